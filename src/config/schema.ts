@@ -1,0 +1,124 @@
+// The config's shape, parsed with zod; the types come from it.
+import { z } from "zod";
+
+const price = z
+  .object({
+    /** USD per million input tokens. */
+    inputPerMTok: z.number().nonnegative(),
+    /** USD per million output tokens. */
+    outputPerMTok: z.number().nonnegative(),
+    /** USD per million cached input tokens. @default inputPerMTok */
+    cachedInputPerMTok: z.number().nonnegative().optional(),
+  })
+  .strict();
+
+const common = {
+  /** Name of this model in reports; unique within the suite. */
+  id: z
+    .string()
+    .min(1)
+    .regex(/^[\w.:@/-]+$/, "use letters, digits and . _ - : @ / only"),
+  /** Most calls in flight to this model. @default the suite's concurrency */
+  concurrency: z.number().int().positive().optional(),
+  /** Per-call timeout in milliseconds. @default 60000 */
+  timeoutMs: z.number().int().positive().optional(),
+  /** Retries of a failed call (rate limit, 5xx, timeout, reset). @default 4 */
+  maxRetries: z.number().int().nonnegative().optional(),
+  /** Overrides the built-in price table. */
+  price: price.optional(),
+};
+
+const remote = {
+  ...common,
+  /** The provider's model name. */
+  model: z.string().min(1),
+  /** Which environment variable holds the API key. */
+  apiKeyEnv: z.string().min(1).optional(),
+  /** Base URL of the API (for an OpenAI-compatible server: Ollama, vLLM, llama.cpp, LM Studio). */
+  baseURL: z.string().url().optional(),
+  /** Extra request parameters (temperature, max_tokens, ...). */
+  params: z.record(z.string(), z.unknown()).optional(),
+};
+
+export const openaiModel = z
+  .object({
+    ...remote,
+    provider: z.literal("openai"),
+    /** @default "json_schema" */
+    mode: z.enum(["json_schema", "json_object", "text"]).optional(),
+  })
+  .strict();
+
+export const anthropicModel = z
+  .object({
+    ...remote,
+    provider: z.literal("anthropic"),
+    /** @default "tool" */
+    mode: z.enum(["tool", "text"]).optional(),
+  })
+  .strict();
+
+export const replayModel = z
+  .object({
+    ...common,
+    provider: z.literal("replay"),
+    /** JSONL file of `{ "id": "<case id>", "output": <object or raw text> }` rows. */
+    path: z.string().min(1),
+  })
+  .strict();
+
+export const modelConfig = z.discriminatedUnion("provider", [openaiModel, anthropicModel, replayModel]);
+
+const zodObjectSchema = z.custom<z.ZodObject>(
+  (value) =>
+    value instanceof z.ZodObject ||
+    (typeof value === "object" &&
+      value !== null &&
+      "_zod" in value &&
+      (value as { _zod: { def?: { type?: string } } })._zod.def?.type === "object"),
+  { message: "must be a zod object schema, e.g. z.object({ ... })" },
+);
+
+export const configSchema = z
+  .object({
+    /** Name of the suite, shown in reports. */
+    name: z.string().min(1),
+    /** Dataset file: .jsonl or .csv. */
+    dataset: z.string().min(1),
+    /** Prompt template: {{transcript}}, {{knowledge_base}}, {{schema}}, {{meta.x}}. */
+    prompt: z.string().min(1),
+    /** Knowledge-base files, concatenated into {{knowledge_base}}. */
+    knowledgeBase: z.union([z.string(), z.array(z.string())]).optional(),
+    /** The zod object schema every output must satisfy. */
+    schema: zodObjectSchema,
+    models: z.array(modelConfig).min(1),
+    /** Most calls in flight in all. @default 16 */
+    concurrency: z.number().int().positive().default(16),
+    /** How often each case is sent to each model. @default 1 */
+    repeat: z.number().int().positive().default(1),
+    scoring: z
+      .object({
+        /** Region for phone numbers written without a country code. @default "US" */
+        phoneRegion: z.string().length(2).default("US"),
+        /** The meta key holding the call's date (YYYY-MM-DD), for relative dates. @default "callDate" */
+        referenceDateKey: z.string().default("callDate"),
+      })
+      .strict()
+      .default({ phoneRegion: "US", referenceDateKey: "callDate" }),
+    /** Where the store lives. @default ".callgrade/callgrade.db" */
+    store: z.string().optional(),
+    /** Where reports are written. @default "reports" */
+    reportsDir: z.string().optional(),
+    /** CI gates (thresholds, baseline regression); checked by `callgrade gate`. */
+    gates: z.unknown().optional(),
+    /** Human review settings; used by `callgrade review`. */
+    review: z.unknown().optional(),
+  })
+  .strict();
+
+export type ModelConfig = z.infer<typeof modelConfig>;
+export type OpenAIModelConfig = z.infer<typeof openaiModel>;
+export type AnthropicModelConfig = z.infer<typeof anthropicModel>;
+export type ReplayModelConfig = z.infer<typeof replayModel>;
+export type ConfigInput = z.input<typeof configSchema>;
+export type Config = z.output<typeof configSchema>;

@@ -1,0 +1,125 @@
+// Shared types of a run. Nothing here knows about files, SDKs or terminals.
+
+/** One speaker turn of a transcript. Times are seconds from the start of the call. */
+export interface Turn {
+  speaker: string;
+  text: string;
+  start?: number;
+  end?: number;
+}
+
+/** One call of a dataset. */
+export interface Case {
+  id: string;
+  transcript: string | Turn[];
+  gold?: Record<string, unknown>;
+  meta: Record<string, unknown>;
+  audio?: string;
+  /** Where the case came from, for error messages. */
+  source: { file: string; line: number };
+}
+
+export interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+}
+
+export const ERROR_KINDS = [
+  "rate_limit",
+  "timeout",
+  "http",
+  "network",
+  "auth",
+  "bad_request",
+  "bad_response",
+  "truncated",
+  "refusal",
+  "content_filter",
+  "missing_case",
+  "aborted",
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+/** A failed call, as data: one failure never stops a run. */
+export interface CallError {
+  kind: ErrorKind;
+  message: string;
+  status?: number;
+  /** How long the provider asked us to wait before trying again. */
+  retryAfterMs?: number;
+  retryable: boolean;
+}
+
+/**
+ * The rendered prompt. Every model gets exactly these strings: `stable` is the
+ * cacheable prefix (instructions, schema, knowledge base), `variable` the
+ * per-case rest (the transcript).
+ */
+export interface CompletionRequest {
+  caseId: string;
+  stable: string;
+  variable: string;
+  /** JSON Schema of the output (from z.toJSONSchema), for structured-output modes. */
+  jsonSchema: Record<string, unknown>;
+  schemaName: string;
+}
+
+export type CompletionResult =
+  | { ok: true; text: string; usage: Usage; finishReason?: string; raw?: unknown }
+  | { ok: false; error: CallError; usage?: Usage; raw?: unknown };
+
+export interface Provider {
+  readonly id: string;
+  complete(request: CompletionRequest, options: { signal: AbortSignal }): Promise<CompletionResult>;
+}
+
+/** A zod issue, flattened for storage and display. */
+export interface OutputIssue {
+  path: string;
+  message: string;
+  code: string;
+}
+
+/** The validated output of one call. */
+export type Output =
+  | { ok: true; value: Record<string, unknown>; issues: [] }
+  | { ok: false; value?: unknown; issues: OutputIssue[]; reason: "no_json" | "invalid_json" | "schema" };
+
+/** How a field is compared; read from zod metadata or the field's type. */
+export type MatchSpec =
+  | { kind: "exact" }
+  | { kind: "text" }
+  | { kind: "number"; tolerance?: number }
+  | { kind: "boolean" }
+  | { kind: "enum" }
+  | { kind: "phone"; region?: string }
+  | { kind: "date" }
+  | { kind: "time" }
+  | { kind: "set"; of: MatchSpec }
+  | { kind: "free-text"; rubric?: string };
+
+export interface FieldSpec {
+  /** Dotted path of the field in the output object. */
+  name: string;
+  match: MatchSpec;
+}
+
+/** Per-case context a matcher may need: the phone region, the call's date. */
+export interface MatchContext {
+  phoneRegion: string;
+  /** ISO date (YYYY-MM-DD) the call took place, for relative dates ("tomorrow", "3月30日"). */
+  referenceDate?: string;
+}
+
+/** Accuracy and friends for one model and one field. */
+export interface FieldMetrics {
+  accuracy: number | null;
+  ci95: [number, number] | null;
+  precision: number | null;
+  recall: number | null;
+  f1: number | null;
+  /** Scored cases (cases with a gold label for this field). */
+  n: number;
+  correct: number;
+}
