@@ -102,9 +102,11 @@ export const configSchema = z
         phoneRegion: z.string().length(2).default("US"),
         /** The meta key holding the call's date (YYYY-MM-DD), for relative dates. @default "callDate" */
         referenceDateKey: z.string().default("callDate"),
+        /** The meta key that may hold a case's own phone region (e.g. "JP"), overriding phoneRegion. @default "phoneRegion" */
+        phoneRegionKey: z.string().default("phoneRegion"),
       })
       .strict()
-      .default({ phoneRegion: "US", referenceDateKey: "callDate" }),
+      .default({ phoneRegion: "US", referenceDateKey: "callDate", phoneRegionKey: "phoneRegion" }),
     /** Where the store lives. @default ".callgrade/callgrade.db" */
     store: z.string().optional(),
     /** Where reports are written. @default "reports" */

@@ -66,7 +66,15 @@ export interface CompletionRequest {
 }
 
 export type CompletionResult =
-  | { ok: true; text: string; usage: Usage; finishReason?: string; raw?: unknown }
+  | {
+      ok: true;
+      text: string;
+      usage: Usage;
+      finishReason?: string;
+      raw?: unknown;
+      /** The provider's own latency (a replay's recorded one); when set, it wins over the wall clock. */
+      latencyMs?: number;
+    }
   | { ok: false; error: CallError; usage?: Usage; raw?: unknown };
 
 export interface Provider {

@@ -1,0 +1,22 @@
+// The bundled example suite: `npm start` runs it offline. prod-v1 and prod-v2 are SIMULATED pipeline versions
+// (recorded outputs made by scripts/simulate-pipelines.ts with seeded error injection), not real models.
+// The real models join the run when OPENAI_API_KEY / ANTHROPIC_API_KEY is set, and are skipped otherwise.
+import { Appointment } from "./schemas/appointment.js";
+import { defineConfig } from "./src/index.js";
+
+export default defineConfig({
+  name: "clinic-and-restaurant-bookings",
+  dataset: "datasets/demo/calls.jsonl",
+  prompt: "prompts/extract-appointment.md",
+  knowledgeBase: ["prompts/kb/clinic.md", "prompts/kb/restaurant.md"],
+  schema: Appointment,
+  models: [
+    { id: "prod-v1", provider: "replay", path: "datasets/demo/recorded/prod-v1.jsonl" },
+    { id: "prod-v2", provider: "replay", path: "datasets/demo/recorded/prod-v2.jsonl" },
+    { id: "gpt-4.1-mini", provider: "openai", model: "gpt-4.1-mini", params: { temperature: 0 } },
+    { id: "claude-sonnet-4-5", provider: "anthropic", model: "claude-sonnet-4-5", params: { temperature: 0 } },
+  ],
+  concurrency: 16,
+  repeat: 1,
+  scoring: { phoneRegion: "US", referenceDateKey: "callDate", phoneRegionKey: "phoneRegion" },
+});

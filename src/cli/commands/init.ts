@@ -1,0 +1,3 @@
+export async function initCommand(_dir: string | undefined): Promise<number> {
+  return 0;
+}

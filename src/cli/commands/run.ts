@@ -1,0 +1,81 @@
+import { loadConfig } from "../../config/load.js";
+import type { RunSummary } from "../../core/summary.js";
+import { renderConsole } from "../../report/console.js";
+import { buildSummary } from "../../report/summary.js";
+import { writeReports } from "../../report/write.js";
+import { runSuite } from "../../runner/index.js";
+import type { RunFlags } from "../program.js";
+import { createProgress } from "../progress/index.js";
+import { display, reportDir, storePath, withStore } from "./context.js";
+
+export async function runCommand(flags: RunFlags): Promise<number> {
+  const loaded = await loadConfig(process.cwd(), flags.config);
+  const controller = new AbortController();
+  const stop = () => {
+    if (!controller.signal.aborted) process.stderr.write("\nstopping: waiting for calls in flight to end…\n");
+    controller.abort();
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+  const storeFile = storePath(flags.store, {
+    baseDir: loaded.baseDir,
+    ...optional("store", loaded.config.store),
+  });
+  try {
+    return await withStore(storeFile, async (store) => {
+      const progress = await createProgress(process.stderr, process.env);
+      let run: Awaited<ReturnType<typeof runSuite>>;
+      try {
+        run = await runSuite(loaded, store, {
+          ...optional("models", flags.models),
+          ...optional("limit", flags.limit),
+          ...optional("concurrency", flags.concurrency),
+          ...optional("repeat", flags.repeat),
+          useCache: flags.cache,
+          signal: controller.signal,
+          emit: progress.listener,
+          env: process.env,
+        });
+      } finally {
+        progress.stop();
+      }
+      const summary = buildSummary(store, run);
+      const dir = reportDir(flags.out, run.id, {
+        baseDir: loaded.baseDir,
+        ...optional("reportsDir", loaded.config.reportsDir),
+      });
+      const files = writeReports(dir, summary);
+      process.stdout.write(`\n${renderConsole(summary)}\n\n`);
+      process.stdout.write(`report: ${files.map(display).join(", ")}\n`);
+      if (summary.review.queued > 0) {
+        const storeFlag = flags.store ? ` --store ${flags.store}` : "";
+        process.stdout.write(
+          `review: ${summary.review.queued} items queued; open them with: callgrade review --run ${run.id}${storeFlag}\n`,
+        );
+      }
+      return exitCode(summary);
+    });
+  } finally {
+    process.off("SIGINT", stop);
+    process.off("SIGTERM", stop);
+  }
+}
+
+/** 3 when some case has no answer from some model (errors, or a run stopped early), else 0. */
+export function exitCode(summary: RunSummary): number {
+  const unscored = Object.entries(summary.unscored);
+  if (summary.status !== "interrupted" && unscored.length === 0) return 0;
+  if (summary.status === "interrupted")
+    process.stderr.write(`run ${summary.runId} was stopped before it finished\n`);
+  for (const [model, cases] of unscored) {
+    const shown = cases.slice(0, 10).join(", ");
+    const more = cases.length > 10 ? `, and ${cases.length - 10} more` : "";
+    process.stderr.write(`${model}: no answer for ${cases.length} cases (${shown}${more})\n`);
+  }
+  return 3;
+}
+
+/** `{ key: value }` when the value is set, else `{}`: exactOptionalPropertyTypes-friendly spreading. */
+export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

@@ -1,0 +1,87 @@
+// Commander wiring only: flags in, one handler call per command. Handlers are passed in so parsing is testable.
+import { Command, InvalidArgumentError, Option } from "commander";
+
+export interface RunFlags {
+  config?: string;
+  models?: string[];
+  limit?: number;
+  concurrency?: number;
+  repeat?: number;
+  out?: string;
+  store?: string;
+  cache: boolean;
+}
+
+export interface ReportFlags {
+  config?: string;
+  out?: string;
+  store?: string;
+}
+
+export interface Handlers {
+  run(flags: RunFlags): Promise<number>;
+  report(runId: string | undefined, flags: ReportFlags): Promise<number>;
+  init(dir: string | undefined): Promise<number>;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError("expected a positive whole number");
+  return n;
+}
+
+function idList(value: string): string[] {
+  return value
+    .split(",")
+    .map((id) => id.trim())
+    .filter(Boolean);
+}
+
+/** Builds the program; `result.code` holds the handler's exit code after `parseAsync`. */
+export function createProgram(handlers: Handlers, result: { code: number }): Command {
+  const program = new Command("callgrade")
+    .description(
+      "Evaluate voice-to-structured-data pipelines: several models, zod validation, field-level scores.",
+    )
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride();
+  const store = new Option("--store <path>", "the SQLite store (default: .callgrade/callgrade.db)");
+  const config = new Option(
+    "--config <file>",
+    "config file (default: callgrade.config.{ts,mts,mjs,js} here)",
+  );
+
+  program
+    .command("run")
+    .description("run the suite: every case through every model, validated, scored and reported")
+    .addOption(config)
+    .option("--models <ids>", "only these model ids, comma-separated", idList)
+    .option("--limit <n>", "only the first N cases", positiveInt)
+    .option("--concurrency <n>", "most calls in flight in all", positiveInt)
+    .option("--repeat <n>", "send each case to each model N times", positiveInt)
+    .option("--out <dir>", "write the report files here (default: reports/<runId>)")
+    .addOption(store)
+    .option("--no-cache", "send every call, even ones answered before")
+    .action(async (flags: RunFlags) => {
+      result.code = await handlers.run(flags);
+    });
+
+  program
+    .command("report [runId]")
+    .description("print and write the report of a run (default: the latest), re-scoring its stored outputs")
+    .addOption(config)
+    .option("--out <dir>", "write the report files here (default: reports/<runId>)")
+    .addOption(store)
+    .action(async (runId: string | undefined, flags: ReportFlags) => {
+      result.code = await handlers.report(runId, flags);
+    });
+
+  program
+    .command("init [dir]")
+    .description("scaffold a working suite (config, dataset, prompt, schema) in DIR (default: here)")
+    .action(async (dir: string | undefined) => {
+      result.code = await handlers.init(dir);
+    });
+
+  return program;
+}

@@ -1,0 +1,34 @@
+// The live progress bar on a terminal: one bar per model. Draws only; counting is in tally.ts.
+import { Box, Text } from "ink";
+import type { Tally } from "./tally.js";
+
+const WIDTH = 30;
+
+function bar(done: number, total: number): string {
+  const filled = total === 0 ? WIDTH : Math.round((done / total) * WIDTH);
+  return "█".repeat(filled) + "░".repeat(WIDTH - filled);
+}
+
+export function ProgressView({ tally }: { tally: Tally }) {
+  const ids = Object.keys(tally.models);
+  const pad = Math.max(5, ...ids.map((id) => id.length));
+  return (
+    <Box flexDirection="column">
+      <Text dimColor>
+        run {tally.runId} · {tally.done}/{tally.total} calls · {tally.retries} retries
+      </Text>
+      {ids.map((id) => {
+        const m = tally.models[id];
+        if (!m) return null;
+        return (
+          <Text key={id}>
+            {id.padEnd(pad)} <Text color="green">{bar(m.done, m.total)}</Text> {m.done}/{m.total}
+            {m.errors > 0 ? <Text color="red"> {m.errors} errors</Text> : null}
+            {m.invalid > 0 ? <Text color="yellow"> {m.invalid} invalid</Text> : null}
+            {m.cached > 0 ? <Text dimColor> {m.cached} cached</Text> : null}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}

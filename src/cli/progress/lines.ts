@@ -1,0 +1,40 @@
+// Plain progress lines for logs and CI: one line per ~10% and at the end, never a redraw.
+import { inert } from "../../core/inert.js";
+import type { RunEvent } from "../../runner/index.js";
+import { applyEvent, emptyTally, type Tally } from "./tally.js";
+
+export function describe(tally: Tally): string {
+  const percent = tally.total === 0 ? 100 : Math.floor((tally.done / tally.total) * 100);
+  const models = Object.values(tally.models);
+  const errors = models.reduce((n, m) => n + m.errors, 0);
+  const cached = models.reduce((n, m) => n + m.cached, 0);
+  return `${tally.done}/${tally.total} calls (${percent}%) · ${errors} errors · ${cached} cached · ${tally.retries} retries`;
+}
+
+export function lineProgress(write: (line: string) => void): {
+  listener: (event: RunEvent) => void;
+  stop(): void;
+} {
+  let tally = emptyTally();
+  let lastDecile = -1;
+  return {
+    listener(event) {
+      tally = applyEvent(tally, event);
+      if (event.type === "model-skipped") write(`skipped ${event.modelId}: ${inert(event.reason)}`);
+      if (event.type === "run-started") {
+        write(
+          `run ${event.runId}: ${event.cases} cases × ${event.models.join(", ")} = ${event.totalCalls} calls`,
+        );
+        lastDecile = 0;
+      }
+      if (event.type === "call-finished") {
+        const decile = tally.total === 0 ? 10 : Math.floor((tally.done / tally.total) * 10);
+        if (decile > lastDecile) {
+          lastDecile = decile;
+          write(describe(tally));
+        }
+      }
+    },
+    stop() {},
+  };
+}

@@ -1,0 +1,94 @@
+// Assembles the prompt every model gets: the stable, cacheable prefix first, the transcript last.
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { z } from "zod";
+import { CallgradeError, inputError } from "../core/errors.js";
+import { contentHash } from "../core/hash.js";
+import type { Case, CompletionRequest } from "../core/types.js";
+import { fullJsonSchema, modelJsonSchema } from "./schema-json.js";
+import { isPerCase, type Part, parseTemplate } from "./template.js";
+import { renderTranscript } from "./transcript.js";
+
+export interface PromptHashes {
+  prompt: string;
+  knowledgeBase: string;
+  schema: string;
+}
+
+export interface PromptSuite {
+  hashes: PromptHashes;
+  jsonSchema: Record<string, unknown>;
+  render(testCase: Case): CompletionRequest;
+}
+
+export interface PromptSources {
+  templateFile: string;
+  knowledgeBaseFiles: string[];
+  schema: z.ZodObject;
+  schemaName?: string;
+}
+
+async function readText(file: string, what: string): Promise<string> {
+  try {
+    return (await readFile(file, "utf8")).replace(/^\uFEFF/, "");
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(error);
+    throw new CallgradeError("PROMPT_INVALID", `${file}: ${what} cannot be read: ${reason}`);
+  }
+}
+
+export async function loadPrompt(sources: PromptSources): Promise<PromptSuite> {
+  const template = await readText(sources.templateFile, "prompt template");
+  const parts = parseTemplate(template, sources.templateFile);
+  const kbTexts = await Promise.all(
+    sources.knowledgeBaseFiles.map((file) => readText(file, "knowledge base")),
+  );
+  const knowledgeBase = kbTexts.map((text) => text.trim()).join("\n\n");
+  const jsonSchema = modelJsonSchema(sources.schema);
+  const schemaText = JSON.stringify(jsonSchema, null, 2);
+  const hashes: PromptHashes = {
+    prompt: contentHash(template),
+    knowledgeBase: contentHash(
+      sources.knowledgeBaseFiles.map((file, index) => ({
+        file: path.basename(file),
+        hash: contentHash(kbTexts[index]),
+      })),
+    ),
+    schema: contentHash(fullJsonSchema(sources.schema)),
+  };
+  const firstPerCase = parts.findIndex((part) => "variable" in part && isPerCase(part.variable));
+  const suiteValues: Record<string, string> = { knowledge_base: knowledgeBase, schema: schemaText };
+  // The stable prefix is rendered once: byte-identical for every case and model.
+  const stable = renderParts(parts.slice(0, firstPerCase), (variable) => suiteValues[variable] ?? "");
+  const rest = parts.slice(firstPerCase);
+  const schemaName = sources.schemaName ?? "extraction";
+
+  return {
+    hashes,
+    jsonSchema,
+    render(testCase) {
+      const variable = renderParts(rest, (name) => {
+        if (name === "transcript") return renderTranscript(testCase.transcript);
+        if (name in suiteValues) return suiteValues[name] ?? "";
+        return metaValue(testCase, name.slice("meta.".length));
+      });
+      return { caseId: testCase.id, stable, variable, jsonSchema, schemaName };
+    },
+  };
+}
+
+function renderParts(parts: Part[], lookup: (variable: string) => string): string {
+  return parts.map((part) => ("text" in part ? part.text : lookup(part.variable))).join("");
+}
+
+function metaValue(testCase: Case, key: string): string {
+  const value = testCase.meta[key];
+  if (value === undefined || value === null) {
+    throw inputError(
+      "DATASET_INVALID",
+      { ...testCase.source, field: `meta.${key}` },
+      `the prompt uses {{meta.${key}}} but case "${testCase.id}" has no such meta value`,
+    );
+  }
+  return typeof value === "string" ? value : JSON.stringify(value);
+}

@@ -1,0 +1,61 @@
+// The compact table printed at the end of a run and by `callgrade report`.
+import { interval, ms, pct, table, usd } from "../core/format.js";
+import { inert } from "../core/inert.js";
+import type { RunSummary } from "../core/summary.js";
+
+export function renderConsole(summary: RunSummary): string {
+  const out: string[] = [];
+  out.push(
+    `${inert(summary.suite)} · run ${summary.runId} · ${summary.caseCount} cases × ${summary.models.length} models`,
+  );
+  out.push("");
+  out.push(
+    table(
+      ["model", "calls", "errors", "valid", "field acc", "p50", "p95", "cost"],
+      summary.models.map((m) => [
+        m.id,
+        String(m.calls),
+        m.errors ? `${m.errors} (${errorKinds(m.errorsByKind)})` : "0",
+        pct(m.schemaValidRate),
+        pct(m.fieldAccuracy),
+        ms(m.latencyMs.p50),
+        ms(m.latencyMs.p95),
+        usd(m.costUsd),
+      ]),
+      ["l", "r", "r", "r", "r", "r", "r", "r"],
+    ),
+  );
+  const fields = fieldNames(summary);
+  if (fields.length > 0) {
+    out.push("");
+    out.push(
+      table(
+        ["field (accuracy, 95% CI)", ...summary.models.map((m) => m.id), "agree"],
+        fields.map((field) => [
+          field,
+          ...summary.models.map((m) => {
+            const f = m.fields[field];
+            return f ? `${pct(f.accuracy)} ${interval(f.ci95)}` : "—";
+          }),
+          pct(summary.agreement[field]?.rate),
+        ]),
+        ["l", ...summary.models.map(() => "r" as const), "r"],
+      ),
+    );
+  }
+  for (const skipped of summary.skippedModels) out.push(`skipped ${skipped.id}: ${inert(skipped.reason)}`);
+  return out.join("\n");
+}
+
+export function fieldNames(summary: RunSummary): string[] {
+  const names = new Set<string>();
+  for (const model of summary.models) for (const name of Object.keys(model.fields)) names.add(name);
+  for (const name of Object.keys(summary.agreement)) names.add(name);
+  return [...names];
+}
+
+function errorKinds(byKind: Record<string, number>): string {
+  return Object.entries(byKind)
+    .map(([kind, n]) => `${n} ${kind}`)
+    .join(", ");
+}

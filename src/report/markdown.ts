@@ -1,0 +1,83 @@
+// report.md: the summary as a person reads it in a pull request or an editor.
+import { interval, ms, pct, usd } from "../core/format.js";
+import type { RunSummary } from "../core/summary.js";
+import { fieldNames } from "./console.js";
+
+/** Markdown table cells: pipes and newlines would break the table, and HTML must stay text. */
+function cell(text: string): string {
+  return text.replace(/[|\\]/g, "\\$&").replace(/</g, "&lt;").replace(/\r?\n/g, " ");
+}
+
+function row(cells: string[]): string {
+  return `| ${cells.map(cell).join(" | ")} |`;
+}
+
+export function renderMarkdown(summary: RunSummary): string {
+  const lines: string[] = [
+    `# ${cell(summary.suite)}: run ${summary.runId}`,
+    "",
+    `${summary.caseCount} cases × ${summary.models.length} models × ${summary.repeat} repeat · ${summary.createdAt} · status ${summary.status}`,
+    "",
+    `Evaluated: prompt \`${summary.hashes.prompt}\`, knowledge base \`${summary.hashes.knowledgeBase}\`, schema \`${summary.hashes.schema}\`.`,
+    "",
+    "## Models",
+    "",
+    row([
+      "model",
+      "calls",
+      "errors",
+      "schema-valid",
+      "field accuracy",
+      "latency p50",
+      "latency p95",
+      "tokens in/out (cached)",
+      "cost",
+    ]),
+    row(["---", "---:", "---:", "---:", "---:", "---:", "---:", "---:", "---:"]),
+  ];
+  for (const m of summary.models) {
+    lines.push(
+      row([
+        m.id,
+        String(m.calls),
+        String(m.errors),
+        pct(m.schemaValidRate),
+        pct(m.fieldAccuracy),
+        ms(m.latencyMs.p50),
+        ms(m.latencyMs.p95),
+        `${m.tokens.input}/${m.tokens.output} (${m.tokens.cachedInput})`,
+        usd(m.costUsd),
+      ]),
+    );
+  }
+  const fields = fieldNames(summary);
+  if (fields.length > 0) {
+    lines.push("", "## Fields", "", "Accuracy with its 95% Wilson interval; n = scored cases.", "");
+    lines.push(row(["field", ...summary.models.map((m) => m.id), "agreement"]));
+    lines.push(row(["---", ...summary.models.map(() => "---:"), "---:"]));
+    for (const field of fields) {
+      lines.push(
+        row([
+          field,
+          ...summary.models.map((m) => {
+            const f = m.fields[field];
+            return f ? `${pct(f.accuracy)} ${interval(f.ci95)} n=${f.n}` : "—";
+          }),
+          pct(summary.agreement[field]?.rate),
+        ]),
+      );
+    }
+  }
+  lines.push("", "## Review queue", "", `${summary.review.queued} items queued for human review.`);
+  for (const [reason, n] of Object.entries(summary.review.byReason)) lines.push(`- ${reason}: ${n}`);
+  const errors = summary.models.filter((m) => m.errors > 0);
+  if (errors.length > 0 || summary.skippedModels.length > 0) {
+    lines.push("", "## Problems", "");
+    for (const m of errors) {
+      const kinds = Object.entries(m.errorsByKind).map(([kind, n]) => `${n} ${kind}`);
+      lines.push(`- ${cell(m.id)}: ${m.errors} calls without an answer (${kinds.join(", ")})`);
+    }
+    for (const s of summary.skippedModels) lines.push(`- ${cell(s.id)} skipped: ${cell(s.reason)}`);
+  }
+  return `${lines.join("\n")}\n`;
+}

@@ -1,0 +1,123 @@
+// One call of the matrix: cache lookup, then attempts with timeout and backoff until a terminal result.
+import type { CallError, CompletionRequest, CompletionResult, Provider, Usage } from "../core/types.js";
+import type { CachedResponse } from "../store/index.js";
+import type { RunListener } from "./events.js";
+import { backoffMs, type ModelGate, type RetryPolicy, sleep } from "./retry.js";
+
+export interface CallPlan {
+  provider: Provider;
+  request: CompletionRequest;
+  modelId: string;
+  rep: number;
+  timeoutMs: number;
+  retry: RetryPolicy;
+  gate: ModelGate;
+  cache?: {
+    key: string;
+    get(key: string): CachedResponse | undefined;
+    put(key: string, value: CachedResponse): void;
+  };
+  signal: AbortSignal;
+  emit: RunListener;
+}
+
+export interface CallResult {
+  text: string | null;
+  error: CallError | null;
+  usage: Usage;
+  raw: unknown;
+  latencyMs: number;
+  attempts: number;
+  fromCache: boolean;
+}
+
+const NO_USAGE: Usage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 };
+
+export async function executeCall(plan: CallPlan): Promise<CallResult> {
+  const cached = plan.cache?.get(plan.cache.key);
+  if (cached) {
+    return {
+      text: cached.text,
+      error: null,
+      usage: cached.usage,
+      raw: undefined,
+      latencyMs: cached.latencyMs,
+      attempts: 0,
+      fromCache: true,
+    };
+  }
+  let attempt = 0;
+  for (;;) {
+    await plan.gate.wait(plan.signal);
+    const started = performance.now();
+    const result = await attemptOnce(plan);
+    const latencyMs = Math.round(performance.now() - started);
+    attempt++;
+    if (result.ok) {
+      const usage = result.usage;
+      plan.cache?.put(plan.cache.key, {
+        text: result.text,
+        usage,
+        finishReason: result.finishReason ?? null,
+        latencyMs,
+      });
+      return {
+        text: result.text,
+        error: null,
+        usage,
+        raw: result.raw,
+        latencyMs,
+        attempts: attempt,
+        fromCache: false,
+      };
+    }
+    const error = result.error;
+    const retriesLeft = attempt <= plan.retry.maxRetries;
+    if (!error.retryable || !retriesLeft || plan.signal.aborted) {
+      return {
+        text: null,
+        error,
+        usage: result.usage ?? NO_USAGE,
+        raw: result.raw,
+        latencyMs,
+        attempts: attempt,
+        fromCache: false,
+      };
+    }
+    const delayMs = backoffMs(error, attempt - 1, plan.retry);
+    if (error.kind === "rate_limit") plan.gate.pause(delayMs);
+    plan.emit({
+      type: "call-retrying",
+      modelId: plan.modelId,
+      caseId: plan.request.caseId,
+      attempt,
+      delayMs,
+      errorKind: error.kind,
+    });
+    await sleep(delayMs, plan.signal);
+  }
+}
+
+/** One attempt under its own deadline; a deadline that fires is a timeout, the run's own abort is not. */
+async function attemptOnce(plan: CallPlan): Promise<CompletionResult> {
+  const deadline = AbortSignal.timeout(plan.timeoutMs);
+  const signal = AbortSignal.any([plan.signal, deadline]);
+  let result: CompletionResult;
+  try {
+    result = await plan.provider.complete(plan.request, { signal });
+  } catch (error) {
+    // Providers return failures as data; a throw is a bug in one, and still must not stop the run.
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      ok: false,
+      error: { kind: "bad_response", message: `provider failed: ${message}`, retryable: false },
+    };
+  }
+  if (!result.ok && result.error.kind === "aborted" && deadline.aborted && !plan.signal.aborted) {
+    return {
+      ...result,
+      error: { kind: "timeout", message: `no answer within ${plan.timeoutMs} ms`, retryable: true },
+    };
+  }
+  return result;
+}

@@ -1,0 +1,120 @@
+import type { CallError, Output, Usage } from "../core/types.js";
+import type { Db } from "./open.js";
+
+export interface CallRecord {
+  runId: string;
+  caseId: string;
+  modelId: string;
+  rep: number;
+  text: string | null;
+  error: CallError | null;
+  raw: unknown;
+  usage: Usage;
+  costUsd: number | null;
+  latencyMs: number;
+  attempts: number;
+  fromCache: boolean;
+  output: Output | null;
+}
+
+/** A stored call with its validated output, as scoring and reports read it. */
+export interface StoredCall {
+  caseId: string;
+  modelId: string;
+  rep: number;
+  status: "ok" | "error";
+  errorKind: string | null;
+  errorMessage: string | null;
+  text: string | null;
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  costUsd: number | null;
+  latencyMs: number;
+  attempts: number;
+  fromCache: boolean;
+  valid: boolean | null;
+  value: unknown;
+  issues: { path: string; message: string; code: string }[];
+}
+
+const MAX_RAW_CHARS = 64_000;
+
+export class Calls {
+  constructor(private readonly db: Db) {}
+
+  /** Stores one finished call and its output in one transaction, so neither exists without the other. */
+  record(call: CallRecord): void {
+    const insertCall = this.db.prepare(
+      `INSERT OR REPLACE INTO calls (run_id, case_id, model_id, rep, status, error_kind, error_message, text, raw,
+         input_tokens, output_tokens, cached_input_tokens, cost_usd, latency_ms, attempts, from_cache, finished_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertOutput = this.db.prepare(
+      "INSERT OR REPLACE INTO outputs (call_id, valid, reason, value, issues) VALUES (?, ?, ?, ?, ?)",
+    );
+    this.db.transaction(() => {
+      const raw = call.raw === undefined ? null : JSON.stringify(call.raw);
+      const info = insertCall.run(
+        call.runId,
+        call.caseId,
+        call.modelId,
+        call.rep,
+        call.error ? "error" : "ok",
+        call.error?.kind ?? null,
+        call.error?.message ?? null,
+        call.text,
+        raw && raw.length > MAX_RAW_CHARS ? JSON.stringify({ truncated: raw.slice(0, MAX_RAW_CHARS) }) : raw,
+        call.usage.inputTokens,
+        call.usage.outputTokens,
+        call.usage.cachedInputTokens,
+        call.costUsd,
+        call.latencyMs,
+        call.attempts,
+        call.fromCache ? 1 : 0,
+        new Date().toISOString(),
+      );
+      if (call.output) {
+        const output = call.output;
+        insertOutput.run(
+          info.lastInsertRowid,
+          output.ok ? 1 : 0,
+          output.ok ? null : output.reason,
+          output.value === undefined ? null : JSON.stringify(output.value),
+          JSON.stringify(output.issues),
+        );
+      }
+    })();
+  }
+
+  forRun(runId: string): StoredCall[] {
+    const rows = this.db
+      .prepare(
+        `SELECT c.case_id, c.model_id, c.rep, c.status, c.error_kind, c.error_message, c.text, c.input_tokens,
+                c.output_tokens, c.cached_input_tokens, c.cost_usd, c.latency_ms, c.attempts, c.from_cache,
+                o.valid, o.value, o.issues
+         FROM calls c LEFT JOIN outputs o ON o.call_id = c.id
+         WHERE c.run_id = ? ORDER BY c.id`,
+      )
+      .all(runId) as Record<string, unknown>[];
+    return rows.map((row) => ({
+      caseId: String(row.case_id),
+      modelId: String(row.model_id),
+      rep: Number(row.rep),
+      status: row.status === "ok" ? "ok" : "error",
+      errorKind: (row.error_kind as string | null) ?? null,
+      errorMessage: (row.error_message as string | null) ?? null,
+      text: (row.text as string | null) ?? null,
+      inputTokens: Number(row.input_tokens),
+      outputTokens: Number(row.output_tokens),
+      cachedInputTokens: Number(row.cached_input_tokens),
+      costUsd: row.cost_usd === null ? null : Number(row.cost_usd),
+      latencyMs: Number(row.latency_ms),
+      attempts: Number(row.attempts),
+      fromCache: row.from_cache === 1,
+      valid: row.valid === null || row.valid === undefined ? null : row.valid === 1,
+      value: typeof row.value === "string" ? JSON.parse(row.value) : undefined,
+      issues: typeof row.issues === "string" ? JSON.parse(row.issues) : [],
+    }));
+  }
+}

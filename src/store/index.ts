@@ -1,0 +1,37 @@
+// The SQLite store: one file holds runs, calls, outputs, scores, the review queue, grades and the cache.
+import { ResponseCache } from "./cache.js";
+import { Calls } from "./calls.js";
+import { type Db, openDb } from "./open.js";
+import { Results } from "./results.js";
+import { Runs } from "./runs.js";
+
+export type { CachedResponse } from "./cache.js";
+export type { CallRecord, StoredCall } from "./calls.js";
+export { DEFAULT_STORE } from "./open.js";
+export type { AgreementRow, ReviewItemInput, ScoreRow } from "./results.js";
+export type { RunModel, RunRecord } from "./runs.js";
+
+export class Store {
+  readonly runs: Runs;
+  readonly calls: Calls;
+  readonly cache: ResponseCache;
+  readonly results: Results;
+
+  private constructor(
+    readonly db: Db,
+    readonly file: string,
+  ) {
+    this.runs = new Runs(db);
+    this.calls = new Calls(db);
+    this.cache = new ResponseCache(db);
+    this.results = new Results(db);
+  }
+
+  static open(file: string): Store {
+    return new Store(openDb(file), file);
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

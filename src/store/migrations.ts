@@ -1,0 +1,105 @@
+// Schema migrations, applied in order inside one transaction each. Append only: never edit a shipped one.
+export const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE runs (
+    id TEXT PRIMARY KEY,
+    suite TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    finished_at TEXT,
+    status TEXT NOT NULL CHECK (status IN ('running', 'finished', 'interrupted')),
+    config_file TEXT,
+    hashes TEXT NOT NULL,
+    models TEXT NOT NULL,
+    fields TEXT NOT NULL,
+    scoring TEXT NOT NULL,
+    repeat INTEGER NOT NULL,
+    skipped TEXT NOT NULL DEFAULT '[]'
+  );
+  CREATE TABLE cases (
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    case_id TEXT NOT NULL,
+    idx INTEGER NOT NULL,
+    transcript TEXT NOT NULL,
+    gold TEXT,
+    meta TEXT NOT NULL,
+    PRIMARY KEY (run_id, case_id)
+  );
+  CREATE TABLE calls (
+    id INTEGER PRIMARY KEY,
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    case_id TEXT NOT NULL,
+    model_id TEXT NOT NULL,
+    rep INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('ok', 'error')),
+    error_kind TEXT,
+    error_message TEXT,
+    text TEXT,
+    raw TEXT,
+    input_tokens INTEGER NOT NULL DEFAULT 0,
+    output_tokens INTEGER NOT NULL DEFAULT 0,
+    cached_input_tokens INTEGER NOT NULL DEFAULT 0,
+    cost_usd REAL,
+    latency_ms REAL NOT NULL,
+    attempts INTEGER NOT NULL,
+    from_cache INTEGER NOT NULL DEFAULT 0,
+    finished_at TEXT NOT NULL,
+    UNIQUE (run_id, case_id, model_id, rep)
+  );
+  CREATE TABLE outputs (
+    call_id INTEGER PRIMARY KEY REFERENCES calls(id) ON DELETE CASCADE,
+    valid INTEGER NOT NULL,
+    reason TEXT,
+    value TEXT,
+    issues TEXT NOT NULL
+  );
+  CREATE TABLE scores (
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    case_id TEXT NOT NULL,
+    model_id TEXT NOT NULL,
+    rep INTEGER NOT NULL,
+    field TEXT NOT NULL,
+    correct INTEGER NOT NULL,
+    outcome TEXT NOT NULL,
+    gold TEXT NOT NULL,
+    predicted TEXT NOT NULL,
+    PRIMARY KEY (run_id, model_id, field, case_id, rep)
+  );
+  CREATE TABLE agreement (
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    case_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    agreed INTEGER NOT NULL,
+    PRIMARY KEY (run_id, field, case_id)
+  );
+  CREATE TABLE review_items (
+    id INTEGER PRIMARY KEY,
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    case_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (reason IN ('disagreement', 'invalid', 'free-text')),
+    model_values TEXT NOT NULL,
+    priority REAL NOT NULL,
+    status TEXT NOT NULL DEFAULT 'queued',
+    UNIQUE (run_id, case_id, field)
+  );
+  CREATE INDEX review_items_queue ON review_items (run_id, status, priority DESC);
+  CREATE TABLE grades (
+    id INTEGER PRIMARY KEY,
+    review_item_id INTEGER NOT NULL REFERENCES review_items(id) ON DELETE CASCADE,
+    reviewer TEXT NOT NULL,
+    verdict TEXT NOT NULL,
+    value TEXT,
+    note TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE cache (
+    key TEXT PRIMARY KEY,
+    model TEXT NOT NULL,
+    text TEXT NOT NULL,
+    usage TEXT NOT NULL,
+    finish_reason TEXT,
+    latency_ms REAL NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  `,
+];

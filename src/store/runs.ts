@@ -1,0 +1,123 @@
+import type { Case, FieldSpec, MatchContext } from "../core/types.js";
+import type { Db } from "./open.js";
+
+export interface RunModel {
+  id: string;
+  provider: string;
+  model?: string;
+}
+
+export interface RunRecord {
+  id: string;
+  suite: string;
+  createdAt: string;
+  finishedAt: string | null;
+  status: "running" | "finished" | "interrupted";
+  configFile: string | null;
+  hashes: { prompt: string; knowledgeBase: string; schema: string };
+  models: RunModel[];
+  fields: FieldSpec[];
+  scoring: Pick<MatchContext, "phoneRegion"> & { referenceDateKey: string; phoneRegionKey: string };
+  repeat: number;
+  skipped: { id: string; reason: string }[];
+}
+
+interface RunRow {
+  id: string;
+  suite: string;
+  created_at: string;
+  finished_at: string | null;
+  status: RunRecord["status"];
+  config_file: string | null;
+  hashes: string;
+  models: string;
+  fields: string;
+  scoring: string;
+  repeat: number;
+  skipped: string;
+}
+
+function fromRow(row: RunRow): RunRecord {
+  return {
+    id: row.id,
+    suite: row.suite,
+    createdAt: row.created_at,
+    finishedAt: row.finished_at,
+    status: row.status,
+    configFile: row.config_file,
+    hashes: JSON.parse(row.hashes),
+    models: JSON.parse(row.models),
+    fields: JSON.parse(row.fields),
+    scoring: JSON.parse(row.scoring),
+    repeat: row.repeat,
+    skipped: JSON.parse(row.skipped),
+  };
+}
+
+export class Runs {
+  constructor(private readonly db: Db) {}
+
+  /** Creates the run and its cases in one transaction: a run never exists without its cases. */
+  create(run: Omit<RunRecord, "finishedAt" | "status">, cases: Case[]): void {
+    const insertRun = this.db.prepare(
+      `INSERT INTO runs (id, suite, created_at, status, config_file, hashes, models, fields, scoring, repeat, skipped)
+       VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    const insertCase = this.db.prepare(
+      "INSERT INTO cases (run_id, case_id, idx, transcript, gold, meta) VALUES (?, ?, ?, ?, ?, ?)",
+    );
+    this.db.transaction(() => {
+      insertRun.run(
+        run.id,
+        run.suite,
+        run.createdAt,
+        run.configFile,
+        JSON.stringify(run.hashes),
+        JSON.stringify(run.models),
+        JSON.stringify(run.fields),
+        JSON.stringify(run.scoring),
+        run.repeat,
+        JSON.stringify(run.skipped),
+      );
+      for (const [index, item] of cases.entries()) {
+        insertCase.run(
+          run.id,
+          item.id,
+          index,
+          JSON.stringify(item.transcript),
+          item.gold === undefined ? null : JSON.stringify(item.gold),
+          JSON.stringify(item.meta),
+        );
+      }
+    })();
+  }
+
+  finish(runId: string, status: "finished" | "interrupted", at = new Date().toISOString()): void {
+    this.db.prepare("UPDATE runs SET status = ?, finished_at = ? WHERE id = ?").run(status, at, runId);
+  }
+
+  get(runId: string): RunRecord | undefined {
+    const row = this.db.prepare("SELECT * FROM runs WHERE id = ?").get(runId) as RunRow | undefined;
+    return row && fromRow(row);
+  }
+
+  latest(): RunRecord | undefined {
+    const row = this.db.prepare("SELECT * FROM runs ORDER BY created_at DESC, rowid DESC LIMIT 1").get() as
+      | RunRow
+      | undefined;
+    return row && fromRow(row);
+  }
+
+  cases(runId: string): Case[] {
+    const rows = this.db
+      .prepare("SELECT case_id, transcript, gold, meta FROM cases WHERE run_id = ? ORDER BY idx")
+      .all(runId) as { case_id: string; transcript: string; gold: string | null; meta: string }[];
+    return rows.map((row) => ({
+      id: row.case_id,
+      transcript: JSON.parse(row.transcript),
+      ...(row.gold === null ? {} : { gold: JSON.parse(row.gold) }),
+      meta: JSON.parse(row.meta),
+      source: { file: "(store)", line: 0 },
+    }));
+  }
+}
