@@ -1,6 +1,8 @@
 // Finds, imports (with jiti, so TypeScript works without a build) and validates the config.
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { createJiti } from "jiti";
 import type { z } from "zod";
 import { CallgradeError } from "../core/errors.js";
@@ -39,7 +41,7 @@ export function findConfig(cwd: string, explicit?: string): string {
 
 export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig> {
   const file = findConfig(cwd, explicit);
-  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
+  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, alias: aliases(file) });
   let exported: unknown;
   try {
     exported = await jiti.import(file, { default: true });
@@ -52,6 +54,21 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
   const config = parsed.data;
   assertUniqueModelIds(file, config);
   return { config, file, baseDir: path.dirname(file) };
+}
+
+/**
+ * `import { defineConfig } from "callgrade"` always means the callgrade that is running, and a suite made by
+ * `callgrade init` works before the user has installed zod next to it.
+ */
+function aliases(configFile: string): Record<string, string> {
+  const own = createRequire(import.meta.url);
+  const alias: Record<string, string> = { callgrade: fileURLToPath(new URL("../index.ts", import.meta.url)) };
+  try {
+    createRequire(configFile).resolve("zod");
+  } catch {
+    alias.zod = path.dirname(own.resolve("zod/package.json"));
+  }
+  return alias;
 }
 
 function describeIssues(file: string, error: z.ZodError): string {
