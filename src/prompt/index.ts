@@ -56,11 +56,10 @@ export async function loadPrompt(sources: PromptSources): Promise<PromptSuite> {
     ),
     schema: contentHash(fullJsonSchema(sources.schema)),
   };
-  const firstPerCase = parts.findIndex((part) => "variable" in part && isPerCase(part.variable));
+  const [head, rest] = splitAtFirstPerCaseLine(parts);
   const suiteValues: Record<string, string> = { knowledge_base: knowledgeBase, schema: schemaText };
   // The stable prefix is rendered once: byte-identical for every case and model.
-  const stable = renderParts(parts.slice(0, firstPerCase), (variable) => suiteValues[variable] ?? "");
-  const rest = parts.slice(firstPerCase);
+  const stable = renderParts(head, (variable) => suiteValues[variable] ?? "");
   const schemaName = sources.schemaName ?? "extraction";
 
   return {
@@ -75,6 +74,20 @@ export async function loadPrompt(sources: PromptSources): Promise<PromptSuite> {
       return { caseId: testCase.id, stable, variable, jsonSchema, schemaName };
     },
   };
+}
+
+/**
+ * Splits the template where the per-case part begins: at the start of the line holding the first
+ * per-case variable, so the cacheable prefix never ends mid-sentence ("Call date: ").
+ */
+function splitAtFirstPerCaseLine(parts: Part[]): [Part[], Part[]] {
+  const first = parts.findIndex((part) => "variable" in part && isPerCase(part.variable));
+  const before = parts[first - 1];
+  if (first <= 0 || !before || !("text" in before)) return [parts.slice(0, first), parts.slice(first)];
+  const cut = before.text.lastIndexOf("\n") + 1;
+  const head = [...parts.slice(0, first - 1), ...(cut > 0 ? [{ text: before.text.slice(0, cut) }] : [])];
+  const lineStart = before.text.slice(cut);
+  return [head, [...(lineStart ? [{ text: lineStart }] : []), ...parts.slice(first)]];
 }
 
 function renderParts(parts: Part[], lookup: (variable: string) => string): string {

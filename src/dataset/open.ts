@@ -1,0 +1,32 @@
+// Opening a dataset file, with file-system failures turned into messages for people.
+import { open } from "node:fs/promises";
+import type { Readable } from "node:stream";
+import { CallgradeError, inputError } from "../core/errors.js";
+
+function hasCode(error: unknown): error is { code: string } {
+  return typeof error === "object" && error !== null && typeof Reflect.get(error, "code") === "string";
+}
+
+export function fsError(file: string, error: unknown): CallgradeError {
+  if (error instanceof CallgradeError) return error;
+  const code = hasCode(error) ? error.code : undefined;
+  const problem =
+    code === "ENOENT"
+      ? "file not found; check the dataset path (it is relative to the working directory)"
+      : code === "EISDIR"
+        ? "is a directory; the dataset must be a .jsonl or .csv file"
+        : code === "EACCES" || code === "EPERM"
+          ? "cannot be read (permission denied); check the file's permissions"
+          : `cannot be read: ${error instanceof Error ? error.message : String(error)}`;
+  return inputError("DATASET_INVALID", { file }, problem);
+}
+
+/** A byte stream of the file; rejects with a CallgradeError when it cannot be opened. */
+export async function openDataset(file: string): Promise<Readable> {
+  try {
+    const handle = await open(file, "r");
+    return handle.createReadStream({ highWaterMark: 64 * 1024 });
+  } catch (error) {
+    throw fsError(file, error);
+  }
+}

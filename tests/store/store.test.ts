@@ -1,0 +1,94 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { Store } from "../../src/store/index.js";
+
+function tempStore(): Store {
+  return Store.open(path.join(mkdtempSync(path.join(tmpdir(), "cg-store-")), "nested", "callgrade.db"));
+}
+
+const RUN = {
+  id: "r1",
+  suite: "s",
+  createdAt: "2026-01-01T00:00:00.000Z",
+  configFile: "/x/callgrade.config.ts",
+  hashes: { prompt: "p", knowledgeBase: "k", schema: "s" },
+  models: [{ id: "m", provider: "replay" }],
+  fields: [{ name: "a", match: { kind: "text" as const } }],
+  scoring: { phoneRegion: "US", referenceDateKey: "callDate", phoneRegionKey: "phoneRegion" },
+  repeat: 1,
+  skipped: [],
+};
+const CASE = { id: "c1", transcript: "hi", gold: { a: "x" }, meta: { callDate: "2026-01-01" }, source: { file: "f", line: 1 } };
+const USAGE = { inputTokens: 10, outputTokens: 5, cachedInputTokens: 2 };
+
+describe("Store", () => {
+  it("creates its folder, uses WAL and migrates to the latest schema", () => {
+    const store = tempStore();
+    expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(store.db.pragma("user_version", { simple: true })).toBeGreaterThan(0);
+    store.close();
+  });
+
+  it("refuses a file that is not SQLite with a message naming it", () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "cg-store-")), "notes.db");
+    writeFileSync(file, "these are my notes, not a database ".repeat(200));
+    expect(() => Store.open(file)).toThrow(`${file}: is not a callgrade store`);
+  });
+
+  it("stores a run with its cases and reads them back", () => {
+    const store = tempStore();
+    store.runs.create(RUN, [CASE]);
+    expect(store.runs.latest()).toMatchObject({ id: "r1", status: "running", fields: RUN.fields });
+    expect(store.runs.cases("r1")).toEqual([{ ...CASE, source: { file: "(store)", line: 0 } }]);
+    store.runs.finish("r1", "finished");
+    expect(store.runs.get("r1")?.status).toBe("finished");
+    store.close();
+  });
+
+  it("stores a call together with its validated output", () => {
+    const store = tempStore();
+    store.runs.create(RUN, [CASE]);
+    store.calls.record({
+      runId: "r1",
+      caseId: "c1",
+      modelId: "m",
+      rep: 0,
+      text: '{"a":"x"}',
+      error: null,
+      raw: { id: "resp" },
+      usage: USAGE,
+      costUsd: 0.001,
+      latencyMs: 120,
+      attempts: 2,
+      fromCache: false,
+      output: { ok: true, value: { a: "x" }, issues: [] },
+    });
+    const [call] = store.calls.forRun("r1");
+    expect(call).toMatchObject({ status: "ok", valid: true, value: { a: "x" }, inputTokens: 10, attempts: 2, costUsd: 0.001 });
+    store.close();
+  });
+
+  it("re-scoring keeps a review item that already has a grade", () => {
+    const store = tempStore();
+    store.runs.create(RUN, [CASE, { ...CASE, id: "c2" }]);
+    const item = (caseId: string) => ({ caseId, field: "a", reason: "disagreement" as const, modelValues: {}, priority: 1 });
+    store.results.replace("r1", [], [], [item("c1"), item("c2")]);
+    const graded = store.db.prepare("SELECT id FROM review_items WHERE case_id = 'c1'").get() as { id: number };
+    store.db
+      .prepare("INSERT INTO grades (review_item_id, reviewer, verdict, created_at) VALUES (?, 'ann', 'pick', 'now')")
+      .run(graded.id);
+    store.results.replace("r1", [], [], []);
+    expect(store.results.reviewCount("r1").queued).toBe(1);
+    store.close();
+  });
+
+  it("answers a cached response by key", () => {
+    const store = tempStore();
+    store.cache.put("k1", "m", { text: "{}", usage: USAGE, finishReason: "stop", latencyMs: 42 });
+    expect(store.cache.get("k1")).toEqual({ text: "{}", usage: USAGE, finishReason: "stop", latencyMs: 42 });
+    expect(store.cache.get("k2")).toBeUndefined();
+    store.close();
+  });
+});
