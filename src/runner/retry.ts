@@ -8,6 +8,8 @@ export interface RetryPolicy {
   random: () => number;
 }
 
+const MAX_RETRY_AFTER_MS = 5 * 60_000;
+
 export const DEFAULT_RETRY: RetryPolicy = {
   maxRetries: 4,
   baseDelayMs: 500,
@@ -17,7 +19,8 @@ export const DEFAULT_RETRY: RetryPolicy = {
 
 /** How long to wait before attempt `attempt + 1`; a provider's retry-after wins over our own guess. */
 export function backoffMs(error: CallError, attempt: number, policy: RetryPolicy): number {
-  if (error.retryAfterMs !== undefined) return Math.min(error.retryAfterMs, policy.maxDelayMs * 4);
+  // The provider knows its own limits: wait what it says, bounded only against absurd values.
+  if (error.retryAfterMs !== undefined) return Math.min(Math.max(error.retryAfterMs, 0), MAX_RETRY_AFTER_MS);
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
   return ceiling / 2 + (policy.random() * ceiling) / 2;
 }

@@ -1,0 +1,65 @@
+import { describe, expect, it, vi } from "vitest";
+import { main } from "../../src/cli/main.js";
+import type { Handlers } from "../../src/cli/program.js";
+
+function fakes(code = 0) {
+  return {
+    run: vi.fn<Handlers["run"]>(async () => code),
+    report: vi.fn<Handlers["report"]>(async () => code),
+    init: vi.fn<Handlers["init"]>(async () => code),
+  };
+}
+
+const argv = (...args: string[]) => ["node", "callgrade", ...args];
+
+describe("the command line", () => {
+  it("parses run flags into typed values", async () => {
+    const handlers = fakes();
+    const code = await main(
+      argv("run", "--config", "s.ts", "--models", "a, b", "--limit", "5", "--concurrency", "4", "--repeat", "3", "--out", "o", "--store", "x.db", "--no-cache"),
+      handlers,
+    );
+    expect(code).toBe(0);
+    expect(handlers.run).toHaveBeenCalledWith({
+      config: "s.ts",
+      models: ["a", "b"],
+      limit: 5,
+      concurrency: 4,
+      repeat: 3,
+      out: "o",
+      store: "x.db",
+      cache: false,
+    });
+  });
+
+  it("uses the cache unless --no-cache is given", async () => {
+    const handlers = fakes();
+    await main(argv("run"), handlers);
+    expect(handlers.run.mock.calls[0]?.[0]).toEqual({ cache: true });
+  });
+
+  it("passes the handler's exit code through", async () => {
+    expect(await main(argv("run"), fakes(3))).toBe(3);
+  });
+
+  it("passes the run id and flags to report", async () => {
+    const handlers = fakes();
+    await main(argv("report", "20261130-1", "--out", "r"), handlers);
+    expect(handlers.report).toHaveBeenCalledWith("20261130-1", { out: "r" });
+  });
+
+  it("rejects a bad number with exit code 2 and no handler call", async () => {
+    const handlers = fakes();
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+    expect(await main(argv("run", "--limit", "zero"), handlers)).toBe(2);
+    expect(await main(argv("frobnicate"), handlers)).toBe(2);
+    stderr.mockRestore();
+    expect(handlers.run).not.toHaveBeenCalled();
+  });
+
+  it("answers --help with exit code 0", async () => {
+    const stdout = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+    expect(await main(argv("run", "--help"), fakes())).toBe(0);
+    stdout.mockRestore();
+  });
+});

@@ -1,0 +1,130 @@
+import { describe, expect, it } from "vitest";
+import type { CompletionRequest, CompletionResult, Provider } from "../../src/core/types.js";
+import { type CallPlan, executeCall } from "../../src/runner/call.js";
+import type { RunEvent } from "../../src/runner/events.js";
+import { backoffMs, DEFAULT_RETRY, ModelGate } from "../../src/runner/retry.js";
+import type { CachedResponse } from "../../src/store/index.js";
+
+const REQUEST: CompletionRequest = { caseId: "c1", stable: "s", variable: "v", jsonSchema: {}, schemaName: "x" };
+const USAGE = { inputTokens: 3, outputTokens: 2, cachedInputTokens: 0 };
+
+function scripted(results: CompletionResult[]): Provider & { calls: number } {
+  const provider = {
+    id: "fake",
+    calls: 0,
+    async complete(): Promise<CompletionResult> {
+      const result = results[Math.min(provider.calls, results.length - 1)];
+      provider.calls++;
+      if (!result) throw new Error("no scripted result");
+      return result;
+    },
+  };
+  return provider;
+}
+
+function plan(provider: Provider, extra: Partial<CallPlan> = {}): { plan: CallPlan; events: RunEvent[] } {
+  const events: RunEvent[] = [];
+  return {
+    events,
+    plan: {
+      provider,
+      request: REQUEST,
+      modelId: "m",
+      rep: 0,
+      timeoutMs: 5_000,
+      retry: { ...DEFAULT_RETRY, baseDelayMs: 1, maxDelayMs: 5, maxRetries: 3 },
+      gate: new ModelGate(),
+      signal: new AbortController().signal,
+      emit: (event) => events.push(event),
+      ...extra,
+    },
+  };
+}
+
+const rateLimited: CompletionResult = {
+  ok: false,
+  error: { kind: "rate_limit", message: "429", status: 429, retryAfterMs: 30, retryable: true },
+};
+const ok: CompletionResult = { ok: true, text: '{"a":1}', usage: USAGE };
+
+describe("executeCall", () => {
+  it("a 429 with retry-after waits what the provider asked, then succeeds", async () => {
+    const provider = scripted([rateLimited, ok]);
+    const { plan: p, events } = plan(provider);
+    const result = await executeCall(p);
+    expect(result).toMatchObject({ text: '{"a":1}', error: null, attempts: 2, fromCache: false });
+    expect(events).toEqual([
+      { type: "call-retrying", modelId: "m", caseId: "c1", attempt: 1, delayMs: 30, errorKind: "rate_limit" },
+    ]);
+  });
+
+  it("does not retry an error that cannot get better", async () => {
+    const provider = scripted([{ ok: false, error: { kind: "auth", message: "401", status: 401, retryable: false } }, ok]);
+    const result = await executeCall(plan(provider).plan);
+    expect(result.error?.kind).toBe("auth");
+    expect(provider.calls).toBe(1);
+  });
+
+  it("gives up after maxRetries retries with the last error", async () => {
+    const provider = scripted([{ ok: false, error: { kind: "http", message: "502", status: 502, retryable: true } }]);
+    const result = await executeCall(plan(provider).plan);
+    expect(result).toMatchObject({ attempts: 4, error: { kind: "http", status: 502 } });
+    expect(provider.calls).toBe(4);
+  });
+
+  it("turns its own deadline into a retryable timeout", async () => {
+    const hanging: Provider = {
+      id: "hang",
+      complete: (_request, { signal }) =>
+        new Promise((resolve) =>
+          signal.addEventListener("abort", () =>
+            resolve({ ok: false, error: { kind: "aborted", message: "aborted", retryable: false } }),
+          ),
+        ),
+    };
+    const { plan: p } = plan(hanging, { timeoutMs: 20, retry: { ...DEFAULT_RETRY, maxRetries: 1, baseDelayMs: 1, maxDelayMs: 2 } });
+    const result = await executeCall(p);
+    expect(result).toMatchObject({ attempts: 2, error: { kind: "timeout", retryable: true } });
+  });
+
+  it("answers from the cache without calling the provider, and fills the cache on success", async () => {
+    const stored = new Map<string, CachedResponse>();
+    const cache = { key: "k", get: (k: string) => stored.get(k), put: (k: string, v: CachedResponse) => stored.set(k, v) };
+    const provider = scripted([ok]);
+    const first = await executeCall(plan(provider, { cache }).plan);
+    const second = await executeCall(plan(provider, { cache }).plan);
+    expect(provider.calls).toBe(1);
+    expect(first.fromCache).toBe(false);
+    expect(second).toMatchObject({ text: '{"a":1}', fromCache: true, attempts: 0, usage: USAGE });
+  });
+
+  it("a provider that throws ends as an error, not a crash", async () => {
+    const broken: Provider = {
+      id: "broken",
+      complete: async () => {
+        throw new TypeError("boom");
+      },
+    };
+    const result = await executeCall(plan(broken).plan);
+    expect(result.error).toMatchObject({ kind: "bad_response", message: "provider failed: boom" });
+  });
+});
+
+describe("backoff", () => {
+  it("grows exponentially with jitter inside [ceiling/2, ceiling]", () => {
+    const policy = { ...DEFAULT_RETRY, baseDelayMs: 100, maxDelayMs: 1_000 };
+    const error = { kind: "http" as const, message: "", retryable: true };
+    expect(backoffMs(error, 0, { ...policy, random: () => 0 })).toBe(50);
+    expect(backoffMs(error, 0, { ...policy, random: () => 1 })).toBe(100);
+    expect(backoffMs(error, 3, { ...policy, random: () => 1 })).toBe(800);
+    expect(backoffMs(error, 10, { ...policy, random: () => 1 })).toBe(1_000);
+  });
+
+  it("a model-wide pause holds back every call to that model", async () => {
+    const gate = new ModelGate();
+    gate.pause(40);
+    const started = Date.now();
+    await gate.wait();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(35);
+  });
+});
