@@ -4,6 +4,8 @@
 import { Appointment } from "./schemas/appointment.js";
 import { defineConfig } from "./src/index.js";
 
+const SIMULATED_PRICE = { inputPerMTok: 0.4, outputPerMTok: 1.6, cachedInputPerMTok: 0.1 };
+
 export default defineConfig({
   name: "clinic-and-restaurant-bookings",
   dataset: "datasets/demo/calls.jsonl",
@@ -11,10 +13,26 @@ export default defineConfig({
   knowledgeBase: ["prompts/kb/clinic.md", "prompts/kb/restaurant.md"],
   schema: Appointment,
   models: [
-    { id: "prod-v1", provider: "replay", path: "datasets/demo/recorded/prod-v1.jsonl" },
-    { id: "prod-v2", provider: "replay", path: "datasets/demo/recorded/prod-v2.jsonl" },
+    // Recorded calls carry their own token usage; the price is what the simulated pipeline's model would cost.
+    {
+      id: "prod-v1",
+      provider: "replay",
+      path: "datasets/demo/recorded/prod-v1.jsonl",
+      price: SIMULATED_PRICE,
+    },
+    {
+      id: "prod-v2",
+      provider: "replay",
+      path: "datasets/demo/recorded/prod-v2.jsonl",
+      price: SIMULATED_PRICE,
+    },
     { id: "gpt-4.1-mini", provider: "openai", model: "gpt-4.1-mini", params: { temperature: 0 } },
-    { id: "claude-sonnet-4-5", provider: "anthropic", model: "claude-sonnet-4-5", params: { temperature: 0 } },
+    {
+      id: "claude-sonnet-4-5",
+      provider: "anthropic",
+      model: "claude-sonnet-4-5",
+      params: { temperature: 0 },
+    },
   ],
   concurrency: 16,
   repeat: 1,

@@ -51,7 +51,9 @@ export async function executeCall(plan: CallPlan): Promise<CallResult> {
     await plan.gate.wait(plan.signal);
     const started = performance.now();
     const result = await attemptOnce(plan);
-    const latencyMs = Math.round(performance.now() - started);
+    const measuredMs = Math.round(performance.now() - started);
+    // A replay knows the latency the call really had; the wall clock here measured a file lookup.
+    const latencyMs = result.ok && result.latencyMs !== undefined ? result.latencyMs : measuredMs;
     attempt++;
     if (result.ok) {
       const usage = result.usage;

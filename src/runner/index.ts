@@ -46,7 +46,7 @@ export async function runSuite(
   });
   // Every input is checked before a single paid call is made.
   for (const item of cases) prompt.render(item);
-  const fields = fieldsFromSchema(config.schema, { phoneRegion: config.scoring.phoneRegion });
+  const fields = fieldsFromSchema(config.schema);
 
   const active: ActiveModel[] = [];
   const skipped: { id: string; reason: string }[] = [];

@@ -20,7 +20,10 @@ export function matchContext(run: RunRecord, item: Case): MatchContext {
   const reference = item.meta[run.scoring.referenceDateKey];
   const region = item.meta[run.scoring.phoneRegionKey];
   return {
-    phoneRegion: typeof region === "string" && /^[A-Za-z]{2}$/.test(region) ? region.toUpperCase() : run.scoring.phoneRegion,
+    phoneRegion:
+      typeof region === "string" && /^[A-Za-z]{2}$/.test(region)
+        ? region.toUpperCase()
+        : run.scoring.phoneRegion,
     ...(typeof reference === "string" && ISO_DATE.test(reference) ? { referenceDate: reference } : {}),
   };
 }

@@ -16,7 +16,24 @@ describe("the command line", () => {
   it("parses run flags into typed values", async () => {
     const handlers = fakes();
     const code = await main(
-      argv("run", "--config", "s.ts", "--models", "a, b", "--limit", "5", "--concurrency", "4", "--repeat", "3", "--out", "o", "--store", "x.db", "--no-cache"),
+      argv(
+        "run",
+        "--config",
+        "s.ts",
+        "--models",
+        "a, b",
+        "--limit",
+        "5",
+        "--concurrency",
+        "4",
+        "--repeat",
+        "3",
+        "--out",
+        "o",
+        "--store",
+        "x.db",
+        "--no-cache",
+      ),
       handlers,
     );
     expect(code).toBe(0);

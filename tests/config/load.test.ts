@@ -28,7 +28,12 @@ describe("loadConfig", () => {
     const loaded = await loadConfig(dir);
     expect(loaded.file).toBe(path.join(dir, "callgrade.config.ts"));
     expect(loaded.baseDir).toBe(dir);
-    expect(loaded.config).toMatchObject({ name: "typed", concurrency: 16, repeat: 1, scoring: { phoneRegion: "US" } });
+    expect(loaded.config).toMatchObject({
+      name: "typed",
+      concurrency: 16,
+      repeat: 1,
+      scoring: { phoneRegion: "US" },
+    });
   });
 
   it("loads a plain export default object from .mjs", async () => {

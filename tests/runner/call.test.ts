@@ -5,7 +5,13 @@ import type { RunEvent } from "../../src/runner/events.js";
 import { backoffMs, DEFAULT_RETRY, ModelGate } from "../../src/runner/retry.js";
 import type { CachedResponse } from "../../src/store/index.js";
 
-const REQUEST: CompletionRequest = { caseId: "c1", stable: "s", variable: "v", jsonSchema: {}, schemaName: "x" };
+const REQUEST: CompletionRequest = {
+  caseId: "c1",
+  stable: "s",
+  variable: "v",
+  jsonSchema: {},
+  schemaName: "x",
+};
 const USAGE = { inputTokens: 3, outputTokens: 2, cachedInputTokens: 0 };
 
 function scripted(results: CompletionResult[]): Provider & { calls: number } {
@@ -59,14 +65,19 @@ describe("executeCall", () => {
   });
 
   it("does not retry an error that cannot get better", async () => {
-    const provider = scripted([{ ok: false, error: { kind: "auth", message: "401", status: 401, retryable: false } }, ok]);
+    const provider = scripted([
+      { ok: false, error: { kind: "auth", message: "401", status: 401, retryable: false } },
+      ok,
+    ]);
     const result = await executeCall(plan(provider).plan);
     expect(result.error?.kind).toBe("auth");
     expect(provider.calls).toBe(1);
   });
 
   it("gives up after maxRetries retries with the last error", async () => {
-    const provider = scripted([{ ok: false, error: { kind: "http", message: "502", status: 502, retryable: true } }]);
+    const provider = scripted([
+      { ok: false, error: { kind: "http", message: "502", status: 502, retryable: true } },
+    ]);
     const result = await executeCall(plan(provider).plan);
     expect(result).toMatchObject({ attempts: 4, error: { kind: "http", status: 502 } });
     expect(provider.calls).toBe(4);
@@ -82,14 +93,21 @@ describe("executeCall", () => {
           ),
         ),
     };
-    const { plan: p } = plan(hanging, { timeoutMs: 20, retry: { ...DEFAULT_RETRY, maxRetries: 1, baseDelayMs: 1, maxDelayMs: 2 } });
+    const { plan: p } = plan(hanging, {
+      timeoutMs: 20,
+      retry: { ...DEFAULT_RETRY, maxRetries: 1, baseDelayMs: 1, maxDelayMs: 2 },
+    });
     const result = await executeCall(p);
     expect(result).toMatchObject({ attempts: 2, error: { kind: "timeout", retryable: true } });
   });
 
   it("answers from the cache without calling the provider, and fills the cache on success", async () => {
     const stored = new Map<string, CachedResponse>();
-    const cache = { key: "k", get: (k: string) => stored.get(k), put: (k: string, v: CachedResponse) => stored.set(k, v) };
+    const cache = {
+      key: "k",
+      get: (k: string) => stored.get(k),
+      put: (k: string, v: CachedResponse) => stored.set(k, v),
+    };
     const provider = scripted([ok]);
     const first = await executeCall(plan(provider, { cache }).plan);
     const second = await executeCall(plan(provider, { cache }).plan);

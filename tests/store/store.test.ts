@@ -20,7 +20,13 @@ const RUN = {
   repeat: 1,
   skipped: [],
 };
-const CASE = { id: "c1", transcript: "hi", gold: { a: "x" }, meta: { callDate: "2026-01-01" }, source: { file: "f", line: 1 } };
+const CASE = {
+  id: "c1",
+  transcript: "hi",
+  gold: { a: "x" },
+  meta: { callDate: "2026-01-01" },
+  source: { file: "f", line: 1 },
+};
 const USAGE = { inputTokens: 10, outputTokens: 5, cachedInputTokens: 2 };
 
 describe("Store", () => {
@@ -66,18 +72,35 @@ describe("Store", () => {
       output: { ok: true, value: { a: "x" }, issues: [] },
     });
     const [call] = store.calls.forRun("r1");
-    expect(call).toMatchObject({ status: "ok", valid: true, value: { a: "x" }, inputTokens: 10, attempts: 2, costUsd: 0.001 });
+    expect(call).toMatchObject({
+      status: "ok",
+      valid: true,
+      value: { a: "x" },
+      inputTokens: 10,
+      attempts: 2,
+      costUsd: 0.001,
+    });
     store.close();
   });
 
   it("re-scoring keeps a review item that already has a grade", () => {
     const store = tempStore();
     store.runs.create(RUN, [CASE, { ...CASE, id: "c2" }]);
-    const item = (caseId: string) => ({ caseId, field: "a", reason: "disagreement" as const, modelValues: {}, priority: 1 });
+    const item = (caseId: string) => ({
+      caseId,
+      field: "a",
+      reason: "disagreement" as const,
+      modelValues: {},
+      priority: 1,
+    });
     store.results.replace("r1", [], [], [item("c1"), item("c2")]);
-    const graded = store.db.prepare("SELECT id FROM review_items WHERE case_id = 'c1'").get() as { id: number };
+    const graded = store.db.prepare("SELECT id FROM review_items WHERE case_id = 'c1'").get() as {
+      id: number;
+    };
     store.db
-      .prepare("INSERT INTO grades (review_item_id, reviewer, verdict, created_at) VALUES (?, 'ann', 'pick', 'now')")
+      .prepare(
+        "INSERT INTO grades (review_item_id, reviewer, verdict, created_at) VALUES (?, 'ann', 'pick', 'now')",
+      )
       .run(graded.id);
     store.results.replace("r1", [], [], []);
     expect(store.results.reviewCount("r1").queued).toBe(1);

@@ -1,0 +1,60 @@
+// What every remote call needs around the SDK: a deadline, and keeping the API key out of results.
+import type { CompletionResult } from "../core/types.js";
+import type { AbortState } from "./call-error.js";
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+/** Sent when a local OpenAI-compatible server needs no key; the SDKs refuse to start without one. */
+export const NO_KEY_NEEDED = "not-needed";
+
+export interface CallScope {
+  /** Pass this to the SDK: it fires on the caller's abort and at the deadline. */
+  signal: AbortSignal;
+  state(): AbortState;
+  dispose(): void;
+}
+
+/**
+ * The SDKs' own `timeout` stops only at the response headers; this deadline also covers reading the
+ * body, so a server that stalls mid-body cannot hold a call forever.
+ */
+export function callScope(signal: AbortSignal, timeoutMs: number): CallScope {
+  const controller = new AbortController();
+  let timedOut = false;
+  const onAbort = () => controller.abort(signal.reason);
+  if (signal.aborted) onAbort();
+  else signal.addEventListener("abort", onAbort, { once: true });
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new Error(`timed out after ${timeoutMs} ms`));
+  }, timeoutMs);
+  return {
+    signal: controller.signal,
+    state: () => ({ aborted: signal.aborted, timedOut: timedOut && !signal.aborted, timeoutMs }),
+    dispose: () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", onAbort);
+    },
+  };
+}
+
+/** The result with every occurrence of the API key replaced, in the message and in `raw`. */
+export function redactKey(result: CompletionResult, apiKey: string | undefined): CompletionResult {
+  if (!apiKey || apiKey === NO_KEY_NEEDED) return result;
+  const json = JSON.stringify(result);
+  if (json === undefined || !json.includes(apiKey)) return result;
+  return JSON.parse(json.replaceAll(apiKey, "[redacted]")) as CompletionResult;
+}
+
+/** Tool and schema names both APIs accept: ^[a-zA-Z0-9_-]{1,64}$. */
+export function safeName(name: string): string {
+  const cleaned = name.replace(/[^a-zA-Z0-9_-]/g, "_").slice(0, 64);
+  return cleaned === "" ? "output" : cleaned;
+}
+
+/** The schema without its `$schema` dialect marker, which is metadata and not a constraint. */
+export function schemaBody(schema: Record<string, unknown>): Record<string, unknown> {
+  if (!("$schema" in schema)) return schema;
+  const { $schema: _dialect, ...rest } = schema;
+  return rest;
+}
