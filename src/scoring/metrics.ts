@@ -15,7 +15,8 @@ export function wilson(successes: number, n: number, z = 1.959964): [number, num
   const denominator = 1 + z2 / n;
   const centre = (p + z2 / (2 * n)) / denominator;
   const half = (z / denominator) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+  // At 0 and n the bounds are exactly 0 and 1; say so rather than print 0.9999999999999999.
+  return [successes <= 0 ? 0 : Math.max(0, centre - half), successes >= n ? 1 : Math.min(1, centre + half)];
 }
 
 function ratio(numerator: number, denominator: number): number | null {
