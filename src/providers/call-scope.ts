@@ -41,9 +41,25 @@ export function callScope(signal: AbortSignal, timeoutMs: number): CallScope {
 /** The result with every occurrence of the API key replaced, in the message and in `raw`. */
 export function redactKey(result: CompletionResult, apiKey: string | undefined): CompletionResult {
   if (!apiKey || apiKey === NO_KEY_NEEDED) return result;
-  const json = JSON.stringify(result);
-  if (json === undefined || !json.includes(apiKey)) return result;
-  return JSON.parse(json.replaceAll(apiKey, "[redacted]")) as CompletionResult;
+  // Only the free text a provider sends back can echo the key; kinds and numbers stay untouched.
+  const raw = result.raw === undefined ? {} : { raw: redactIn(result.raw, apiKey) };
+  if (result.ok) return { ...result, text: redactIn(result.text, apiKey) as string, ...raw };
+  return {
+    ...result,
+    error: { ...result.error, message: redactIn(result.error.message, apiKey) as string },
+    ...raw,
+  };
+}
+
+/** Replaces the key inside string values only: object keys and the shape stay as they are. */
+function redactIn(value: unknown, apiKey: string): unknown {
+  if (typeof value === "string")
+    return value.includes(apiKey) ? value.replaceAll(apiKey, "[redacted]") : value;
+  if (Array.isArray(value)) return value.map((item) => redactIn(item, apiKey));
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactIn(item, apiKey)]));
+  }
+  return value;
 }
 
 /** Tool and schema names both APIs accept: ^[a-zA-Z0-9_-]{1,64}$. */
