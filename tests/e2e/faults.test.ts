@@ -31,7 +31,8 @@ export default {
   return dir;
 }
 
-const summaryOf = (dir: string): RunSummary => JSON.parse(readFileSync(path.join(dir, "out", "summary.json"), "utf8"));
+const summaryOf = (dir: string): RunSummary =>
+  JSON.parse(readFileSync(path.join(dir, "out", "summary.json"), "utf8"));
 const run = (dir: string, env: Record<string, string> = {}) =>
   runCli(["run", "--store", "store.db", "--out", "out"], { cwd: dir, env });
 
@@ -47,7 +48,9 @@ describe("provider faults", () => {
   it("a 429 with retry-after is retried and every case still gets scored", async () => {
     api.respond = ({ attempt }) =>
       attempt === 1 ? { status: 429, headers: { "retry-after-ms": "20" } } : { json: ANSWER };
-    const dir = suite(`{ id: "o", provider: "openai", model: "gpt-4.1-mini", baseURL: "${api.openaiBaseURL}" }`);
+    const dir = suite(
+      `{ id: "o", provider: "openai", model: "gpt-4.1-mini", baseURL: "${api.openaiBaseURL}" }`,
+    );
     const result = await run(dir, { OPENAI_API_KEY: "k" });
     expect(result.code).toBe(0);
     const [model] = summaryOf(dir).models;
@@ -100,10 +103,15 @@ describe("bad input", () => {
   it("a broken dataset ends with one message naming file and line, exit 2, and nothing stored", async () => {
     const bad = path.join(mkdtempSync(path.join(tmpdir(), "cg-bad-")), "calls.jsonl");
     writeFileSync(bad, '{"id":"a","transcript":"hi"}\n{"id":"a","transcript":"again"}\n');
-    const dir = suite(`{ id: "r", provider: "replay", path: ${JSON.stringify(path.join(SMALL, "a.jsonl"))} }`, bad);
+    const dir = suite(
+      `{ id: "r", provider: "replay", path: ${JSON.stringify(path.join(SMALL, "a.jsonl"))} }`,
+      bad,
+    );
     const result = await run(dir);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(new RegExp(`^callgrade: ${bad.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:2: id: duplicate id "a"`));
+    expect(result.stderr).toMatch(
+      new RegExp(`^callgrade: ${bad.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:2: id: duplicate id "a"`),
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /);
     if (existsSync(path.join(dir, "store.db"))) {
       const db = new Database(path.join(dir, "store.db"), { readonly: true });
@@ -113,7 +121,9 @@ describe("bad input", () => {
   });
 
   it("an unknown --models id is a usage error naming the known ones", async () => {
-    const dir = suite(`{ id: "r", provider: "replay", path: ${JSON.stringify(path.join(SMALL, "a.jsonl"))} }`);
+    const dir = suite(
+      `{ id: "r", provider: "replay", path: ${JSON.stringify(path.join(SMALL, "a.jsonl"))} }`,
+    );
     const result = await runCli(["run", "--models", "nope", "--store", "store.db"], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--models: no model "nope"');
@@ -121,7 +131,9 @@ describe("bad input", () => {
   });
 
   it("a store file that is not SQLite is refused, and left as it was", async () => {
-    const dir = suite(`{ id: "r", provider: "replay", path: ${JSON.stringify(path.join(SMALL, "a.jsonl"))} }`);
+    const dir = suite(
+      `{ id: "r", provider: "replay", path: ${JSON.stringify(path.join(SMALL, "a.jsonl"))} }`,
+    );
     writeFileSync(path.join(dir, "store.db"), "my notes ".repeat(500));
     const result = await run(dir);
     expect(result.code).toBe(2);

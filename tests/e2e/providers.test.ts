@@ -97,9 +97,15 @@ describe("the demo suite through openai and anthropic", () => {
   });
 
   it("asks for structured output from the schema and reports tokens, cached tokens and cost", () => {
-    const openaiBody = api.requests.find((r) => r.path === "/v1/chat/completions")?.body as Record<string, unknown>;
+    const openaiBody = api.requests.find((r) => r.path === "/v1/chat/completions")?.body as Record<
+      string,
+      unknown
+    >;
     expect(openaiBody.response_format).toMatchObject({ type: "json_schema", json_schema: { strict: true } });
-    const anthropicBody = api.requests.find((r) => r.path === "/v1/messages")?.body as Record<string, unknown>;
+    const anthropicBody = api.requests.find((r) => r.path === "/v1/messages")?.body as Record<
+      string,
+      unknown
+    >;
     expect(anthropicBody.tool_choice).toMatchObject({ type: "tool" });
     const [, openai, anthropic] = first.models;
     for (const model of [openai, anthropic]) {
@@ -124,10 +130,13 @@ describe("the demo suite through openai and anthropic", () => {
 
   it("--no-cache sends every call again", async () => {
     const before = api.requests.length;
-    const result = await runCli(["run", "--store", "store.db", "--out", "third", "--no-cache", "--limit", "5"], {
-      cwd: dir,
-      env: KEYS,
-    });
+    const result = await runCli(
+      ["run", "--store", "store.db", "--out", "third", "--no-cache", "--limit", "5"],
+      {
+        cwd: dir,
+        env: KEYS,
+      },
+    );
     expect(result.code).toBe(0);
     expect(api.requests.length - before).toBe(10);
   });
