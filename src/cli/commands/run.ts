@@ -50,7 +50,7 @@ export async function runCommand(flags: RunFlags): Promise<number> {
       if (summary.review.queued > 0) {
         const storeFlag = flags.store ? ` --store ${flags.store}` : "";
         process.stdout.write(
-          `review: ${summary.review.queued} items queued; open them with: callgrade review --run ${run.id}${storeFlag}\n`,
+          `review: ${summary.review.queued} items queued; open them with: npx callgrade review --run ${run.id}${storeFlag}\n`,
         );
       }
       return exitCode(summary);

@@ -1,0 +1,89 @@
+// The README's commands and numbers are run here, so they cannot rot.
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { anthropicModel, configSchema, openaiModel, replayModel } from "../src/config/schema.js";
+import { ROOT, runCli } from "./helpers/cli.js";
+
+const README = readFileSync(path.join(ROOT, "README.md"), "utf8");
+const PACKAGE = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
+  scripts: Record<string, string>;
+  dependencies: Record<string, string>;
+};
+
+function codeBlockAfter(heading: string, fence = "```"): string {
+  const start = README.indexOf(heading);
+  expect(start, `README has "${heading}"`).toBeGreaterThan(-1);
+  const open = README.indexOf(fence, start);
+  const bodyStart = README.indexOf("\n", open) + 1;
+  return README.slice(bodyStart, README.indexOf("\n```", bodyStart));
+}
+
+const tableRows = (text: string) =>
+  text
+    .split("\n")
+    .filter((line) => /^[\w.-]+\s{2,}\d/.test(line))
+    .map((line) => line.trimEnd());
+
+describe("README", () => {
+  it("starts with exactly the two set-up commands", () => {
+    const lines = codeBlockAfter("# callgrade").split("\n");
+    expect(lines.map((line) => line.split("#")[0]?.trim())).toEqual([
+      "npm ci && npm start",
+      "npm ci && npm test",
+    ]);
+    expect(PACKAGE.scripts.start).toBe("node bin/callgrade.js run --config callgrade.config.ts");
+  });
+
+  it("shows the table npm start really prints", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "cg-readme-"));
+    const [command, ...args] = (PACKAGE.scripts.start ?? "").split(" ").slice(1);
+    const result = await runCli([...args, "--store", path.join(dir, "s.db"), "--out", path.join(dir, "out")]);
+    expect(command).toBe("bin/callgrade.js");
+    expect(result.code).toBe(0);
+    const shown = codeBlockAfter("It ends with this table");
+    expect(tableRows(shown)).toEqual(tableRows(result.stdout));
+    expect(tableRows(shown).length).toBeGreaterThan(10);
+  });
+
+  it("quick start: init, then run, works offline in an empty folder", async () => {
+    const steps = codeBlockAfter("## Quick start").split("\n");
+    expect(steps).toEqual(["npx callgrade init my-suite", "cd my-suite", "npx callgrade run"]);
+    const dir = mkdtempSync(path.join(tmpdir(), "cg-quick-"));
+    const init = await runCli(["init", "my-suite"], { cwd: dir });
+    expect(init.code).toBe(0);
+    const run = await runCli(["run"], { cwd: path.join(dir, "my-suite") });
+    expect(run.stderr).toContain("skipped gpt-4.1-mini: no API key");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^recorded\s+3\s+0\s+100\.0%/m);
+    expect(run.stdout).toContain("report: reports/");
+  });
+
+  it("init refuses to overwrite a suite", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "cg-quick-"));
+    expect((await runCli(["init"], { cwd: dir })).code).toBe(0);
+    const again = await runCli(["init"], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain("would overwrite callgrade.config.ts");
+  });
+
+  it("documents every config and model option", () => {
+    const reference = README.slice(
+      README.indexOf("## Config reference"),
+      README.indexOf("## Responses are cached"),
+    );
+    const documented = new Set([...reference.matchAll(/^\| `([\w.]+)` \|/gm)].map((m) => m[1]));
+    const suiteKeys = Object.keys(configSchema.shape).filter((key) => key !== "scoring");
+    const scoringKeys = ["phoneRegion", "referenceDateKey", "phoneRegionKey"].map((key) => `scoring.${key}`);
+    const modelKeys = [openaiModel, anthropicModel, replayModel].flatMap((schema) =>
+      Object.keys(schema.shape),
+    );
+    for (const key of [...suiteKeys, ...scoringKeys, ...modelKeys]) expect(documented, key).toContain(key);
+  });
+
+  it("says why every dependency is there", () => {
+    const section = README.slice(README.indexOf("## Dependencies"));
+    for (const name of Object.keys(PACKAGE.dependencies)) expect(section, name).toContain(`\`${name}\``);
+  });
+});
