@@ -35,3 +35,8 @@ export function display(file: string): string {
   const relative = path.relative(process.cwd(), file);
   return relative.startsWith("..") ? file : relative;
 }
+
+/** `{ key: value }` when the value is set, else `{}`: exactOptionalPropertyTypes-friendly spreading. */
+export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}

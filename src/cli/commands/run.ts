@@ -6,7 +6,7 @@ import { writeReports } from "../../report/write.js";
 import { runSuite } from "../../runner/index.js";
 import type { RunFlags } from "../program.js";
 import { createProgress } from "../progress/index.js";
-import { display, reportDir, storePath, withStore } from "./context.js";
+import { display, optional, reportDir, storePath, withStore } from "./context.js";
 
 export async function runCommand(flags: RunFlags): Promise<number> {
   const loaded = await loadConfig(process.cwd(), flags.config);
@@ -73,9 +73,4 @@ export function exitCode(summary: RunSummary): number {
     process.stderr.write(`${model}: no answer for ${cases.length} cases (${shown}${more})\n`);
   }
   return 3;
-}
-
-/** `{ key: value }` when the value is set, else `{}`: exactOptionalPropertyTypes-friendly spreading. */
-export function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
-  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }
