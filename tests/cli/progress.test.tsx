@@ -5,7 +5,10 @@ import { ProgressView } from "../../src/cli/progress/ProgressView.js";
 import { applyEvent, emptyTally, type Tally } from "../../src/cli/progress/tally.js";
 import type { RunEvent } from "../../src/runner/index.js";
 
-const finished = (modelId: string, extra: Partial<Extract<RunEvent, { type: "call-finished" }>> = {}): RunEvent => ({
+const finished = (
+  modelId: string,
+  extra: Partial<Extract<RunEvent, { type: "call-finished" }>> = {},
+): RunEvent => ({
   type: "call-finished",
   modelId,
   caseId: "c",
