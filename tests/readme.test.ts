@@ -73,7 +73,7 @@ describe("README", () => {
       README.indexOf("## Config reference"),
       README.indexOf("## Responses are cached"),
     );
-    const documented = new Set([...reference.matchAll(/^\| `([\w.]+)` \|/gm)].map((m) => m[1]));
+    const documented = new Set([...reference.matchAll(/^\| `([\w.]+)`\s+\|/gm)].map((m) => m[1]));
     const suiteKeys = Object.keys(configSchema.shape).filter((key) => key !== "scoring");
     const scoringKeys = ["phoneRegion", "referenceDateKey", "phoneRegionKey"].map((key) => `scoring.${key}`);
     const modelKeys = [openaiModel, anthropicModel, replayModel].flatMap((schema) =>
