@@ -4,15 +4,8 @@ import type { MessageCreateParamsNonStreaming } from "@anthropic-ai/sdk/resource
 import { z } from "zod";
 import type { AnthropicModelConfig } from "../config/schema.js";
 import type { CompletionRequest, CompletionResult, Provider } from "../core/types.js";
-import { badResponse, failureFrom, unusable } from "./call-error.js";
-import {
-  callScope,
-  DEFAULT_TIMEOUT_MS,
-  NO_KEY_NEEDED,
-  redactKey,
-  safeName,
-  schemaBody,
-} from "./call-scope.js";
+import { badResponse, unusable } from "./call-error.js";
+import { DEFAULT_TIMEOUT_MS, NO_KEY_NEEDED, safeName, schemaBody, sdkCall } from "./call-scope.js";
 
 export const DEFAULT_MAX_TOKENS = 1024;
 
@@ -100,21 +93,16 @@ export function createAnthropicProvider(config: AnthropicModelConfig, env: { api
   const client = new Anthropic({ apiKey, baseURL: config.baseURL, timeout: timeoutMs, maxRetries: 0 });
   return {
     id: config.id,
-    async complete(request, { signal }) {
-      const scope = callScope(signal, timeoutMs);
-      try {
+    complete(request, { signal }) {
+      return sdkCall(signal, {
+        timeoutMs,
+        apiKey,
+        sdk: Anthropic,
         // The SDK's own request path, not messages.create(): that one console.warns on every call to a
         // model it lists as deprecated, which would flood a 20,000-call run and the terminal UI.
-        const response: unknown = await client.post("/v1/messages", {
-          body: requestBody(config, request),
-          signal: scope.signal,
-        });
-        return redactKey(fromResponse(response), apiKey);
-      } catch (error) {
-        return redactKey(failureFrom(error, scope.state(), Anthropic), apiKey);
-      } finally {
-        scope.dispose();
-      }
+        send: (scoped) => client.post("/v1/messages", { body: requestBody(config, request), signal: scoped }),
+        parse: fromResponse,
+      });
     },
   };
 }

@@ -1,6 +1,6 @@
 // What every remote call needs around the SDK: a deadline, and keeping the API key out of results.
 import type { CompletionResult } from "../core/types.js";
-import type { AbortState } from "./call-error.js";
+import { type AbortState, failureFrom, type SdkErrorClasses } from "./call-error.js";
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -39,6 +39,27 @@ export function callScope(signal: AbortSignal, timeoutMs: number): CallScope {
 }
 
 /** The result with every occurrence of the API key replaced, in the message and in `raw`. */
+export interface SdkCall {
+  timeoutMs: number;
+  apiKey: string;
+  /** The SDK's error classes, to classify what it throws. */
+  sdk: SdkErrorClasses;
+  send(signal: AbortSignal): Promise<unknown>;
+  parse(response: unknown): CompletionResult;
+}
+
+/** One SDK request under the call's deadline; every outcome comes back as data, without the API key. */
+export async function sdkCall(signal: AbortSignal, call: SdkCall): Promise<CompletionResult> {
+  const scope = callScope(signal, call.timeoutMs);
+  try {
+    return redactKey(call.parse(await call.send(scope.signal)), call.apiKey);
+  } catch (error) {
+    return redactKey(failureFrom(error, scope.state(), call.sdk), call.apiKey);
+  } finally {
+    scope.dispose();
+  }
+}
+
 export function redactKey(result: CompletionResult, apiKey: string | undefined): CompletionResult {
   if (!apiKey || apiKey === NO_KEY_NEEDED) return result;
   // Only the free text a provider sends back can echo the key; kinds and numbers stay untouched.

@@ -4,15 +4,8 @@ import type { ChatCompletionCreateParamsNonStreaming } from "openai/resources/ch
 import { z } from "zod";
 import type { OpenAIModelConfig } from "../config/schema.js";
 import type { CompletionRequest, CompletionResult, Provider } from "../core/types.js";
-import { badResponse, failureFrom, unusable } from "./call-error.js";
-import {
-  callScope,
-  DEFAULT_TIMEOUT_MS,
-  NO_KEY_NEEDED,
-  redactKey,
-  safeName,
-  schemaBody,
-} from "./call-scope.js";
+import { badResponse, unusable } from "./call-error.js";
+import { DEFAULT_TIMEOUT_MS, NO_KEY_NEEDED, safeName, schemaBody, sdkCall } from "./call-scope.js";
 import { isStrictCompatible } from "./strict-schema.js";
 
 /** The part of a chat.completion we read; anything else is kept only in `raw`. */
@@ -105,18 +98,14 @@ export function createOpenAIProvider(config: OpenAIModelConfig, env: { apiKey?: 
   const client = new OpenAI({ apiKey, baseURL: config.baseURL, timeout: timeoutMs, maxRetries: 0 });
   return {
     id: config.id,
-    async complete(request, { signal }) {
-      const scope = callScope(signal, timeoutMs);
-      try {
-        const response: unknown = await client.chat.completions.create(requestBody(config, request), {
-          signal: scope.signal,
-        });
-        return redactKey(fromResponse(response), apiKey);
-      } catch (error) {
-        return redactKey(failureFrom(error, scope.state(), OpenAI), apiKey);
-      } finally {
-        scope.dispose();
-      }
+    complete(request, { signal }) {
+      return sdkCall(signal, {
+        timeoutMs,
+        apiKey,
+        sdk: OpenAI,
+        send: (scoped) => client.chat.completions.create(requestBody(config, request), { signal: scoped }),
+        parse: fromResponse,
+      });
     },
   };
 }
