@@ -79,6 +79,17 @@ const zodObjectSchema = z.custom<z.ZodObject>(
   { message: "must be a zod object schema, e.g. z.object({ ... })" },
 );
 
+export const reviewSettings = z
+  .object({
+    /** Share of review cases shown to two reviewers, blind, for inter-rater agreement (0..1). @default 0 */
+    overlap: z.number().min(0).max(1).default(0),
+    /** A case shown to a reviewer is held for them this long without activity. @default 15 */
+    leaseMinutes: z.number().positive().default(15),
+    /** A free-text rating at or above this passes. @default 3 */
+    passRating: z.number().int().min(1).max(5).default(3),
+  })
+  .strict();
+
 export const configSchema = z
   .object({
     /** Name of the suite, shown in reports. */
@@ -114,11 +125,12 @@ export const configSchema = z
     /** CI gates (thresholds, baseline regression); checked by `callgrade gate`. */
     gates: z.unknown().optional(),
     /** Human review settings; used by `callgrade review`. */
-    review: z.unknown().optional(),
+    review: reviewSettings.default({ overlap: 0, leaseMinutes: 15, passRating: 3 }),
   })
   .strict();
 
 export type ModelConfig = z.infer<typeof modelConfig>;
+export type ReviewSettings = z.output<typeof reviewSettings>;
 export type OpenAIModelConfig = z.infer<typeof openaiModel>;
 export type AnthropicModelConfig = z.infer<typeof anthropicModel>;
 export type ReplayModelConfig = z.infer<typeof replayModel>;

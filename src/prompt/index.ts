@@ -17,6 +17,8 @@ export interface PromptHashes {
 
 export interface PromptSuite {
   hashes: PromptHashes;
+  /** The knowledge base as {{knowledge_base}} renders it. */
+  knowledgeBase: string;
   jsonSchema: Record<string, unknown>;
   render(testCase: Case): CompletionRequest;
 }
@@ -64,6 +66,7 @@ export async function loadPrompt(sources: PromptSources): Promise<PromptSuite> {
 
   return {
     hashes,
+    knowledgeBase,
     jsonSchema,
     render(testCase) {
       const variable = renderParts(rest, (name) => {

@@ -77,6 +77,8 @@ export async function runSuite(
     scoring: config.scoring,
     repeat,
     skipped,
+    knowledgeBase: prompt.knowledgeBase,
+    review: config.review,
   };
   store.runs.create(run, cases);
   options.emit({

@@ -102,4 +102,38 @@ export const MIGRATIONS: string[] = [
     created_at TEXT NOT NULL
   );
   `,
+  // 2: human review. No release wrote grades before this, so the placeholder table is replaced.
+  `
+  ALTER TABLE runs ADD COLUMN knowledge_base TEXT NOT NULL DEFAULT '';
+  ALTER TABLE runs ADD COLUMN review_settings TEXT NOT NULL DEFAULT '{}';
+  DROP TABLE grades;
+  CREATE TABLE grades (
+    id INTEGER PRIMARY KEY,
+    review_item_id INTEGER NOT NULL REFERENCES review_items(id) ON DELETE CASCADE,
+    reviewer TEXT NOT NULL,
+    verdict TEXT NOT NULL CHECK (verdict IN ('pick', 'edit', 'none', 'gold', 'rating')),
+    value TEXT,
+    model_id TEXT,
+    ratings TEXT,
+    previous_gold TEXT,
+    created_at TEXT NOT NULL,
+    undone_at TEXT
+  );
+  CREATE INDEX grades_by_item ON grades (review_item_id, undone_at);
+  CREATE INDEX grades_by_reviewer ON grades (reviewer, created_at);
+  CREATE TABLE review_notes (
+    id INTEGER PRIMARY KEY,
+    review_item_id INTEGER NOT NULL REFERENCES review_items(id) ON DELETE CASCADE,
+    reviewer TEXT NOT NULL,
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE TABLE review_leases (
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    case_id TEXT NOT NULL,
+    reviewer TEXT NOT NULL,
+    expires_at INTEGER NOT NULL,
+    PRIMARY KEY (run_id, case_id)
+  );
+  `,
 ];

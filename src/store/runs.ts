@@ -1,3 +1,4 @@
+import type { ReviewSettings } from "../config/schema.js";
 import type { Case, FieldSpec, MatchContext } from "../core/types.js";
 import type { Db } from "./open.js";
 
@@ -20,7 +21,12 @@ export interface RunRecord {
   scoring: Pick<MatchContext, "phoneRegion"> & { referenceDateKey: string; phoneRegionKey: string };
   repeat: number;
   skipped: { id: string; reason: string }[];
+  /** The knowledge base as it was sent, so a reviewer sees what the models saw. */
+  knowledgeBase: string;
+  review: ReviewSettings;
 }
+
+const DEFAULT_REVIEW: ReviewSettings = { overlap: 0, leaseMinutes: 15, passRating: 3 };
 
 interface RunRow {
   id: string;
@@ -35,6 +41,8 @@ interface RunRow {
   scoring: string;
   repeat: number;
   skipped: string;
+  knowledge_base: string;
+  review_settings: string;
 }
 
 function fromRow(row: RunRow): RunRecord {
@@ -51,6 +59,8 @@ function fromRow(row: RunRow): RunRecord {
     scoring: JSON.parse(row.scoring),
     repeat: row.repeat,
     skipped: JSON.parse(row.skipped),
+    knowledgeBase: row.knowledge_base,
+    review: { ...DEFAULT_REVIEW, ...JSON.parse(row.review_settings) },
   };
 }
 
@@ -60,8 +70,9 @@ export class Runs {
   /** Creates the run and its cases in one transaction: a run never exists without its cases. */
   create(run: Omit<RunRecord, "finishedAt" | "status">, cases: Case[]): void {
     const insertRun = this.db.prepare(
-      `INSERT INTO runs (id, suite, created_at, status, config_file, hashes, models, fields, scoring, repeat, skipped)
-       VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO runs (id, suite, created_at, status, config_file, hashes, models, fields, scoring, repeat, skipped,
+         knowledge_base, review_settings)
+       VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const insertCase = this.db.prepare(
       "INSERT INTO cases (run_id, case_id, idx, transcript, gold, meta) VALUES (?, ?, ?, ?, ?, ?)",
@@ -78,6 +89,8 @@ export class Runs {
         JSON.stringify(run.scoring),
         run.repeat,
         JSON.stringify(run.skipped),
+        run.knowledgeBase,
+        JSON.stringify(run.review),
       );
       for (const [index, item] of cases.entries()) {
         insertCase.run(

@@ -19,6 +19,8 @@ const RUN = {
   scoring: { phoneRegion: "US", referenceDateKey: "callDate", phoneRegionKey: "phoneRegion" },
   repeat: 1,
   skipped: [],
+  knowledgeBase: "Hours: 9 to 5.",
+  review: { overlap: 0.1, leaseMinutes: 15, passRating: 3 },
 };
 const CASE = {
   id: "c1",

@@ -1,0 +1,88 @@
+// The review queue as the terminal UI sees it. The session (store side) implements ReviewSession;
+// the UI only draws ReviewCase and sends GradeInput.
+import type { MatchSpec, Turn } from "../core/types.js";
+
+/** One model's answer for a field under review. */
+export interface ModelAnswer {
+  modelId: string;
+  /** The value the model gave (null when it gave none). */
+  value: unknown;
+  /** Schema-validation issues when the model's whole output was invalid. */
+  invalid?: string[];
+}
+
+/** One field of a case that needs a person: a review item. */
+export interface ReviewField {
+  itemId: number;
+  field: string;
+  reason: "disagreement" | "invalid" | "free-text";
+  match: MatchSpec;
+  answers: ModelAnswer[];
+  /** The gold label, when the case has one for this field. */
+  gold?: unknown;
+  /** For free-text fields: what a good answer looks like. */
+  rubric?: string;
+  /** This reviewer's current (not undone) grade, if any. */
+  grade?: Verdict;
+}
+
+export interface ReviewCase {
+  runId: string;
+  caseId: string;
+  transcript: string | Turn[];
+  meta: Record<string, unknown>;
+  fields: ReviewField[];
+  /** Shown to two reviewers blind, for inter-rater agreement. */
+  overlap: boolean;
+}
+
+export type Rating = { score: 1 | 2 | 3 | 4 | 5; pass: boolean };
+
+export type Verdict =
+  /** The value of this model is right (key 1..9). */
+  | { kind: "pick"; modelId: string; value: unknown }
+  /** The right value, typed by the reviewer and validated against the field's zod type (key e). */
+  | { kind: "edit"; value: unknown }
+  /** No model is right, and the right value is unknown (key x). */
+  | { kind: "none" }
+  /** The gold label is wrong; `value` is the corrected gold (key g). */
+  | { kind: "gold"; value: unknown; previousGold: unknown }
+  /** Free text: a rubric rating per model answer. */
+  | { kind: "rating"; ratings: Record<string, Rating> };
+
+export interface GradeInput {
+  itemId: number;
+  verdict: Verdict;
+}
+
+export interface ReviewProgress {
+  /** 1-based position of the current case in this reviewer's queue. */
+  position: number;
+  /** Cases in this reviewer's queue (graded by them, or still open to them). */
+  total: number;
+  /** Grades this reviewer made since local midnight. */
+  gradedToday: number;
+  /** This reviewer's pace over the last hour of activity, in grades per hour; null before there is one. */
+  perHour: number | null;
+}
+
+/** What the UI needs from the queue. Every write is its own transaction, done before the call returns. */
+export interface ReviewSession {
+  readonly reviewer: string;
+  readonly runId: string;
+  /** The run's knowledge base, for the excerpt view. */
+  readonly knowledgeBase: string;
+  /** Leases and returns the next case with an ungraded field for this reviewer; undefined when done. */
+  next(): ReviewCase | undefined;
+  /** Re-reads a case (after a grade or undo), keeping the lease. */
+  reload(caseId: string): ReviewCase | undefined;
+  grade(input: GradeInput): void;
+  /** Undoes this reviewer's most recent grade; returns where it was, to go back there. */
+  undo(): { caseId: string; itemId: number } | undefined;
+  note(itemId: number, text: string): void;
+  /** Skips a case for the rest of this session (it stays ungraded, and comes back next time). */
+  skip(caseId: string): void;
+  progress(): ReviewProgress;
+  /** Releases the current lease (on quit). */
+  close(): void;
+}
