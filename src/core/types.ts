@@ -131,3 +131,18 @@ export interface FieldMetrics {
   n: number;
   correct: number;
 }
+
+/** A reviewer's decision on one field of one case. */
+export type Rating = { score: 1 | 2 | 3 | 4 | 5; pass: boolean };
+
+export type Verdict =
+  /** The value of this model is right (key 1..9). */
+  | { kind: "pick"; modelId: string; value: unknown }
+  /** The right value, typed by the reviewer and validated against the field's zod type (key e). */
+  | { kind: "edit"; value: unknown }
+  /** No model is right, and the right value is unknown (key x). */
+  | { kind: "none" }
+  /** The gold label is wrong; `value` is the corrected gold (key g). */
+  | { kind: "gold"; value: unknown; previousGold: unknown }
+  /** Free text: a rubric rating per model answer. */
+  | { kind: "rating"; ratings: Record<string, Rating> };

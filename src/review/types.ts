@@ -1,6 +1,8 @@
 // The review queue as the terminal UI sees it. The session (store side) implements ReviewSession;
 // the UI only draws ReviewCase and sends GradeInput.
-import type { MatchSpec, Turn } from "../core/types.js";
+import type { MatchSpec, Turn, Verdict } from "../core/types.js";
+
+export type { Rating, Verdict } from "../core/types.js";
 
 /** One model's answer for a field under review. */
 export interface ModelAnswer {
@@ -35,20 +37,6 @@ export interface ReviewCase {
   /** Shown to two reviewers blind, for inter-rater agreement. */
   overlap: boolean;
 }
-
-export type Rating = { score: 1 | 2 | 3 | 4 | 5; pass: boolean };
-
-export type Verdict =
-  /** The value of this model is right (key 1..9). */
-  | { kind: "pick"; modelId: string; value: unknown }
-  /** The right value, typed by the reviewer and validated against the field's zod type (key e). */
-  | { kind: "edit"; value: unknown }
-  /** No model is right, and the right value is unknown (key x). */
-  | { kind: "none" }
-  /** The gold label is wrong; `value` is the corrected gold (key g). */
-  | { kind: "gold"; value: unknown; previousGold: unknown }
-  /** Free text: a rubric rating per model answer. */
-  | { kind: "rating"; ratings: Record<string, Rating> };
 
 export interface GradeInput {
   itemId: number;
