@@ -3,12 +3,23 @@ import { ResponseCache } from "./cache.js";
 import { Calls } from "./calls.js";
 import { type Db, openDb } from "./open.js";
 import { Results } from "./results.js";
+import { Review } from "./review.js";
 import { Runs } from "./runs.js";
 
 export type { CachedResponse } from "./cache.js";
 export type { CallRecord, StoredCall } from "./calls.js";
 export { DEFAULT_STORE } from "./open.js";
 export type { AgreementRow, ReviewItemInput, ScoreRow } from "./results.js";
+export type { Review } from "./review.js";
+export type { UndoneGrade } from "./review-grades.js";
+export type {
+  GradeMark,
+  ReviewReason,
+  StoredGrade,
+  StoredNote,
+  StoredReviewCase,
+  StoredReviewItem,
+} from "./review-rows.js";
 export type { RunModel, RunRecord } from "./runs.js";
 
 export class Store {
@@ -16,6 +27,7 @@ export class Store {
   readonly calls: Calls;
   readonly cache: ResponseCache;
   readonly results: Results;
+  readonly review: Review;
 
   private constructor(
     readonly db: Db,
@@ -25,6 +37,7 @@ export class Store {
     this.calls = new Calls(db);
     this.cache = new ResponseCache(db);
     this.results = new Results(db);
+    this.review = new Review(db);
   }
 
   static open(file: string): Store {

@@ -136,4 +136,8 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (run_id, case_id)
   );
   `,
+  // 3: a re-grade points at the grade it replaced, so undoing it brings that grade back.
+  `
+  ALTER TABLE grades ADD COLUMN replaces INTEGER REFERENCES grades(id);
+  `,
 ];
