@@ -20,6 +20,30 @@ export interface ModelSummary {
   tokens: { input: number; output: number; cachedInput: number };
   /** USD for the answered calls; null when the model's price is unknown. */
   costUsd: number | null;
+  /** Per field, accuracy against labels settled by reviewers; only fields someone graded. */
+  human?: Record<string, HumanFieldMetrics>;
+}
+
+/** Accuracy against labels settled by people (and, for fields without gold, the models' agreed value). */
+export interface HumanFieldMetrics {
+  accuracy: number | null;
+  ci95: [number, number] | null;
+  /** Cases with a label. */
+  n: number;
+  correct: number;
+  /** Of those, cases settled by reviewers. */
+  graded: number;
+}
+
+export interface HumanSummary {
+  /** Review items with at least one grade. */
+  graded: number;
+  /** Fields of cases whose reviewers disagree; they count in no accuracy. */
+  contested: number;
+  /** model id → field → metrics. */
+  accuracy: Record<string, Record<string, HumanFieldMetrics>>;
+  /** Per field, agreement between reviewers on the cases two or more of them graded. */
+  agreement: Record<string, { units: number; raters: number; alpha: number | null; kappa?: number | null }>;
 }
 
 export interface RunSummary {
@@ -33,7 +57,17 @@ export interface RunSummary {
   models: ModelSummary[];
   skippedModels: { id: string; reason: string }[];
   agreement: Record<string, { rate: number | null; n: number }>;
-  review: { queued: number; byReason: Record<string, number> };
+  review: {
+    /** Items queued for people (disagreements, invalid outputs, free text). */
+    queued: number;
+    byReason: Record<string, number>;
+    /** Items with at least one grade. */
+    graded: number;
+    /** Fields of cases whose reviewers disagree; they count in no human accuracy. */
+    contested: number;
+    /** Per field, agreement between reviewers on cases two or more of them graded (Cohen's kappa for two). */
+    interRater: HumanSummary["agreement"];
+  };
   /** Cases some model has no answer for (errors), per model. */
   unscored: Record<string, string[]>;
 }

@@ -3,12 +3,14 @@ import type { ModelSummary, RunSummary } from "../core/summary.js";
 import { isAutoScored } from "../scoring/matchers/index.js";
 import { fieldMetrics, mean, percentile } from "../scoring/metrics.js";
 import type { FieldOutcome } from "../scoring/score.js";
-import type { RunRecord, ScoreRow, Store, StoredCall } from "../store/index.js";
+import type { AgreementRow, RunRecord, ScoreRow, Store, StoredCall } from "../store/index.js";
+import { humanSummary } from "./human.js";
 
 export function buildSummary(store: Store, run: RunRecord): RunSummary {
   const calls = store.calls.forRun(run.id);
   const scores = store.results.scores(run.id);
-  const caseIds = store.runs.cases(run.id).map((item) => item.id);
+  const cases = store.runs.cases(run.id);
+  const caseIds = cases.map((item) => item.id);
   const models = run.models.map((model) =>
     modelSummary(
       model,
@@ -25,6 +27,20 @@ export function buildSummary(store: Store, run: RunRecord): RunSummary {
     const missing = caseIds.filter((id) => !answered.has(id));
     if (missing.length > 0) unscored[model.id] = missing;
   }
+  const agreementRows = store.results.agreement(run.id);
+  const human = humanSummary({
+    run,
+    cases,
+    calls,
+    grades: store.review.grades(run.id),
+    agreedCases: new Set(
+      agreementRows.filter((row) => row.agreed).map((row) => `${row.caseId}\0${row.field}`),
+    ),
+  });
+  for (const model of models) {
+    const fields = human.accuracy[model.id];
+    if (fields && Object.keys(fields).length > 0) model.human = fields;
+  }
   return {
     runId: run.id,
     suite: run.suite,
@@ -35,8 +51,13 @@ export function buildSummary(store: Store, run: RunRecord): RunSummary {
     hashes: run.hashes,
     models,
     skippedModels: run.skipped,
-    agreement: agreementByField(store, run),
-    review: store.results.reviewCount(run.id),
+    agreement: agreementByField(run, agreementRows),
+    review: {
+      ...store.results.reviewCount(run.id),
+      graded: human.graded,
+      contested: human.contested,
+      interRater: human.agreement,
+    },
     unscored,
   };
 }
@@ -100,8 +121,7 @@ function toOutcome(score: ScoreRow): FieldOutcome {
   };
 }
 
-function agreementByField(store: Store, run: RunRecord): RunSummary["agreement"] {
-  const rows = store.results.agreement(run.id);
+function agreementByField(run: RunRecord, rows: AgreementRow[]): RunSummary["agreement"] {
   const result: RunSummary["agreement"] = {};
   for (const field of run.fields) {
     const forField = rows.filter((row) => row.field === field.name);

@@ -2,7 +2,8 @@
 // what no matcher can settle for people. Reads only the store, so `callgrade report` can re-score old runs.
 import type { Case, FieldSpec, MatchContext } from "../core/types.js";
 import { agreeOnField } from "../scoring/agreement.js";
-import { isAutoScored } from "../scoring/matchers/index.js";
+import { matchContext } from "../scoring/context.js";
+import { isAutoScored, matcherFor } from "../scoring/matchers/index.js";
 import { getPath } from "../scoring/path.js";
 import { scoreField } from "../scoring/score.js";
 import type {
@@ -14,20 +15,6 @@ import type {
   StoredCall,
 } from "../store/index.js";
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function matchContext(run: RunRecord, item: Case): MatchContext {
-  const reference = item.meta[run.scoring.referenceDateKey];
-  const region = item.meta[run.scoring.phoneRegionKey];
-  return {
-    phoneRegion:
-      typeof region === "string" && /^[A-Za-z]{2}$/.test(region)
-        ? region.toUpperCase()
-        : run.scoring.phoneRegion,
-    ...(typeof reference === "string" && ISO_DATE.test(reference) ? { referenceDate: reference } : {}),
-  };
-}
-
 export function scoreRun(store: Store, run: RunRecord): void {
   const cases = store.runs.cases(run.id);
   const byCase = new Map<string, StoredCall[]>();
@@ -37,14 +24,15 @@ export function scoreRun(store: Store, run: RunRecord): void {
     list.push(call);
     byCase.set(call.caseId, list);
   }
+  const corrections = goldCorrections(store, run.id);
   const scores: ScoreRow[] = [];
   const agreement: AgreementRow[] = [];
   const review: ReviewItemInput[] = [];
   for (const item of cases) {
     const calls = byCase.get(item.id) ?? [];
-    const ctx = matchContext(run, item);
+    const ctx = matchContext(run.scoring, item);
     for (const field of run.fields) {
-      scores.push(...scoreAgainstGold(item, field, calls, ctx));
+      scores.push(...scoreAgainstGold(item, field, calls, ctx, corrections.get(`${item.id}\0${field.name}`)));
       const queued = compareModels(item, field, calls, ctx, agreement);
       if (queued) review.push(queued);
     }
@@ -52,9 +40,25 @@ export function scoreRun(store: Store, run: RunRecord): void {
   store.results.replace(run.id, scores, agreement, review);
 }
 
-function scoreAgainstGold(item: Case, field: FieldSpec, calls: StoredCall[], ctx: MatchContext): ScoreRow[] {
+/** Gold labels a reviewer corrected (key g), latest first wins: they replace the dataset's gold in scoring. */
+function goldCorrections(store: Store, runId: string): Map<string, { value: unknown }> {
+  const result = new Map<string, { value: unknown }>();
+  for (const grade of store.review.grades(runId)) {
+    if (grade.verdict.kind === "gold")
+      result.set(`${grade.caseId}\0${grade.field}`, { value: grade.verdict.value });
+  }
+  return result;
+}
+
+function scoreAgainstGold(
+  item: Case,
+  field: FieldSpec,
+  calls: StoredCall[],
+  ctx: MatchContext,
+  correction: { value: unknown } | undefined,
+): ScoreRow[] {
   if (!item.gold || !isAutoScored(field.match)) return [];
-  const gold = getPath(item.gold, field.name);
+  const gold = correction ? correction.value : getPath(item.gold, field.name);
   if (gold === undefined) return [];
   return calls.map((call) => {
     const outcome = scoreField(field, gold, getPath(call.value, field.name), call.valid === true, ctx);
@@ -71,7 +75,10 @@ function scoreAgainstGold(item: Case, field: FieldSpec, calls: StoredCall[], ctx
   });
 }
 
-/** Agreement on the first repetition of each model; a disagreement without gold becomes a review item. */
+/**
+ * Agreement on the first repetition of each model. A disagreement without gold becomes a review item, and
+ * so does a field where all models agree with each other and not with the gold.
+ */
 function compareModels(
   item: Case,
   field: FieldSpec,
@@ -103,8 +110,17 @@ function compareModels(
     ctx,
   );
   agreement.push({ caseId: item.id, field: field.name, agreed: result.agreed });
-  const goldKnown = item.gold !== undefined && getPath(item.gold, field.name) !== undefined;
-  if (result.agreed || goldKnown) return undefined;
+  const gold = item.gold === undefined ? undefined : getPath(item.gold, field.name);
+  if (gold !== undefined) {
+    // Gold settles a disagreement. But every model agreeing on another value is how wrong gold shows up:
+    // a person looks, and may correct the gold (key g).
+    const [camp] = result.groups;
+    if (!result.agreed || !camp) return undefined;
+    const matcher = matcherFor(field.match);
+    if (matcher.equal(camp.canonical, matcher.canonical(gold, ctx))) return undefined;
+    return { caseId: item.id, field: field.name, reason: "disagreement", modelValues, priority: 1 };
+  }
+  if (result.agreed) return undefined;
   return {
     caseId: item.id,
     field: field.name,

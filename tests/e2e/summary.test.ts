@@ -68,7 +68,13 @@ describe("callgrade run on a hand-computed suite", () => {
 
   it("leaves free text out of the accuracy and queues it for people", () => {
     expect(summary.models[0]?.fields).not.toHaveProperty("notes");
-    expect(summary.review).toEqual({ queued: 2, byReason: { disagreement: 1, "free-text": 1 } });
+    expect(summary.review).toEqual({
+      queued: 2,
+      byReason: { disagreement: 1, "free-text": 1 },
+      graded: 0,
+      contested: 0,
+      interRater: {},
+    });
   });
 
   it("measures agreement across models on every case, gold or not", () => {
