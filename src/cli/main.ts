@@ -2,8 +2,10 @@
 import { CommanderError } from "commander";
 import { CallgradeError } from "../core/errors.js";
 import { inert } from "../core/inert.js";
+import { exportGoldCommand } from "./commands/export-gold.js";
 import { initCommand } from "./commands/init.js";
 import { reportCommand } from "./commands/report.js";
+import { reviewCommand } from "./commands/review.js";
 import { runCommand } from "./commands/run.js";
 import { createProgram, type Handlers } from "./program.js";
 
@@ -11,6 +13,8 @@ export const handlers: Handlers = {
   run: runCommand,
   report: reportCommand,
   init: initCommand,
+  review: reviewCommand,
+  exportGold: exportGoldCommand,
 };
 
 export async function main(argv: string[], use: Handlers = handlers): Promise<number> {

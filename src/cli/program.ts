@@ -18,10 +18,29 @@ export interface ReportFlags {
   store?: string;
 }
 
+export interface ReviewFlags {
+  run?: string;
+  reviewer?: string;
+  field?: string;
+  model?: string;
+  shuffle?: boolean;
+  config?: string;
+  store?: string;
+}
+
+export interface ExportGoldFlags {
+  run?: string;
+  out?: string;
+  config?: string;
+  store?: string;
+}
+
 export interface Handlers {
   run(flags: RunFlags): Promise<number>;
   report(runId: string | undefined, flags: ReportFlags): Promise<number>;
   init(dir: string | undefined): Promise<number>;
+  review(flags: ReviewFlags): Promise<number>;
+  exportGold(flags: ExportGoldFlags): Promise<number>;
 }
 
 function positiveInt(value: string): number {
@@ -74,6 +93,31 @@ export function createProgram(handlers: Handlers, result: { code: number }): Com
     .addOption(store)
     .action(async (runId: string | undefined, flags: ReportFlags) => {
       result.code = await handlers.report(runId, flags);
+    });
+
+  program
+    .command("review")
+    .description("grade the review queue of a run in the terminal (default: the latest run)")
+    .option("--run <id>", "the run to review (default: the latest)")
+    .option("--reviewer <name>", "your name, stored with every grade (default: $USER)")
+    .option("--field <name>", "only items of this field")
+    .option("--model <id>", "only items where this model's answer is in question")
+    .option("--shuffle", "random order (stable per reviewer), for unbiased sampling")
+    .addOption(config)
+    .addOption(store)
+    .action(async (flags: ReviewFlags) => {
+      result.code = await handlers.review(flags);
+    });
+
+  program
+    .command("export-gold")
+    .description("write the labels reviewers settled as dataset JSONL (id, transcript, gold)")
+    .option("--run <id>", "the run (default: the latest)")
+    .option("--out <file>", "where to write (default: reports/<runId>/gold.jsonl)")
+    .addOption(config)
+    .addOption(store)
+    .action(async (flags: ExportGoldFlags) => {
+      result.code = await handlers.exportGold(flags);
     });
 
   program

@@ -7,6 +7,8 @@ function fakes(code = 0) {
     run: vi.fn<Handlers["run"]>(async () => code),
     report: vi.fn<Handlers["report"]>(async () => code),
     init: vi.fn<Handlers["init"]>(async () => code),
+    review: vi.fn<Handlers["review"]>(async () => code),
+    exportGold: vi.fn<Handlers["exportGold"]>(async () => code),
   };
 }
 
@@ -63,6 +65,23 @@ describe("the command line", () => {
     const handlers = fakes();
     await main(argv("report", "20261130-1", "--out", "r"), handlers);
     expect(handlers.report).toHaveBeenCalledWith("20261130-1", { out: "r" });
+  });
+
+  it("passes review and export-gold flags", async () => {
+    const handlers = fakes();
+    await main(
+      argv("review", "--run", "r1", "--reviewer", "ann", "--field", "date", "--model", "m", "--shuffle"),
+      handlers,
+    );
+    expect(handlers.review).toHaveBeenCalledWith({
+      run: "r1",
+      reviewer: "ann",
+      field: "date",
+      model: "m",
+      shuffle: true,
+    });
+    await main(argv("export-gold", "--out", "g.jsonl", "--store", "s.db"), handlers);
+    expect(handlers.exportGold).toHaveBeenCalledWith({ out: "g.jsonl", store: "s.db" });
   });
 
   it("rejects a bad number with exit code 2 and no handler call", async () => {

@@ -1,0 +1,49 @@
+import { userInfo } from "node:os";
+import { CallgradeError } from "../../core/errors.js";
+import { openReviewSession } from "../../review/session.js";
+import { runReviewApp } from "../../review/tui/index.js";
+import type { ReviewFlags } from "../program.js";
+import { optional, withStore } from "./context.js";
+import { findRun, where } from "./where.js";
+
+function defaultReviewer(): string {
+  const fromEnv = process.env.USER ?? process.env.USERNAME;
+  if (fromEnv) return fromEnv;
+  try {
+    return userInfo().username;
+  } catch {
+    return "";
+  }
+}
+
+/** Opens the review screen on a run's queue; every grade is stored the moment it is made. */
+export async function reviewCommand(flags: ReviewFlags): Promise<number> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    throw new CallgradeError(
+      "USAGE",
+      "callgrade review needs an interactive terminal (stdin and stdout a TTY)",
+    );
+  }
+  const place = await where(flags);
+  return withStore(place.storeFile, async (store) => {
+    const run = findRun(store, flags.run);
+    const reviewer = flags.reviewer ?? defaultReviewer();
+    const session = openReviewSession(store, {
+      runId: run.id,
+      reviewer,
+      ...optional("field", flags.field),
+      ...optional("model", flags.model),
+      ...optional("shuffle", flags.shuffle),
+    });
+    await runReviewApp(session, { passRating: run.review.passRating, scoring: run.scoring });
+    const progress = session.progress();
+    const left = progress.total - (progress.position - 1);
+    process.stdout.write(
+      `${progress.gradedToday} grades by ${reviewer} today; ${Math.max(left, 0)} cases left in run ${run.id}.\n` +
+        (left > 0
+          ? `resume with: npx callgrade review --run ${run.id}\n`
+          : `see the numbers: npx callgrade report ${run.id}\n`),
+    );
+    return 0;
+  });
+}

@@ -1,0 +1,45 @@
+// Mounts the review app on ink-testing-library and types at it the way a terminal sends keys.
+import { render } from "ink-testing-library";
+import { ReviewApp } from "../../../src/review/tui/ReviewApp.js";
+import type { ReviewCase } from "../../../src/review/types.js";
+import { FakeReviewSession, type FakeSessionOptions } from "../fake-session.js";
+
+/** What a terminal sends for the named keys. */
+export const KEY = {
+  enter: "\r",
+  esc: "\u001b",
+  up: "\u001b[A",
+  down: "\u001b[B",
+  left: "\u001b[D",
+  pgUp: "\u001b[5~",
+  pgDn: "\u001b[6~",
+  tab: "\t",
+  backspace: "\u007f",
+  ctrlU: "\u0015",
+  ctrlC: "\u0003",
+} as const;
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+export async function mount(cases: ReviewCase[], options: FakeSessionOptions = {}) {
+  const session = new FakeReviewSession(cases, options);
+  const ui = render(<ReviewApp session={session} />);
+  await settle();
+  const frame = () => ui.lastFrame() ?? "";
+  /** Sends each key (or typed string, one character at a time) and waits for the redraw. */
+  async function type(...sequences: string[]) {
+    for (const sequence of sequences) {
+      const parts = sequence.startsWith("\u001b") || sequence.length === 1 ? [sequence] : [...sequence];
+      for (const part of parts) {
+        ui.stdin.write(part);
+        await settle();
+      }
+    }
+  }
+  return { session, ui, frame, type };
+}
+
+/** The frame as one line of words: wrapping and column padding do not matter to what it says. */
+export function flat(frame: string): string {
+  return frame.replace(/\s+/g, " ");
+}
