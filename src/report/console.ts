@@ -43,6 +43,25 @@ export function renderConsole(summary: RunSummary): string {
       ),
     );
   }
+  const human = humanFieldNames(summary);
+  if (human.length > 0) {
+    out.push("");
+    out.push(
+      table(
+        ["human-adjudicated", ...summary.models.map((m) => m.id), "graded"],
+        human.map((field) => [
+          field,
+          ...summary.models.map((m) => {
+            const f = m.human?.[field];
+            return f && f.n > 0 ? `${pct(f.accuracy)} ${interval(f.ci95)} n=${f.n}` : "—";
+          }),
+          String(Math.max(0, ...summary.models.map((m) => m.human?.[field]?.graded ?? 0))),
+        ]),
+        ["l", ...summary.models.map(() => "r" as const), "r"],
+      ),
+    );
+    out.push(reviewLine(summary));
+  }
   for (const skipped of summary.skippedModels) out.push(`skipped ${skipped.id}: ${inert(skipped.reason)}`);
   return out.join("\n");
 }
@@ -52,6 +71,22 @@ export function fieldNames(summary: RunSummary): string[] {
   for (const model of summary.models) for (const name of Object.keys(model.fields)) names.add(name);
   for (const name of Object.keys(summary.agreement)) names.add(name);
   return [...names];
+}
+
+export function humanFieldNames(summary: RunSummary): string[] {
+  const names = new Set<string>();
+  for (const model of summary.models) for (const name of Object.keys(model.human ?? {})) names.add(name);
+  return [...names];
+}
+
+/** Grades so far, and how far reviewers agree where two or more graded the same case. */
+export function reviewLine(summary: RunSummary): string {
+  const { queued, graded, contested, interRater } = summary.review;
+  const between = Object.entries(interRater).map(([field, a]) => {
+    const kappa = a.kappa === undefined ? "" : ` κ=${a.kappa === null ? "—" : a.kappa.toFixed(2)}`;
+    return `${field}${kappa} α=${a.alpha === null ? "—" : a.alpha.toFixed(2)} (${a.units} cases)`;
+  });
+  return `graded ${graded} of ${queued} review items, ${contested} contested${between.length ? `; reviewer agreement: ${between.join(", ")}` : ""}`;
 }
 
 function errorKinds(byKind: Record<string, number>): string {

@@ -20,79 +20,69 @@ interface Inputs {
   cases: Case[];
   calls: StoredCall[];
   grades: StoredGrade[];
+  /** `caseId\0field` of every field on which all models agreed. */
   agreedCases: Set<string>;
 }
 
-/** Per field, the grades of each case, by reviewer. */
-function gradesByField(grades: StoredGrade[]): Map<string, Map<string, GradeOf[]>> {
-  const result = new Map<string, Map<string, GradeOf[]>>();
-  for (const grade of grades) {
-    const byCase = result.get(grade.field) ?? new Map<string, GradeOf[]>();
-    const list = byCase.get(grade.caseId) ?? [];
-    list.push({ reviewer: grade.reviewer, verdict: grade.verdict });
-    byCase.set(grade.caseId, list);
-    result.set(grade.field, byCase);
-  }
-  return result;
-}
+type Label = { settled: Settled; byPerson: boolean };
 
 export function humanSummary({ run, cases, calls, grades, agreedCases }: Inputs): HumanSummary {
   const byField = gradesByField(grades);
-  const firstCalls = new Map<string, StoredCall>();
+  const answers = new Map<string, StoredCall>();
   for (const call of calls)
-    if (call.rep === 0 && call.status === "ok") firstCalls.set(`${call.modelId}\0${call.caseId}`, call);
+    if (call.rep === 0 && call.status === "ok") answers.set(`${call.modelId}\0${call.caseId}`, call);
   const accuracy: HumanSummary["accuracy"] = {};
   const agreement: HumanSummary["agreement"] = {};
+  let contested = 0;
   for (const field of run.fields) {
     const graded = byField.get(field.name);
     if (!graded) continue;
+    const labels = new Map<string, Label>();
+    for (const item of cases) {
+      const label = labelFor(
+        field,
+        item,
+        graded.get(item.id),
+        agreedCases.has(`${item.id}\0${field.name}`),
+        run,
+        answers,
+      );
+      if (label) labels.set(item.id, label);
+      if (label?.settled.kind === "contested") contested++;
+    }
     for (const model of run.models) {
       const outcomes: { right: boolean; byPerson: boolean }[] = [];
       for (const item of cases) {
-        const label = labelFor(
-          field,
-          item,
-          graded.get(item.id),
-          agreedCases.has(`${item.id}\0${field.name}`),
-          run,
-          firstCalls,
-        );
-        if (!label) continue;
-        const call = firstCalls.get(`${model.id}\0${item.id}`);
-        if (!call) continue;
-        const right = rightBy(
-          field,
-          label.settled,
-          model.id,
-          answerOf(call, field),
-          matchContext(run.scoring, item),
-        );
+        const label = labels.get(item.id);
+        const call = answers.get(`${model.id}\0${item.id}`);
+        if (!label || !call) continue;
+        const answer = {
+          valid: call.valid === true,
+          value: call.valid ? getPath(call.value, field.name) : undefined,
+        };
+        const right = rightBy(field, label.settled, model.id, answer, matchContext(run.scoring, item));
         if (right !== undefined) outcomes.push({ right, byPerson: label.byPerson });
       }
-      (accuracy[model.id] ??= {})[field.name] = humanMetrics(outcomes);
+      accuracy[model.id] = { ...accuracy[model.id], [field.name]: humanMetrics(outcomes) };
     }
     const between = reviewerAgreement(field, graded, cases, run);
     if (between.units > 0) agreement[field.name] = between;
   }
-  const contested = [...byField.entries()].flatMap(([name, byCase]) => {
-    const field = run.fields.find((f) => f.name === name);
-    return field
-      ? [...byCase.entries()].filter(([caseId, list]) => {
-          const item = cases.find((c) => c.id === caseId);
-          return item && settle(field, list, matchContext(run.scoring, item))?.kind === "contested";
-        })
-      : [];
-  });
-  return {
-    graded: new Set(grades.map((g) => g.itemId)).size,
-    contested: contested.length,
-    accuracy,
-    agreement,
-  };
+  return { graded: new Set(grades.map((g) => g.itemId)).size, contested, accuracy, agreement };
 }
 
-function answerOf(call: StoredCall, field: FieldSpec): { valid: boolean; value: unknown } {
-  return { valid: call.valid === true, value: call.valid ? getPath(call.value, field.name) : undefined };
+/** Per field, the grades of each case. */
+function gradesByField(grades: StoredGrade[]): Map<string, Map<string, GradeOf[]>> {
+  const result = new Map<string, Map<string, GradeOf[]>>();
+  for (const grade of grades) {
+    const byCase = result.get(grade.field) ?? new Map<string, GradeOf[]>();
+    byCase.set(grade.caseId, [
+      ...(byCase.get(grade.caseId) ?? []),
+      { reviewer: grade.reviewer, verdict: grade.verdict },
+    ]);
+    result.set(grade.field, byCase);
+  }
+  return result;
 }
 
 /**
@@ -105,32 +95,27 @@ function labelFor(
   grades: GradeOf[] | undefined,
   agreed: boolean,
   run: RunRecord,
-  firstCalls: Map<string, StoredCall>,
-): { settled: Settled; byPerson: boolean } | undefined {
-  const ctx = matchContext(run.scoring, item);
+  answers: Map<string, StoredCall>,
+): Label | undefined {
   if (grades && grades.length > 0) {
-    const settled = settle(field, grades, ctx);
+    const settled = settle(field, grades, matchContext(run.scoring, item));
     return settled && { settled, byPerson: true };
   }
   const hasGold = item.gold !== undefined && getPath(item.gold, field.name) !== undefined;
   if (hasGold || !agreed || !isAutoScored(field.match)) return undefined;
-  const any = run.models.map((m) => firstCalls.get(`${m.id}\0${item.id}`)).find((call) => call?.valid);
+  const any = run.models.map((m) => answers.get(`${m.id}\0${item.id}`)).find((call) => call?.valid);
   if (!any) return undefined;
   return { settled: { kind: "value", value: getPath(any.value, field.name), key: "" }, byPerson: false };
 }
 
 function reviewerAgreement(field: FieldSpec, graded: Map<string, GradeOf[]>, cases: Case[], run: RunRecord) {
   const labels: { unit: string; rater: string; label: string }[] = [];
-  for (const [caseId, list] of graded) {
+  for (const item of cases) {
+    const list = graded.get(item.id) ?? [];
     if (new Set(list.map((g) => g.reviewer)).size < 2) continue;
-    const item = cases.find((c) => c.id === caseId);
-    if (!item) continue;
+    const ctx = matchContext(run.scoring, item);
     for (const g of list)
-      labels.push({
-        unit: caseId,
-        rater: g.reviewer,
-        label: verdictLabel(field, g.verdict, matchContext(run.scoring, item)),
-      });
+      labels.push({ unit: item.id, rater: g.reviewer, label: verdictLabel(field, g.verdict, ctx) });
   }
   const result = interRater(labels);
   return {

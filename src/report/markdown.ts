@@ -1,7 +1,7 @@
 // report.md: the summary as a person reads it in a pull request or an editor.
 import { interval, ms, pct, usd } from "../core/format.js";
 import type { RunSummary } from "../core/summary.js";
-import { fieldNames } from "./console.js";
+import { fieldNames, humanFieldNames, reviewLine } from "./console.js";
 
 /** Markdown table cells: pipes and newlines would break the table, and HTML must stay text. */
 function cell(text: string): string {
@@ -68,7 +68,32 @@ export function renderMarkdown(summary: RunSummary): string {
       );
     }
   }
+  const human = humanFieldNames(summary);
+  if (human.length > 0) {
+    lines.push(
+      "",
+      "## Human-adjudicated accuracy",
+      "",
+      "Against labels settled by reviewers (and, for fields without gold, the value every model agreed on).",
+      "",
+    );
+    lines.push(row(["field", ...summary.models.map((m) => m.id), "graded"]));
+    lines.push(row(["---", ...summary.models.map(() => "---:"), "---:"]));
+    for (const field of human) {
+      lines.push(
+        row([
+          field,
+          ...summary.models.map((m) => {
+            const f = m.human?.[field];
+            return f && f.n > 0 ? `${pct(f.accuracy)} ${interval(f.ci95)} n=${f.n}` : "—";
+          }),
+          String(Math.max(0, ...summary.models.map((m) => m.human?.[field]?.graded ?? 0))),
+        ]),
+      );
+    }
+  }
   lines.push("", "## Review queue", "", `${summary.review.queued} items queued for human review.`);
+  if (human.length > 0) lines.push("", reviewLine(summary), "");
   for (const [reason, n] of Object.entries(summary.review.byReason)) lines.push(`- ${reason}: ${n}`);
   const errors = summary.models.filter((m) => m.errors > 0);
   if (errors.length > 0 || summary.skippedModels.length > 0) {

@@ -103,7 +103,12 @@ function setPath(target: Record<string, unknown>, dotted: string, value: unknown
   let node = target;
   for (const key of keys.slice(0, -1)) {
     const next = node[key];
-    node = (next && typeof next === "object" ? next : (node[key] = {})) as Record<string, unknown>;
+    if (next && typeof next === "object") node = next as Record<string, unknown>;
+    else {
+      const created: Record<string, unknown> = {};
+      node[key] = created;
+      node = created;
+    }
   }
   node[keys.at(-1) ?? dotted] = value;
 }
