@@ -3,9 +3,12 @@ import { useApp, useInput, useStdout } from "ink";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ReviewSession } from "../types.js";
 import { dispatch, settle } from "./effects.js";
+import type { Mode } from "./keymap.js";
 import { toKeypress } from "./keys.js";
 import type { Action, ReviewConfig, UiState } from "./model.js";
 import { initialState } from "./state.js";
+
+const TEXT_MODES: ReadonlySet<Mode> = new Set(["edit", "note", "gold-edit"]);
 
 export function useReview(session: ReviewSession, config: ReviewConfig): UiState {
   const { exit } = useApp();
@@ -37,7 +40,13 @@ export function useReview(session: ReviewSession, config: ReviewConfig): UiState
   useInput(
     (input, key) => {
       const press = toKeypress(input, key);
-      if (press) send({ type: "key", press });
+      if (!press) return;
+      // Keys typed faster than a frame arrive as one chunk ("1111"). Outside the line editor each is its
+      // own command, applied in order with its effects; inside it, the chunk is typed or pasted text.
+      const typing = TEXT_MODES.has(current.current.mode);
+      if (press.text !== undefined && press.text.length > 1 && !typing) {
+        for (const char of press.text) send({ type: "key", press: { text: char } });
+      } else send({ type: "key", press });
     },
     { isActive: !state.closed },
   );

@@ -18,6 +18,17 @@ describe("grading on the screen", () => {
     expect(frame()).toContain("› date");
   });
 
+  it("keys typed faster than a frame (one chunk) each act, in order", async () => {
+    const { session, ui, frame } = await mount([structuredCase()]);
+    ui.stdin.write("2x");
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(session.live).toEqual([
+      { itemId: 1, verdict: { kind: "pick", modelId: "claude", value: "+15550102345" } },
+      { itemId: 2, verdict: { kind: "none" } },
+    ]);
+    expect(frame()).toContain("saved ✓ date: none is right");
+  });
+
   it("e, typing and Enter store the typed value in its canonical form", async () => {
     const { session, frame, type } = await mount([structuredCase()]);
     await type(KEY.down, "e");

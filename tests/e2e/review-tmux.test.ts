@@ -1,0 +1,108 @@
+// A reviewer at a real terminal: the CLI runs in tmux, keys are typed, the screen is read back.
+// Grades survive SIGKILL, the queue resumes where it was, and two reviewers never share a case.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROOT, runCli } from "../helpers/cli.js";
+import { Tmux } from "../helpers/tmux.js";
+
+const SMALL = path.join(ROOT, "tests/fixtures/suite-small");
+const BIN = path.join(ROOT, "bin/callgrade.js");
+
+/** The small suite without gold, so every disagreement goes to people: cases c1..c5 in order. */
+function suiteWithoutGold(dir: string): void {
+  const rows = readFileSync(path.join(SMALL, "calls.jsonl"), "utf8").trim().split("\n");
+  const stripped = rows.map((line) => {
+    const { gold: _gold, ...rest } = JSON.parse(line) as Record<string, unknown>;
+    return JSON.stringify(rest);
+  });
+  writeFileSync(path.join(dir, "calls.jsonl"), `${stripped.join("\n")}\n`);
+  const config = readFileSync(path.join(SMALL, "callgrade.config.ts"), "utf8")
+    .replace('"../../../src/index.js"', JSON.stringify(path.join(ROOT, "src/index.ts")))
+    .replace('dataset: "calls.jsonl"', `dataset: ${JSON.stringify(path.join(dir, "calls.jsonl"))}`)
+    .replace(/"(prompt\.md|kb\.md|a\.jsonl|b\.jsonl)"/g, (_m, file: string) =>
+      JSON.stringify(path.join(SMALL, file)),
+    );
+  writeFileSync(path.join(dir, "callgrade.config.ts"), config);
+}
+
+function grades(storeFile: string): { reviewer: string; caseId: string; field: string; verdict: string }[] {
+  const db = new Database(storeFile, { readonly: true });
+  try {
+    return db
+      .prepare(
+        `SELECT g.reviewer, r.case_id AS caseId, r.field, g.verdict FROM grades g
+         JOIN review_items r ON r.id = g.review_item_id WHERE g.undone_at IS NULL ORDER BY g.id`,
+      )
+      .all() as { reviewer: string; caseId: string; field: string; verdict: string }[];
+  } finally {
+    db.close();
+  }
+}
+
+describe("callgrade review in a terminal", () => {
+  const tmux = new Tmux();
+  let dir: string;
+  let storeFile: string;
+  const review = (reviewer: string) =>
+    `cd ${dir} && exec env -u CI ${process.execPath} ${BIN} review --store ${storeFile} --reviewer ${reviewer}`;
+
+  beforeAll(async () => {
+    expect(Tmux.available(), "tmux is needed for this test (.ci/run installs it)").toBe(true);
+    dir = mkdtempSync(path.join(tmpdir(), "cg-tmux-"));
+    storeFile = path.join(dir, "store.db");
+    suiteWithoutGold(dir);
+    const run = await runCli(["run", "--store", storeFile], { cwd: dir });
+    expect(run.code).toBe(0);
+  });
+
+  afterAll(() => tmux.kill());
+
+  it("grades by keyboard, survives SIGKILL, resumes at the next ungraded case, and leases cases", async () => {
+    tmux.start("ann", review("ann"));
+    await tmux.waitFor("ann", /item 1 of 5 .*case c1/);
+    // c1: model b's output is invalid, so every field is in question. Pick a for the four fields...
+    for (let i = 0; i < 4; i++) tmux.keys("ann", "1");
+    await tmux.waitFor("ann", /saved ✓ size: a = 4/);
+    // ...then rate the free-text notes: a gets 4 (passes), b's missing answer 1 (fails), Enter saves.
+    tmux.keys("ann", "4");
+    await tmux.waitFor("ann", /\[4\/5 pass\]/);
+    tmux.keys("ann", "1", "Enter");
+    await tmux.waitFor("ann", /item 2 of 5 .*case c2/);
+    // c2: the date; b's 2026-06-09 is right.
+    tmux.keys("ann", "2");
+    const onC3 = await tmux.waitFor("ann", /item 3 of 5 .*case c3/);
+    expect(onC3).toContain("6 graded today");
+
+    // Bob opens the same run while Ann holds c3: he gets the next case, never hers.
+    tmux.start("bob", review("bob"));
+    await tmux.waitFor("bob", /case c4/);
+
+    process.kill(tmux.pid("ann"), "SIGKILL");
+    expect(grades(storeFile)).toEqual([
+      { reviewer: "ann", caseId: "c1", field: "name", verdict: "pick" },
+      { reviewer: "ann", caseId: "c1", field: "phone", verdict: "pick" },
+      { reviewer: "ann", caseId: "c1", field: "date", verdict: "pick" },
+      { reviewer: "ann", caseId: "c1", field: "size", verdict: "pick" },
+      { reviewer: "ann", caseId: "c1", field: "notes", verdict: "rating" },
+      { reviewer: "ann", caseId: "c2", field: "date", verdict: "pick" },
+    ]);
+
+    // Ann comes back: her lease is hers to take again, and she is at c3 with nothing lost.
+    tmux.start("ann2", review("ann"));
+    const resumed = await tmux.waitFor("ann2", /case c3/);
+    expect(resumed).toContain("6 graded today");
+    // x: neither name on c3 is right; then u undoes it, and the field is open again.
+    tmux.keys("ann2", "x");
+    await tmux.waitFor("ann2", /case c5|item 4 of 5/);
+    tmux.keys("ann2", "u");
+    await tmux.waitFor("ann2", /case c3[\s\S]*· open/);
+    tmux.keys("ann2", "q");
+    await tmux.waitFor("ann2", /resume with: npx callgrade review/);
+    tmux.keys("bob", "q");
+    await tmux.waitFor("bob", /grades by bob today/);
+    expect(grades(storeFile).filter((g) => g.caseId === "c3")).toEqual([]);
+  });
+});
