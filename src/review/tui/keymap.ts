@@ -22,7 +22,7 @@ export type Intent =
 
 export interface Binding {
   modes: readonly Mode[];
-  /** Key names ("<enter>"), single characters, "<text>" (any typed text) or "<any>" (any key at all). */
+  /** Key names ("<enter>"), single characters, "<text>" (any typed text) or "<any-key>" (any key at all). */
   keys: readonly string[];
   /** The keys as the help screen shows them. */
   label: string;
@@ -79,7 +79,7 @@ export const KEYMAP: readonly Binding[] = [
   { modes: TEXT_MODES, keys: ["<left>", "<right>", "<home>", "<end>"], label: "←/→, Home/End", help: "move the cursor", intent: (p) => ({ type: "cursor", to: CURSOR_KEYS[p.name ?? ""] ?? "end" }) },
   { modes: TEXT_MODES, keys: ["<c-u>"], label: "Ctrl+U", help: "clear the line", intent: fixed({ type: "clear-line" }) },
   { modes: TEXT_MODES, keys: ["<text>"], label: "any text", help: "typed or pasted at the cursor", intent: (p) => ({ type: "insert", text: p.text ?? "" }) },
-  { modes: ["help"], keys: ["<any>"], label: "any key", help: "back to where you were", intent: fixed({ type: "close-help" }) },
+  { modes: ["help"], keys: ["<any-key>"], label: "any key", help: "back to where you were", intent: fixed({ type: "close-help" }) },
   { modes: ALL, keys: ["<c-c>"], label: "Ctrl+C", help: "quit from anywhere (every grade shown as saved is stored)", intent: fixed({ type: "quit" }) },
 ];
 
@@ -100,6 +100,6 @@ export function lookup(mode: Mode, field: FieldKind | undefined, press: Keypress
   return (
     (key === undefined ? undefined : live.find((b) => b.keys.includes(key))) ??
     (press.text === undefined ? undefined : live.find((b) => b.keys.includes("<text>"))) ??
-    live.find((b) => b.keys.includes("<any>"))
+    live.find((b) => b.keys.includes("<any-key>"))
   );
 }
