@@ -1,8 +1,12 @@
 // Writes datasets/demo/recorded/prod-v{1,2}.jsonl: outputs of two SIMULATED pipeline versions, made
-// from the gold labels with seeded, documented error injection, so `npm start` has something to replay.
+// with seeded, documented error injection, so `npm start` has something to replay. A labelled call (one
+// with `gold`) is simulated from its gold; an unlabelled one, as production traffic is, from its hidden
+// truth in datasets/demo/unlabelled-truth.jsonl, which only this script reads (callgrade never sees it).
 //
 // Error injection. For each kind, round(rate × applicable rows) rows are picked by a seeded shuffle,
 // so the realised counts are fixed (see datasets/demo/recorded/README.md). Kinds can hit the same row.
+// Labelled and unlabelled calls are two separate pools, each with its own PRNG stream, so adding
+// unlabelled calls leaves every labelled call's recorded output as it was.
 //
 // | kind          | what it does                                               | applies to        | v1   | v2    |
 // |---------------|------------------------------------------------------------|-------------------|------|-------|
@@ -14,7 +18,11 @@
 // | notes_added   | notes gain a sentence the caller never said                | date not null     | 5%   | 2.5%  |
 // | wrapped       | prose + ```json fences around the JSON (still extractable)  | all rows          | 3%   | 1.5%  |
 // | invalid       | truncated JSON text, a required key missing, or a wrong enum | all rows         | 4%   | 2%    |
+// | (forced)      | unlabelled calls only: one more error of a kind above, in   | FORCED below      | 4    | 2     |
+// |               | one version, so the versions disagree where no gold settles |                   | rows | rows  |
 //
+// Forced errors (FORCED): en-030 time, en-031 party_size, ja-020 date, ja-021 phone in v1; en-032 phone,
+// en-034 date in v2. en-033 and ja-022 get none, so the versions agree there unless a drawn error hits.
 // Invalid rows break in the profile's `invalidShapes` order: v1 truncated then missing key, v2 wrong enum.
 // Not errors, so that normalisation is exercised: phone numbers in other valid formats
 // ("+12125550198", "212-555-0198", "+81 90-1234-5678") on 30% of rows, JSON returned as raw text on
@@ -27,6 +35,8 @@ import { z } from "zod";
 import { Appointment, type AppointmentRecord } from "../schemas/appointment.js";
 
 export const SEED = 20260320;
+/** The unlabelled calls draw from their own stream, mulberry32(SEED + this + column + 1). */
+const UNLABELLED_SEED_OFFSET = 1000;
 
 // "invalid" is drawn before "wrapped", which picks among the rows left valid.
 const ERROR_KINDS = [
@@ -84,13 +94,28 @@ export const PROFILES: Profile[] = [
   },
 ];
 
+/**
+ * One error forced into one version on an unlabelled call, on top of the drawn ones, so that the two
+ * versions disagree on a field no gold settles and callgrade queues it for people. Kind and version
+ * are chosen so that v2 still carries no more errors of any kind than v1.
+ */
+const FORCED: Record<string, { column: 0 | 1; kind: ErrorKind }> = {
+  "en-030": { column: 0, kind: "time" },
+  "en-031": { column: 0, kind: "party_size" },
+  "en-032": { column: 1, kind: "phone" },
+  "en-034": { column: 1, kind: "date" },
+  "ja-020": { column: 0, kind: "date" },
+  "ja-021": { column: 0, kind: "phone" },
+};
+
 /** Tokens of the stable prefix (instructions, JSON Schema, both knowledge bases); v2 caches whole 128-token blocks. */
 const STABLE_PROMPT_TOKENS = 2410;
 
 export const DemoCall = z.object({
   id: z.string().min(1),
   transcript: z.array(z.object({ speaker: z.enum(["agent", "caller"]), text: z.string().min(1) })),
-  gold: Appointment,
+  /** Absent on unlabelled calls: their truth is in unlabelled-truth.jsonl, which callgrade never reads. */
+  gold: Appointment.optional(),
   meta: z.object({
     callDate: z.iso.date(),
     business: z.enum(["clinic", "restaurant"]),
@@ -105,6 +130,17 @@ export function parseCalls(jsonl: string): DemoCall[] {
     .split("\n")
     .filter((line) => line.trim() !== "")
     .map((line) => DemoCall.parse(JSON.parse(line)));
+}
+
+/** The hidden truth of an unlabelled call: what it says, for the simulator only. */
+export const TruthRow = z.object({ id: z.string().min(1), truth: Appointment });
+export type TruthRow = z.infer<typeof TruthRow>;
+
+export function parseTruth(jsonl: string): TruthRow[] {
+  return jsonl
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => TruthRow.parse(JSON.parse(line)));
 }
 
 export interface RecordedRow {
@@ -235,55 +271,69 @@ function breakOutput(
   return text.slice(0, Math.floor(text.length * (0.4 + 0.3 * rand())));
 }
 
-function simulatePipeline(calls: DemoCall[], seed: number, profile: Profile): SimulatedPipeline {
-  const rand = mulberry32(seed + profile.column + 1);
-  const applicable: Record<ErrorKind, DemoCall[]> = {
-    phone: calls.filter((c) => c.gold.phone !== null),
-    date: calls.filter((c) => c.gold.date !== null),
-    time: calls.filter((c) => c.gold.time !== null),
-    service_code: calls.filter((c) => c.gold.service_code !== null),
-    party_size: calls.filter((c) => c.gold.party_size !== null),
-    notes_added: calls.filter((c) => c.gold.date !== null),
-    wrapped: calls,
-    invalid: calls,
+/** A call to simulate: its record (gold or hidden truth) and its position in the file. */
+interface SimCall {
+  call: DemoCall;
+  record: AppointmentRecord;
+  index: number;
+}
+
+/** Simulates one pool of calls from one PRNG stream; `forced` adds errors on top of the drawn ones. */
+function simulatePool(
+  pool: SimCall[],
+  rand: () => number,
+  profile: Profile,
+  forced: Map<ErrorKind, Set<string>>,
+): { rows: RecordedRow[]; hit: (kind: ErrorKind, entry: SimCall) => boolean } {
+  const applicable: Record<ErrorKind, SimCall[]> = {
+    phone: pool.filter((c) => c.record.phone !== null),
+    date: pool.filter((c) => c.record.date !== null),
+    time: pool.filter((c) => c.record.time !== null),
+    service_code: pool.filter((c) => c.record.service_code !== null),
+    party_size: pool.filter((c) => c.record.party_size !== null),
+    notes_added: pool.filter((c) => c.record.date !== null),
+    wrapped: pool,
+    invalid: pool,
   };
-  const chosen = new Map<ErrorKind, Set<DemoCall>>();
+  const chosen = new Map<ErrorKind, Set<SimCall>>();
   for (const kind of ERROR_KINDS) {
-    const pool = applicable[kind];
-    const taken = kind === "wrapped" ? pool.filter((c) => !chosen.get("invalid")?.has(c)) : pool;
-    chosen.set(kind, sample(rand, taken, Math.round(RATES[kind][profile.column] * pool.length)));
+    const candidates = applicable[kind];
+    const taken = kind === "wrapped" ? candidates.filter((c) => !chosen.get("invalid")?.has(c)) : candidates;
+    const drawn = sample(rand, taken, Math.round(RATES[kind][profile.column] * candidates.length));
+    for (const entry of candidates) if (forced.get(kind)?.has(entry.call.id)) drawn.add(entry);
+    chosen.set(kind, drawn);
   }
-  const hit = (kind: ErrorKind, call: DemoCall) => chosen.get(kind)?.has(call) === true;
+  const hit = (kind: ErrorKind, entry: SimCall) => chosen.get(kind)?.has(entry) === true;
 
   let invalidCount = 0;
-  const rows = calls.map((call, index): RecordedRow => {
-    const gold = call.gold;
-    const value: AppointmentRecord = { ...gold };
+  const rows = pool.map((entry): RecordedRow => {
+    const { call, record, index } = entry;
+    const value: AppointmentRecord = { ...record };
     if (value.phone !== null && rand() < 0.3) {
       value.phone = reformatPhone(rand, value.phone, call.meta.phoneRegion);
     }
-    if (value.phone !== null && hit("phone", call)) value.phone = corruptPhone(rand, value.phone);
-    if (value.date !== null && hit("date", call)) {
+    if (value.phone !== null && hit("phone", entry)) value.phone = corruptPhone(rand, value.phone);
+    if (value.date !== null && hit("date", entry)) {
       value.date = shiftDate(value.date, pick(rand, [-1, 1, -7, 7]));
     }
-    if (value.time !== null && hit("time", call)) value.time = flipClock(value.time);
-    if (value.service_code !== null && hit("service_code", call)) {
+    if (value.time !== null && hit("time", entry)) value.time = flipClock(value.time);
+    if (value.service_code !== null && hit("service_code", entry)) {
       value.service_code = NEIGHBOUR_CODE[value.service_code] ?? null;
     }
-    if (value.party_size !== null && hit("party_size", call)) {
+    if (value.party_size !== null && hit("party_size", entry)) {
       value.party_size = value.party_size === 1 || rand() < 0.5 ? value.party_size + 1 : value.party_size - 1;
     }
     if (value.notes !== null && rand() < profile.paraphraseShare) value.notes = paraphrase(rand, value.notes);
-    if (hit("notes_added", call)) {
-      const invented = INVENTED_NOTE[gold.business];
+    if (hit("notes_added", entry)) {
+      const invented = INVENTED_NOTE[record.business];
       value.notes = value.notes === null ? invented : `${value.notes} ${invented}`;
     }
 
     let output: RecordedRow["output"] = value;
-    if (hit("invalid", call)) {
+    if (hit("invalid", entry)) {
       const shape = profile.invalidShapes[invalidCount++ % profile.invalidShapes.length] ?? "truncated";
       output = breakOutput(rand, value, shape);
-    } else if (hit("wrapped", call)) {
+    } else if (hit("wrapped", entry)) {
       output = `Here is the extracted record:\n\n\`\`\`json\n${JSON.stringify(value, null, 2)}\n\`\`\`\n`;
     } else if (rand() < 0.1) output = JSON.stringify(value);
 
@@ -301,28 +351,72 @@ function simulatePipeline(calls: DemoCall[], seed: number, profile: Profile): Si
       },
     };
   });
+  return { rows, hit };
+}
 
+function simulatePipeline(
+  calls: DemoCall[],
+  truth: ReadonlyMap<string, AppointmentRecord>,
+  seed: number,
+  profile: Profile,
+): SimulatedPipeline {
+  const labelled: SimCall[] = [];
+  const unlabelled: SimCall[] = [];
+  calls.forEach((call, index) => {
+    if (call.gold !== undefined) {
+      labelled.push({ call, record: call.gold, index });
+      return;
+    }
+    const record = truth.get(call.id);
+    if (record === undefined)
+      throw new Error(`${call.id} has neither gold nor a row in unlabelled-truth.jsonl`);
+    unlabelled.push({ call, record, index });
+  });
+  const forced = new Map<ErrorKind, Set<string>>();
+  for (const [id, { column, kind }] of Object.entries(FORCED)) {
+    const entry = unlabelled.find((c) => c.call.id === id);
+    if (entry === undefined) throw new Error(`FORCED names ${id}, which is not an unlabelled call`);
+    if (entry.record[kind as keyof AppointmentRecord] === null) throw new Error(`${id}: ${kind} is null`);
+    if (column === profile.column) forced.set(kind, (forced.get(kind) ?? new Set()).add(id));
+  }
+
+  const pools = [
+    simulatePool(labelled, mulberry32(seed + profile.column + 1), profile, new Map()),
+    simulatePool(unlabelled, mulberry32(seed + UNLABELLED_SEED_OFFSET + profile.column + 1), profile, forced),
+  ];
+  const byId = new Map(pools.flatMap((p) => p.rows).map((row) => [row.id, row]));
+  const rows = calls.map((call) => byId.get(call.id) as RecordedRow);
+  const entries = [...labelled, ...unlabelled].sort((a, b) => a.index - b.index);
+  const hitAny = (kind: ErrorKind, entry: SimCall) => pools.some((p) => p.hit(kind, entry));
   const injected = Object.fromEntries(
-    ERROR_KINDS.map((kind) => [kind, calls.filter((c) => hit(kind, c)).map((c) => c.id)]),
+    ERROR_KINDS.map((kind) => [kind, entries.filter((c) => hitAny(kind, c)).map((c) => c.call.id)]),
   );
   return { name: profile.name, jsonl: rows.map((row) => `${JSON.stringify(row)}\n`).join(""), injected };
 }
 
-/** Pure: the same calls and seed give byte-identical files. */
-export function simulate(calls: DemoCall[], seed: number): SimulatedPipeline[] {
-  return PROFILES.map((profile) => simulatePipeline(calls, seed, profile));
+/** Pure: the same calls, hidden truth and seed give byte-identical files. */
+export function simulate(calls: DemoCall[], truth: TruthRow[], seed: number): SimulatedPipeline[] {
+  const byId = new Map(truth.map((row) => [row.id, row.truth]));
+  return PROFILES.map((profile) => simulatePipeline(calls, byId, seed, profile));
 }
 
 export const DEMO_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "datasets", "demo");
 
 function main(): void {
   const calls = parseCalls(readFileSync(join(DEMO_DIR, "calls.jsonl"), "utf8"));
+  const truth = parseTruth(readFileSync(join(DEMO_DIR, "unlabelled-truth.jsonl"), "utf8"));
   const outDir = join(DEMO_DIR, "recorded");
   mkdirSync(outDir, { recursive: true });
-  for (const pipeline of simulate(calls, SEED)) {
+  const labelled = calls.filter((call) => call.gold !== undefined).length;
+  for (const pipeline of simulate(calls, truth, SEED)) {
     writeFileSync(join(outDir, `${pipeline.name}.jsonl`), pipeline.jsonl);
-    const counts = Object.entries(pipeline.injected).map(([kind, ids]) => `${kind} ${ids.length}`);
-    console.log(`${pipeline.name}: ${calls.length} rows; injected ${counts.join(", ")}`);
+    const counts = Object.entries(pipeline.injected).map(
+      ([kind, ids]) => `${kind} ${ids.length}${ids.length > 0 ? `: ${ids.join(" ")}` : ""}`,
+    );
+    console.log(
+      `${pipeline.name}: ${calls.length} rows (${labelled} labelled, ${calls.length - labelled} unlabelled)`,
+    );
+    for (const line of counts) console.log(`  ${line}`);
   }
 }
 

@@ -3,7 +3,13 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { anthropicModel, configSchema, openaiModel, replayModel } from "../src/config/schema.js";
+import {
+  anthropicModel,
+  configSchema,
+  openaiModel,
+  replayModel,
+  reviewSettings,
+} from "../src/config/schema.js";
 import { ROOT, runCli } from "./helpers/cli.js";
 
 const README = readFileSync(path.join(ROOT, "README.md"), "utf8");
@@ -74,12 +80,14 @@ describe("README", () => {
       README.indexOf("## Responses are cached"),
     );
     const documented = new Set([...reference.matchAll(/^\| `([\w.]+)`\s+\|/gm)].map((m) => m[1]));
-    const suiteKeys = Object.keys(configSchema.shape).filter((key) => key !== "scoring");
-    const scoringKeys = ["phoneRegion", "referenceDateKey", "phoneRegionKey"].map((key) => `scoring.${key}`);
+    const suiteKeys = Object.keys(configSchema.shape).filter((key) => key !== "scoring" && key !== "review");
+    const scoringKeys = Object.keys(configSchema.shape.scoring.unwrap().shape).map((key) => `scoring.${key}`);
+    const reviewKeys = Object.keys(reviewSettings.shape).map((key) => `review.${key}`);
     const modelKeys = [openaiModel, anthropicModel, replayModel].flatMap((schema) =>
       Object.keys(schema.shape),
     );
-    for (const key of [...suiteKeys, ...scoringKeys, ...modelKeys]) expect(documented, key).toContain(key);
+    for (const key of [...suiteKeys, ...scoringKeys, ...reviewKeys, ...modelKeys])
+      expect(documented, key).toContain(key);
   });
 
   it("says why every dependency is there", () => {

@@ -87,6 +87,7 @@ export class Calls {
     })();
   }
 
+  /** In a fixed order, whatever order calls finished in: sums of floats (cost) must not vary by run. */
   forRun(runId: string): StoredCall[] {
     const rows = this.db
       .prepare(
@@ -94,7 +95,7 @@ export class Calls {
                 c.output_tokens, c.cached_input_tokens, c.cost_usd, c.latency_ms, c.attempts, c.from_cache,
                 o.valid, o.value, o.issues
          FROM calls c LEFT JOIN outputs o ON o.call_id = c.id
-         WHERE c.run_id = ? ORDER BY c.id`,
+         WHERE c.run_id = ? ORDER BY c.case_id, c.model_id, c.rep`,
       )
       .all(runId) as Record<string, unknown>[];
     return rows.map((row) => ({

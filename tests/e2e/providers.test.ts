@@ -86,8 +86,8 @@ describe("the demo suite through openai and anthropic", () => {
     const byApi = (p: string) => api.requests.filter((r) => r.path === p);
     const openaiRequests = byApi("/v1/chat/completions");
     const anthropicRequests = byApi("/v1/messages");
-    expect(openaiRequests).toHaveLength(48);
-    expect(anthropicRequests).toHaveLength(48);
+    expect(openaiRequests).toHaveLength(56);
+    expect(anthropicRequests).toHaveLength(56);
     expect(new Set(openaiRequests.map((r) => promptParts("openai", r.body).prefix)).size).toBe(1);
     expect(new Set(anthropicRequests.map((r) => promptParts("anthropic", r.body).prefix)).size).toBe(1);
     // The user message of both providers is the same string: every model gets exactly the same prompt.
@@ -123,7 +123,7 @@ describe("the demo suite through openai and anthropic", () => {
     expect(api.requests.length).toBe(before);
     const second = summaryOf(dir, "second");
     expect(second.runId).not.toBe(first.runId);
-    expect(second.models.map((m) => m.cachedCalls)).toEqual([0, 48, 48]);
+    expect(second.models.map((m) => m.cachedCalls)).toEqual([0, 56, 56]);
     expect(second.models.map((m) => m.fields)).toEqual(first.models.map((m) => m.fields));
     expect(second.models.map((m) => m.costUsd)).toEqual(first.models.map((m) => m.costUsd));
   });
