@@ -1,0 +1,78 @@
+// What a gate decides, and the baseline it compares against. Renderers (junit, Markdown, HTML) read these.
+import type { RunSummary } from "../core/summary.js";
+
+export type CheckVerdict = "pass" | "fail" | "inconclusive";
+
+/** A call whose outcome on a field changed between baseline and candidate. */
+export interface Flip {
+  caseId: string;
+  /** The value the candidate gave (display only). */
+  candidate?: unknown;
+  /** The value the baseline gave (display only). */
+  baseline?: unknown;
+}
+
+export interface GateCheck {
+  /** Stable id, e.g. "threshold:fieldAccuracy:gpt-4.1-mini:phone" or "regression:accuracy:gpt-4.1-mini:date". */
+  id: string;
+  kind: "threshold" | "regression";
+  metric: string;
+  model: string;
+  field?: string;
+  verdict: CheckVerdict;
+  /** One line a person reads: what was measured, against what, and why this verdict. */
+  message: string;
+  /** The candidate's value of the metric. */
+  observed: number | null;
+  /** 95% interval of `observed` (thresholds) or of `delta` (regressions). */
+  interval?: [number, number];
+  /** Thresholds: the limit and its direction. */
+  limit?: { min?: number; max?: number };
+  /** Regressions: the baseline's value on the shared calls, and candidate − baseline. */
+  baseline?: number | null;
+  delta?: number | null;
+  pValue?: number | null;
+  /** Calls (or outcomes) the check is based on. */
+  n: number;
+  /** Regressions on a field: calls whose outcome changed. */
+  flips?: { rightToWrong: Flip[]; wrongToRight: Flip[] };
+  /** When the sample is too small to detect the allowed drop: about how many calls would be needed. */
+  neededCalls?: number;
+}
+
+export interface GateResult {
+  verdict: CheckVerdict;
+  /** How a threshold on an accuracy treats its confidence interval. */
+  policy: "lower-bound" | "point";
+  strict: boolean;
+  checks: GateCheck[];
+  runId: string;
+  baselineRunId?: string;
+  /** Calls both runs share (regression checks only). */
+  sharedCalls?: number;
+}
+
+/** One model's per-call outcomes in a baseline: strings of "1" right, "0" wrong, "-" not scored, per case. */
+export interface BaselineModel {
+  id: string;
+  /** field → one character per case, aligned with Baseline.cases. */
+  outcomes: Record<string, string>;
+  /** Per case (aligned with Baseline.cases): latency in ms, cost in USD; null when the call had no answer. */
+  latencyMs: (number | null)[];
+  costUsd: (number | null)[];
+  /** Per case and field, the value the model gave, for showing flips. Omitted fields had no answer. */
+  values?: Record<string, unknown>[];
+}
+
+/** A committed file: the summary plus per-call outcomes, so paired tests work without the old store. */
+export interface Baseline {
+  format: "callgrade-baseline";
+  version: 1;
+  runId: string;
+  suite: string;
+  createdAt: string;
+  hashes: RunSummary["hashes"];
+  cases: string[];
+  models: BaselineModel[];
+  summary: RunSummary;
+}

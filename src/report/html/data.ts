@@ -1,0 +1,28 @@
+// Everything report.html draws, gathered from the store before rendering; the renderer is a pure function of it.
+import type { RunSummary } from "../../core/summary.js";
+import type { Turn } from "../../core/types.js";
+import type { GateResult } from "../../gate/types.js";
+
+export interface Disagreement {
+  caseId: string;
+  field: string;
+  transcript: string | Turn[];
+  /** model id → the value it gave, or { invalid: [issues] } for an output that failed the schema. */
+  values: Record<string, unknown>;
+  gold?: unknown;
+  reason: "disagreement" | "invalid" | "free-text" | "wrong-vs-gold";
+}
+
+export interface HtmlReportData {
+  summary: RunSummary;
+  /** The gate's decision, when the report is written by `callgrade gate`. */
+  gate?: GateResult;
+  /** model id → latency of each answered call, in ms. */
+  latencies: Record<string, number[]>;
+  /** model id → why outputs failed the schema (issue message or reason) → count. */
+  schemaFailures: Record<string, Record<string, number>>;
+  /** Pairwise agreement between models over all auto-scored fields: share of (case, field) with equal values. */
+  pairwise: { a: string; b: string; rate: number | null; n: number }[];
+  /** Cases where models disagree with each other or with gold, for the searchable table. */
+  disagreements: Disagreement[];
+}
