@@ -79,6 +79,62 @@ const zodObjectSchema = z.custom<z.ZodObject>(
   { message: "must be a zod object schema, e.g. z.object({ ... })" },
 );
 
+export const THRESHOLD_METRICS = [
+  "fieldAccuracy",
+  "schemaValidRate",
+  "errorRate",
+  "latencyMs.p50",
+  "latencyMs.p95",
+  "costUsd.perCall",
+  "costUsd.total",
+] as const;
+
+const threshold = z
+  .object({
+    /** fieldAccuracy (with `field`: that field's accuracy), schemaValidRate, errorRate, latencyMs.p50/p95, costUsd.perCall/total. */
+    metric: z.enum(THRESHOLD_METRICS),
+    /** Only this model. @default every model */
+    model: z.string().optional(),
+    /** Only this field (fieldAccuracy only). */
+    field: z.string().optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+  })
+  .strict()
+  .refine((t) => t.min !== undefined || t.max !== undefined, { message: "give min or max" })
+  .refine((t) => t.field === undefined || t.metric === "fieldAccuracy", {
+    message: "field applies to metric fieldAccuracy only",
+  });
+
+export const gatesSchema = z
+  .object({
+    thresholds: z.array(threshold).default([]),
+    regression: z
+      .object({
+        /** The baseline: a baseline file (from --save-baseline) or a summary.json path. */
+        baseline: z.string().min(1),
+        /** The largest drop in accuracy tolerated (absolute, 0.02 = 2 points). @default 0.02 */
+        maxDrop: z.number().min(0).max(1).default(0.02),
+        /** Significance level of the tests. @default 0.05 */
+        alpha: z.number().gt(0).lt(1).default(0.05),
+        /** Largest tolerated relative increase of mean latency per call (0.2 = +20%). @default 0.25 */
+        maxLatencyIncrease: z.number().min(0).default(0.25),
+        /** Largest tolerated relative increase of mean cost per call. @default 0.1 */
+        maxCostIncrease: z.number().min(0).default(0.1),
+        /** Bootstrap resamples for overall accuracy, latency and cost. @default 2000 */
+        resamples: z.number().int().min(100).default(2000),
+      })
+      .strict()
+      .optional(),
+    /**
+     * How a threshold on an accuracy (or rate) treats its 95% interval: "lower-bound" passes only when the
+     * interval clears the limit and calls it inconclusive when only the point estimate does; "point"
+     * compares the point estimate alone. @default "lower-bound"
+     */
+    policy: z.enum(["lower-bound", "point"]).default("lower-bound"),
+  })
+  .strict();
+
 export const reviewSettings = z
   .object({
     /** Share of review cases shown to two reviewers, blind, for inter-rater agreement (0..1). @default 0 */
@@ -123,7 +179,7 @@ export const configSchema = z
     /** Where reports are written. @default "reports" */
     reportsDir: z.string().optional(),
     /** CI gates (thresholds, baseline regression); checked by `callgrade gate`. */
-    gates: z.unknown().optional(),
+    gates: gatesSchema.optional(),
     /** Human review settings; used by `callgrade review`. */
     review: reviewSettings.default({ overlap: 0, leaseMinutes: 15, passRating: 3 }),
   })
@@ -131,6 +187,8 @@ export const configSchema = z
 
 export type ModelConfig = z.infer<typeof modelConfig>;
 export type ReviewSettings = z.output<typeof reviewSettings>;
+export type GatesConfig = z.output<typeof gatesSchema>;
+export type ThresholdConfig = GatesConfig["thresholds"][number];
 export type OpenAIModelConfig = z.infer<typeof openaiModel>;
 export type AnthropicModelConfig = z.infer<typeof anthropicModel>;
 export type ReplayModelConfig = z.infer<typeof replayModel>;

@@ -64,15 +64,16 @@ export interface BaselineModel {
   values?: Record<string, unknown>[];
 }
 
-/** A committed file: the summary plus per-call outcomes, so paired tests work without the old store. */
-export interface Baseline {
-  format: "callgrade-baseline";
-  version: 1;
-  runId: string;
-  suite: string;
-  createdAt: string;
-  hashes: RunSummary["hashes"];
-  cases: string[];
-  models: BaselineModel[];
-  summary: RunSummary;
+/**
+ * A committed baseline: a summary.json (the stable contract, so anything reading summaries reads it) with the
+ * per-call outcomes added, so paired tests work without the old store.
+ */
+export interface Baseline extends RunSummary {
+  baseline: {
+    format: "callgrade-baseline";
+    version: 1;
+    /** Case ids; every per-case array and string in `models` is aligned with it. */
+    cases: string[];
+    models: BaselineModel[];
+  };
 }
