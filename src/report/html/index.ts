@@ -1,0 +1,97 @@
+// report.html: one self-contained file (inline CSS, SVG and one hashed script), safe to open whatever the data holds.
+import { createHash } from "node:crypto";
+import { accuracySection } from "./accuracy.js";
+import { agreementSection } from "./agreement.js";
+import { CSS } from "./css.js";
+import type { HtmlReportData } from "./data.js";
+import { disagreementsSection } from "./disagreements.js";
+import { escapeHtml as h, jsonForScript } from "./escape.js";
+import { failuresSection } from "./failures.js";
+import { gateBanner } from "./gate.js";
+import { header, modelTable } from "./header.js";
+import { latencySection } from "./latency.js";
+import { tradeoffSection } from "./scatter.js";
+import { SCRIPT } from "./script.js";
+import { view } from "./view.js";
+
+export type { Disagreement, HtmlReportData } from "./data.js";
+export { escapeHtml, jsonForScript } from "./escape.js";
+export { SCRIPT as REPORT_SCRIPT } from "./script.js";
+
+/** The CSP hash source of an inline script: what the browser computes over the script element's text. */
+export function scriptHash(script: string): string {
+  return `'sha256-${createHash("sha256").update(script, "utf8").digest("base64")}'`;
+}
+
+/**
+ * The Content-Security-Policy of the report: no requests of any kind, inline styles, and only our own
+ * script, so even a value that escaped escaping could not run or load anything.
+ */
+export function contentSecurityPolicy(script: string = SCRIPT): string {
+  return [
+    "default-src 'none'",
+    "style-src 'unsafe-inline'",
+    `script-src ${scriptHash(script)}`,
+    "img-src data:",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join("; ");
+}
+
+const NAV: [string, string][] = [
+  ["gate", "Gate"],
+  ["models", "Models"],
+  ["accuracy", "Accuracy"],
+  ["tradeoffs", "Cost & latency"],
+  ["latency", "Latency"],
+  ["schema", "Schema failures"],
+  ["agreement", "Agreement"],
+  ["disagreements", "Disagreements"],
+];
+
+export function renderHtml(data: HtmlReportData): string {
+  const v = view(data);
+  const { summary, gate } = data;
+  const sections = [
+    gate ? gateBanner(gate) : "",
+    modelTable(v),
+    accuracySection(v),
+    tradeoffSection(v),
+    latencySection(v),
+    failuresSection(v),
+    agreementSection(v),
+    disagreementsSection(v),
+  ].filter(Boolean);
+  const body = sections.join("\n");
+  const nav = NAV.filter(([id]) => body.includes(`<section id="${id}"`))
+    .map(([id, label]) => `<a href="#${id}">${label}</a>`)
+    .join("");
+  const verdict = gate
+    ? `${gate.verdict === "pass" ? "✓" : gate.verdict === "fail" ? "✗" : "?"} gate ${gate.verdict} · `
+    : "";
+  const embedded = jsonForScript({ summary, ...(gate ? { gate } : {}) });
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${h(contentSecurityPolicy())}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
+<meta name="generator" content="callgrade">
+<title>${h(`${verdict}${summary.suite} · run ${summary.runId} · callgrade`)}</title>
+<style>${CSS}</style>
+</head>
+<body>
+<a class="skip" href="#main">Skip to the report</a>
+${header(v)}
+<nav aria-label="sections">${nav}</nav>
+<main id="main">
+${body}
+</main>
+<footer><p>Written by callgrade. This file is self-contained and makes no network requests. The run summary${gate ? " and the gate's result are" : " is"} embedded as JSON in <code>script#callgrade-summary</code>.</p></footer>
+<script type="application/json" id="callgrade-summary">${embedded}</script>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}
