@@ -1,4 +1,5 @@
 import { renderConsole } from "../../report/console.js";
+import { htmlReportData } from "../../report/html-data.js";
 import { buildSummary } from "../../report/summary.js";
 import { writeReports } from "../../report/write.js";
 import { scoreRun } from "../../runner/index.js";
@@ -13,7 +14,10 @@ export async function reportCommand(runId: string | undefined, flags: ReportFlag
     const run = findRun(store, runId);
     scoreRun(store, run);
     const summary = buildSummary(store, run);
-    const files = writeReports(reportDir(flags.out, run.id, place.reports), summary);
+    const files = writeReports(
+      reportDir(flags.out, run.id, place.reports),
+      htmlReportData(store, run, summary),
+    );
     process.stdout.write(`${renderConsole(summary)}\n\nreport: ${files.map(display).join(", ")}\n`);
     return 0;
   });

@@ -1,6 +1,7 @@
 import { loadConfig } from "../../config/load.js";
 import type { RunSummary } from "../../core/summary.js";
 import { renderConsole } from "../../report/console.js";
+import { htmlReportData } from "../../report/html-data.js";
 import { buildSummary } from "../../report/summary.js";
 import { writeReports } from "../../report/write.js";
 import { runSuite } from "../../runner/index.js";
@@ -44,7 +45,7 @@ export async function runCommand(flags: RunFlags): Promise<number> {
         baseDir: loaded.baseDir,
         ...optional("reportsDir", loaded.config.reportsDir),
       });
-      const files = writeReports(dir, summary);
+      const files = writeReports(dir, htmlReportData(store, run, summary));
       process.stdout.write(`\n${renderConsole(summary)}\n\n`);
       process.stdout.write(`report: ${files.map(display).join(", ")}\n`);
       if (summary.review.queued > 0) {
