@@ -2,7 +2,10 @@
 import { CommanderError } from "commander";
 import { CallgradeError } from "../core/errors.js";
 import { inert } from "../core/inert.js";
+import { baselineCommand } from "./commands/baseline.js";
+import { compareCommand } from "./commands/compare.js";
 import { exportGoldCommand } from "./commands/export-gold.js";
+import { gateCommand } from "./commands/gate.js";
 import { initCommand } from "./commands/init.js";
 import { reportCommand } from "./commands/report.js";
 import { reviewCommand } from "./commands/review.js";
@@ -15,6 +18,9 @@ export const handlers: Handlers = {
   init: initCommand,
   review: reviewCommand,
   exportGold: exportGoldCommand,
+  gate: gateCommand,
+  compare: compareCommand,
+  baseline: baselineCommand,
 };
 
 export async function main(argv: string[], use: Handlers = handlers): Promise<number> {

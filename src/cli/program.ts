@@ -10,6 +10,8 @@ export interface RunFlags {
   out?: string;
   store?: string;
   cache: boolean;
+  /** true: the default path; a string: that file. */
+  saveBaseline?: boolean | string;
 }
 
 export interface ReportFlags {
@@ -35,12 +37,37 @@ export interface ExportGoldFlags {
   store?: string;
 }
 
+export interface GateFlags {
+  run?: string;
+  baseline?: string;
+  junit?: string;
+  out?: string;
+  strict?: boolean;
+  config?: string;
+  store?: string;
+}
+
+export interface CompareFlags {
+  out?: string;
+  store?: string;
+  config?: string;
+}
+
+export interface BaselineFlags {
+  out?: string;
+  store?: string;
+  config?: string;
+}
+
 export interface Handlers {
   run(flags: RunFlags): Promise<number>;
   report(runId: string | undefined, flags: ReportFlags): Promise<number>;
   init(dir: string | undefined): Promise<number>;
   review(flags: ReviewFlags): Promise<number>;
   exportGold(flags: ExportGoldFlags): Promise<number>;
+  gate(flags: GateFlags): Promise<number>;
+  compare(runA: string, runB: string, flags: CompareFlags): Promise<number>;
+  baseline(runId: string | undefined, flags: BaselineFlags): Promise<number>;
 }
 
 function positiveInt(value: string): number {
@@ -81,6 +108,10 @@ export function createProgram(handlers: Handlers, result: { code: number }): Com
     .option("--out <dir>", "write the report files here (default: reports/<runId>)")
     .addOption(store)
     .option("--no-cache", "send every call, even ones answered before")
+    .option(
+      "--save-baseline [file]",
+      "also write this run as the baseline to commit (default: reports/baseline/summary.json)",
+    )
     .action(async (flags: RunFlags) => {
       result.code = await handlers.run(flags);
     });
@@ -118,6 +149,44 @@ export function createProgram(handlers: Handlers, result: { code: number }): Com
     .addOption(store)
     .action(async (flags: ExportGoldFlags) => {
       result.code = await handlers.exportGold(flags);
+    });
+
+  program
+    .command("gate")
+    .description(
+      "check the config's gates: thresholds, and regression against the baseline (exit 1 when it fails)",
+    )
+    .option("--run <id>", "the candidate run (default: the latest)")
+    .option("--baseline <path|runId>", "baseline file or run id (default: gates.regression.baseline)")
+    .option("--junit <file>", "also write junit.xml here")
+    .option("--out <dir>", "write the reports here (default: reports/<runId>)")
+    .option("--strict", "fail on inconclusive checks too")
+    .addOption(config)
+    .addOption(store)
+    .action(async (flags: GateFlags) => {
+      result.code = await handlers.gate(flags);
+    });
+
+  program
+    .command("compare <runA> <runB>")
+    .description(
+      "per model and field, what changed from run A to run B: accuracy, interval, p-value, flipped calls",
+    )
+    .option("--out <file>", "also write the comparison as Markdown")
+    .addOption(config)
+    .addOption(store)
+    .action(async (runA: string, runB: string, flags: CompareFlags) => {
+      result.code = await handlers.compare(runA, runB, flags);
+    });
+
+  program
+    .command("baseline [runId]")
+    .description("write a run (default: the latest) as a baseline file to commit, with its per-call outcomes")
+    .option("--out <file>", "where (default: reports/baseline/summary.json)")
+    .addOption(config)
+    .addOption(store)
+    .action(async (runId: string | undefined, flags: BaselineFlags) => {
+      result.code = await handlers.baseline(runId, flags);
     });
 
   program

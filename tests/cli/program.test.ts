@@ -9,6 +9,9 @@ function fakes(code = 0) {
     init: vi.fn<Handlers["init"]>(async () => code),
     review: vi.fn<Handlers["review"]>(async () => code),
     exportGold: vi.fn<Handlers["exportGold"]>(async () => code),
+    gate: vi.fn<Handlers["gate"]>(async () => code),
+    compare: vi.fn<Handlers["compare"]>(async () => code),
+    baseline: vi.fn<Handlers["baseline"]>(async () => code),
   };
 }
 
@@ -82,6 +85,23 @@ describe("the command line", () => {
     });
     await main(argv("export-gold", "--out", "g.jsonl", "--store", "s.db"), handlers);
     expect(handlers.exportGold).toHaveBeenCalledWith({ out: "g.jsonl", store: "s.db" });
+  });
+
+  it("passes gate, compare and baseline arguments", async () => {
+    const handlers = fakes();
+    await main(argv("gate", "--baseline", "b.json", "--junit", "j.xml", "--strict", "--run", "r2"), handlers);
+    expect(handlers.gate).toHaveBeenCalledWith({
+      baseline: "b.json",
+      junit: "j.xml",
+      strict: true,
+      run: "r2",
+    });
+    await main(argv("compare", "r1", "r2"), handlers);
+    expect(handlers.compare).toHaveBeenCalledWith("r1", "r2", {});
+    await main(argv("baseline", "r1", "--out", "base.json"), handlers);
+    expect(handlers.baseline).toHaveBeenCalledWith("r1", { out: "base.json" });
+    await main(argv("run", "--save-baseline"), handlers);
+    expect(handlers.run).toHaveBeenLastCalledWith({ cache: true, saveBaseline: true });
   });
 
   it("rejects a bad number with exit code 2 and no handler call", async () => {

@@ -1,3 +1,4 @@
+import path from "node:path";
 import { loadConfig } from "../../config/load.js";
 import type { RunSummary } from "../../core/summary.js";
 import { renderConsole } from "../../report/console.js";
@@ -7,6 +8,7 @@ import { writeReports } from "../../report/write.js";
 import { runSuite } from "../../runner/index.js";
 import type { RunFlags } from "../program.js";
 import { createProgress } from "../progress/index.js";
+import { DEFAULT_BASELINE, saveBaseline } from "./baseline.js";
 import { display, optional, reportDir, storePath, withStore } from "./context.js";
 
 export async function runCommand(flags: RunFlags): Promise<number> {
@@ -48,6 +50,13 @@ export async function runCommand(flags: RunFlags): Promise<number> {
       const files = writeReports(dir, htmlReportData(store, run, summary));
       process.stdout.write(`\n${renderConsole(summary)}\n\n`);
       process.stdout.write(`report: ${files.map(display).join(", ")}\n`);
+      if (flags.saveBaseline) {
+        const target =
+          typeof flags.saveBaseline === "string"
+            ? path.resolve(flags.saveBaseline)
+            : path.resolve(loaded.baseDir, DEFAULT_BASELINE);
+        process.stdout.write(saveBaseline(store, run, target));
+      }
       if (summary.review.queued > 0) {
         const storeFlag = flags.store ? ` --store ${flags.store}` : "";
         process.stdout.write(

@@ -1,0 +1,46 @@
+// The gate's verdict on the console: the verdict first, then what failed, what cannot be told, what moved.
+import { inert } from "../core/inert.js";
+import type { GateCheck, GateResult } from "../gate/types.js";
+
+const MARK: Record<GateCheck["verdict"], string> = { pass: "✓", fail: "✗", inconclusive: "?" };
+const SHOWN_FLIPS = 8;
+
+export function renderGateConsole(result: GateResult): string {
+  const count = (verdict: GateCheck["verdict"]) => result.checks.filter((c) => c.verdict === verdict).length;
+  const head =
+    `gate ${result.verdict.toUpperCase()} · run ${result.runId}` +
+    (result.baselineRunId
+      ? ` vs baseline ${result.baselineRunId} (${result.sharedCalls ?? 0} shared calls)`
+      : "") +
+    ` · ${count("fail")} failed, ${count("inconclusive")} inconclusive, ${count("pass")} passed` +
+    ` · policy ${result.policy}${result.strict ? ", strict" : ""}`;
+  const lines = [head];
+  for (const verdict of ["fail", "inconclusive"] as const) {
+    for (const check of result.checks.filter((c) => c.verdict === verdict)) {
+      lines.push(`  ${MARK[verdict]} ${inert(check.message)}`);
+      lines.push(...flipLines(check));
+    }
+  }
+  const moved = result.checks
+    .filter((c) => c.verdict === "pass" && c.kind === "regression" && c.field && (c.delta ?? 0) !== 0)
+    .sort((a, b) => Math.abs(b.delta ?? 0) - Math.abs(a.delta ?? 0));
+  if (moved.length > 0) {
+    lines.push("  moved, within tolerance:");
+    for (const check of moved) lines.push(`  ${MARK.pass} ${inert(check.message)}`);
+  }
+  return lines.join("\n");
+}
+
+function flipLines(check: GateCheck): string[] {
+  if (!check.flips) return [];
+  const { rightToWrong, wrongToRight } = check.flips;
+  const list = (flips: typeof rightToWrong) =>
+    flips
+      .slice(0, SHOWN_FLIPS)
+      .map((f) => inert(f.caseId))
+      .join(", ") + (flips.length > SHOWN_FLIPS ? `, … ${flips.length - SHOWN_FLIPS} more` : "");
+  return [
+    ...(rightToWrong.length ? [`      right → wrong: ${list(rightToWrong)}`] : []),
+    ...(wrongToRight.length ? [`      wrong → right: ${list(wrongToRight)}`] : []),
+  ];
+}

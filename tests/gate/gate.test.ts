@@ -1,0 +1,185 @@
+// Gate decisions on crafted runs: the statistics decide, not the size of a single number.
+import { describe, expect, it } from "vitest";
+import { gatesSchema } from "../../src/config/schema.js";
+import type { ModelSummary, RunSummary } from "../../src/core/summary.js";
+import { gateExitCode, runGate } from "../../src/gate/index.js";
+import type { Baseline } from "../../src/gate/types.js";
+import { wilson } from "../../src/scoring/metrics.js";
+
+/** A run of one model with one field, from a string of outcomes ("1" right, "0" wrong). */
+function run(id: string, outcomes: string, extra: { latency?: number; cost?: number } = {}): Baseline {
+  const n = outcomes.length;
+  const right = [...outcomes].filter((c) => c === "1").length;
+  const model: ModelSummary = {
+    id: "m",
+    provider: "replay",
+    model: null,
+    calls: n,
+    errors: 0,
+    errorsByKind: {},
+    cachedCalls: 0,
+    schemaValidRate: 1,
+    fieldAccuracy: right / n,
+    fields: {
+      date: {
+        accuracy: right / n,
+        ci95: wilson(right, n),
+        precision: null,
+        recall: null,
+        f1: null,
+        n,
+        correct: right,
+      },
+    },
+    latencyMs: { p50: extra.latency ?? 500, p95: extra.latency ?? 500 },
+    tokens: { input: 0, output: 0, cachedInput: 0 },
+    costUsd: (extra.cost ?? 0.001) * n,
+  };
+  const summary: RunSummary = {
+    runId: id,
+    suite: "crafted",
+    createdAt: "2026-11-30T00:00:00.000Z",
+    status: "finished",
+    caseCount: n,
+    repeat: 1,
+    hashes: { prompt: "p", knowledgeBase: "k", schema: "s" },
+    models: [model],
+    skippedModels: [],
+    agreement: {},
+    review: { queued: 0, byReason: {}, graded: 0, contested: 0, interRater: {} },
+    unscored: {},
+  };
+  const cases = [...outcomes].map((_, i) => `c${i}`);
+  return {
+    ...summary,
+    baseline: {
+      format: "callgrade-baseline",
+      version: 1,
+      cases,
+      models: [
+        {
+          id: "m",
+          outcomes: { date: outcomes },
+          latencyMs: cases.map(() => extra.latency ?? 500),
+          costUsd: cases.map(() => extra.cost ?? 0.001),
+        },
+      ],
+    },
+  };
+}
+
+const repeat = (pattern: string, times: number) => pattern.repeat(times);
+const regression = gatesSchema.parse({
+  regression: { baseline: "b.json", maxDrop: 0.02, alpha: 0.05, resamples: 500 },
+});
+
+describe("regression against a baseline", () => {
+  it("a clear regression fails and names the flipped calls", () => {
+    const baseline = run("base", repeat("1", 200));
+    const candidate = run("cand", repeat("1", 160) + repeat("0", 40));
+    const result = runGate(candidate, { gates: regression, strict: false, baseline });
+    const date = result.checks.find((c) => c.id === "regression:accuracy:m:date");
+    expect(date).toMatchObject({ verdict: "fail", delta: -0.2, n: 200 });
+    expect(date?.pValue).toBeLessThan(1e-10);
+    expect(date?.flips?.rightToWrong.map((f) => f.caseId)).toEqual(
+      Array.from({ length: 40 }, (_, i) => `c${160 + i}`),
+    );
+    expect(result.verdict).toBe("fail");
+    expect(gateExitCode(result)).toBe(1);
+  });
+
+  it("a clear improvement passes", () => {
+    const baseline = run("base", repeat("10", 100));
+    const candidate = run("cand", repeat("11", 100));
+    const result = runGate(candidate, { gates: regression, strict: true, baseline });
+    expect(result.checks.find((c) => c.id === "regression:accuracy:m:date")).toMatchObject({
+      verdict: "pass",
+      delta: 0.5,
+    });
+    expect(result.verdict).toBe("pass");
+    expect(gateExitCode(result)).toBe(0);
+  });
+
+  it("a tiny change on few calls is inconclusive, says how many calls would tell, and fails only with --strict", () => {
+    const baseline = run("base", repeat("1", 20));
+    const candidate = run("cand", `0${repeat("1", 19)}`);
+    const result = runGate(candidate, { gates: regression, strict: false, baseline });
+    const date = result.checks.find((c) => c.id === "regression:accuracy:m:date");
+    expect(date?.verdict).toBe("inconclusive");
+    expect(date?.pValue).toBe(1);
+    expect(date?.neededCalls).toBeGreaterThan(20);
+    expect(date?.message).toMatch(/too few calls to tell a drop of −2\.0 pts at α=0\.05; about \d+ needed/);
+    expect(gateExitCode(result)).toBe(0);
+    expect(gateExitCode({ ...result, strict: true })).toBe(1);
+  });
+
+  it("the same outcomes pass, with a zero change", () => {
+    const same = repeat("1101", 50);
+    const result = runGate(run("cand", same), {
+      gates: regression,
+      strict: true,
+      baseline: run("base", same),
+    });
+    expect(result.verdict).toBe("pass");
+    expect(result.checks.find((c) => c.id === "regression:fieldAccuracy:m")).toMatchObject({
+      delta: 0,
+      interval: [0, 0],
+    });
+  });
+
+  it("latency that doubles fails; cost within tolerance passes", () => {
+    const baseline = run("base", repeat("1", 100), { latency: 500, cost: 0.001 });
+    const candidate = run("cand", repeat("1", 100), { latency: 1000, cost: 0.00105 });
+    const result = runGate(candidate, { gates: regression, strict: false, baseline });
+    expect(result.checks.find((c) => c.metric === "latencyMs.mean")).toMatchObject({
+      verdict: "fail",
+      delta: 500,
+    });
+    expect(result.checks.find((c) => c.metric === "costUsd.perCall")?.verdict).toBe("pass");
+  });
+});
+
+describe("thresholds", () => {
+  const threshold = (policy: "lower-bound" | "point") =>
+    gatesSchema.parse({ thresholds: [{ metric: "fieldAccuracy", field: "date", min: 0.9 }], policy });
+
+  it("on a small noisy sample, the lower-bound policy says inconclusive where the point estimate clears", () => {
+    // 19/20 = 0.95 ≥ 0.9, but the Wilson interval starts at 0.764.
+    const small = run("small", `${repeat("1", 19)}0`);
+    const check = runGate(small, { gates: threshold("lower-bound"), strict: false }).checks[0];
+    expect(check).toMatchObject({ verdict: "inconclusive", observed: 0.95, n: 20 });
+    expect(check?.interval?.[0]).toBeCloseTo(0.7639, 3);
+    expect(runGate(small, { gates: threshold("point"), strict: false }).checks[0]?.verdict).toBe("pass");
+  });
+
+  it("passes when the whole interval clears, and fails when the point estimate misses", () => {
+    expect(
+      runGate(run("big", repeat("1", 400)), { gates: threshold("lower-bound"), strict: false }).verdict,
+    ).toBe("pass");
+    expect(
+      runGate(run("bad", repeat("10", 50)), { gates: threshold("lower-bound"), strict: false }).verdict,
+    ).toBe("fail");
+  });
+
+  it("a threshold on a field no run has is a config error naming it", () => {
+    const gates = gatesSchema.parse({ thresholds: [{ metric: "fieldAccuracy", field: "phone", min: 0.9 }] });
+    expect(() => runGate(run("r", "11"), { gates, strict: false })).toThrow(
+      /gates\.thresholds\.0\.field: "phone"/,
+    );
+  });
+
+  it("latency and cost limits compare the point estimate", () => {
+    const gates = gatesSchema.parse({
+      thresholds: [
+        { metric: "latencyMs.p95", max: 400 },
+        { metric: "costUsd.perCall", max: 0.002 },
+      ],
+    });
+    const [latency, cost] = runGate(run("r", repeat("1", 10), { latency: 500 }), {
+      gates,
+      strict: false,
+    }).checks;
+    expect(latency).toMatchObject({ verdict: "fail", observed: 500 });
+    expect(cost).toMatchObject({ verdict: "pass", observed: 0.001 });
+  });
+});
