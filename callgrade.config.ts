@@ -37,4 +37,12 @@ export default defineConfig({
   concurrency: 16,
   repeat: 1,
   scoring: { phoneRegion: "US", referenceDateKey: "callDate", phoneRegionKey: "phoneRegion" },
+  gates: {
+    thresholds: [
+      { metric: "schemaValidRate", min: 0.85 },
+      { metric: "fieldAccuracy", min: 0.85 },
+    ],
+    // 56 calls can promise about 8 points; a 2-point promise needs ~400 calls (docs/ci.md).
+    regression: { baseline: "reports/baseline/summary.json", maxDrop: 0.1, alpha: 0.05 },
+  },
 });

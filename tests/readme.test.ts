@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import {
   anthropicModel,
   configSchema,
+  gatesSchema,
   openaiModel,
   replayModel,
   reviewSettings,
@@ -80,13 +81,18 @@ describe("README", () => {
       README.indexOf("## Responses are cached"),
     );
     const documented = new Set([...reference.matchAll(/^\| `([\w.]+)`\s+\|/gm)].map((m) => m[1]));
-    const suiteKeys = Object.keys(configSchema.shape).filter((key) => key !== "scoring" && key !== "review");
+    const nested = ["scoring", "review", "gates"];
+    const suiteKeys = Object.keys(configSchema.shape).filter((key) => !nested.includes(key));
+    const gateKeys = [
+      ...Object.keys(gatesSchema.shape).map((key) => `gates.${key}`),
+      ...Object.keys(gatesSchema.shape.regression.unwrap().shape).map((key) => `gates.regression.${key}`),
+    ].filter((key) => key !== "gates.regression");
     const scoringKeys = Object.keys(configSchema.shape.scoring.unwrap().shape).map((key) => `scoring.${key}`);
     const reviewKeys = Object.keys(reviewSettings.shape).map((key) => `review.${key}`);
     const modelKeys = [openaiModel, anthropicModel, replayModel].flatMap((schema) =>
       Object.keys(schema.shape),
     );
-    for (const key of [...suiteKeys, ...scoringKeys, ...reviewKeys, ...modelKeys])
+    for (const key of [...suiteKeys, ...scoringKeys, ...reviewKeys, ...gateKeys, ...modelKeys])
       expect(documented, key).toContain(key);
   });
 

@@ -147,8 +147,13 @@ function overallCheck(
     interval,
     pValue,
     n: diffs.length,
-    message: `${cand.id} overall field accuracy: ${pts(delta)} per call on ${diffs.length} shared calls (95% bootstrap CI ${pts(interval[0])} to ${pts(interval[1])}, p=${pValue.toPrecision(2)})`,
+    message: `${cand.id} overall field accuracy: ${pts(delta)} per call on ${diffs.length} shared calls (95% bootstrap CI ${pts(interval[0])} to ${pts(interval[1])}, p${bootstrapP(pValue, s.resamples)})`,
   };
+}
+
+/** A bootstrap p-value moves in steps of 1/resamples: 0 means "below one step". */
+function bootstrapP(pValue: number, resamples: number): string {
+  return pValue === 0 ? `<${(1 / resamples).toPrecision(1)}` : `=${pValue.toPrecision(2)}`;
 }
 
 /** A change in accuracy as signed percentage points. */
