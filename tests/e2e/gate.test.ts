@@ -92,6 +92,8 @@ describe("callgrade gate on the example suite", () => {
       { cwd: dir, env: ENV },
     );
     expect(run.code).toBe(0);
+    const stepSummary = path.join(dir, "step-summary.md");
+    writeFileSync(stepSummary, "earlier step\n");
     const gate = await runCli(
       [
         "gate",
@@ -104,7 +106,7 @@ describe("callgrade gate on the example suite", () => {
         "--junit",
         "damaged/junit.xml",
       ],
-      { cwd: dir, env: ENV },
+      { cwd: dir, env: { ...ENV, GITHUB_STEP_SUMMARY: stepSummary } },
     );
     expect(gate.code).toBe(1);
     expect(gate.stdout).toMatch(/^gate FAIL · run \S+ vs baseline \S+ \(56 shared calls\)/);
@@ -117,6 +119,8 @@ describe("callgrade gate on the example suite", () => {
     const markdown = readFileSync(path.join(dir, "damaged", "report.md"), "utf8");
     expect(markdown.split("\n").find((line) => line.trim() !== "")).toMatch(/❌/);
     expect(markdown).toContain("service_code");
+    // Appended to GitHub's step summary, after what earlier steps wrote.
+    expect(readFileSync(stepSummary, "utf8")).toMatch(/^earlier step\n## ❌ callgrade gate: fail/);
     const junit = readFileSync(path.join(dir, "damaged", "junit.xml"), "utf8");
     expect(junit).toMatch(/<testcase[^>]*name="regression:accuracy:model:service_code"[^>]*>\s*<failure/);
     const html = readFileSync(path.join(dir, "damaged", "report.html"), "utf8");
