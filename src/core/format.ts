@@ -43,3 +43,10 @@ function width(text: string): number {
         : 1;
   return total;
 }
+
+/** A change of a share as signed percentage points: "+1.5", "−2.0", "±0.0" (no unit). */
+export function signedPoints(value: number | null | undefined): string {
+  if (value === null || value === undefined) return "—";
+  const points = value * 100;
+  return `${points > 0 ? "+" : points < 0 ? "−" : "±"}${Math.abs(points).toFixed(1)}`;
+}

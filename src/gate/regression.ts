@@ -1,6 +1,7 @@
 // Candidate against baseline on the calls both runs share: per field McNemar's exact test, overall accuracy,
 // latency and cost by a bootstrap clustered by call.
 import type { GatesConfig } from "../config/schema.js";
+import { signedPoints } from "../core/format.js";
 import { decideDrop } from "./decide.js";
 import { fieldOutcomes } from "./outcomes.js";
 import { costAndLatency } from "./regression-cost.js";
@@ -158,6 +159,5 @@ function bootstrapP(pValue: number, resamples: number): string {
 
 /** A change in accuracy as signed percentage points. */
 function pts(value: number): string {
-  const points = value * 100;
-  return `${points > 0 ? "+" : points < 0 ? "−" : "±"}${Math.abs(points).toFixed(1)} pts`;
+  return `${signedPoints(value)} pts`;
 }

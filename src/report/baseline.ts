@@ -1,12 +1,12 @@
 // Baselines: a run's summary with its per-call outcomes, written to be committed and read back by the gate.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { readFileSync } from "node:fs";
 import { CallgradeError } from "../core/errors.js";
 import type { RunSummary } from "../core/summary.js";
 import type { Baseline, BaselineModel } from "../gate/types.js";
 import { isAutoScored } from "../scoring/matchers/index.js";
 import { getPath } from "../scoring/path.js";
 import type { RunRecord, Store } from "../store/index.js";
+import { writeAtomic } from "./write.js";
 
 /** The run as a baseline: outcomes of the first repetition of each call, field by field. */
 export function baselineFromStore(store: Store, run: RunRecord, summary: RunSummary): Baseline {
@@ -47,10 +47,7 @@ export function baselineFromStore(store: Store, run: RunRecord, summary: RunSumm
 
 export function writeBaseline(file: string, baseline: Baseline): void {
   try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, `${JSON.stringify(baseline, null, 1)}\n`);
-    renameSync(temp, file);
+    writeAtomic(file, `${JSON.stringify(baseline, null, 1)}\n`);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new CallgradeError("USAGE", `${file}: cannot write the baseline (${reason})`);

@@ -1,19 +1,9 @@
 // `callgrade compare`: what changed from run A to run B, per model and field, and which calls flipped.
-import { table } from "../core/format.js";
+import { pct, signedPoints as pts, table } from "../core/format.js";
 import { inert } from "../core/inert.js";
 import type { GateCheck } from "../gate/types.js";
 
 const SHOWN_FLIPS = 20;
-
-function pts(value: number | null | undefined): string {
-  if (value === null || value === undefined) return "—";
-  const points = value * 100;
-  return `${points > 0 ? "+" : points < 0 ? "−" : "±"}${Math.abs(points).toFixed(1)}`;
-}
-
-function pct(value: number | null | undefined): string {
-  return value === null || value === undefined ? "—" : `${(value * 100).toFixed(1)}%`;
-}
 
 /** A table of every field's change, then the calls that flipped, worst changes first. */
 export function renderCompare(checks: GateCheck[], a: string, b: string): string {

@@ -1,6 +1,6 @@
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { CallgradeError } from "../../core/errors.js";
+import { writeAtomic } from "../../report/write.js";
 import { adjudicatedGold } from "../../review/export-gold.js";
 import type { ExportGoldFlags } from "../program.js";
 import { display, reportDir, withStore } from "./context.js";
@@ -15,10 +15,7 @@ export async function exportGoldCommand(flags: ExportGoldFlags): Promise<number>
       ? path.resolve(flags.out)
       : path.join(reportDir(undefined, run.id, place.reports), "gold.jsonl");
     try {
-      mkdirSync(path.dirname(file), { recursive: true });
-      const temp = `${file}.${process.pid}.tmp`;
-      writeFileSync(temp, rows.map((row) => `${JSON.stringify(row)}\n`).join(""));
-      renameSync(temp, file);
+      writeAtomic(file, rows.map((row) => `${JSON.stringify(row)}\n`).join(""));
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? String(error);
       throw new CallgradeError(
