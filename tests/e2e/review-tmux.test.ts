@@ -1,5 +1,6 @@
 // A reviewer at a real terminal: the CLI runs in tmux, keys are typed, the screen is read back.
-// Grades survive SIGKILL, the queue resumes where it was, and two reviewers never share a case.
+// Grades survive SIGKILL, the queue resumes where it was, and two reviewers never share a case. CI=true is
+// left in the reviewer's environment on purpose: the screen must still draw every frame.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -47,7 +48,7 @@ describe("callgrade review in a terminal", () => {
   let dir: string;
   let storeFile: string;
   const review = (reviewer: string) =>
-    `cd ${dir} && exec env -u CI ${process.execPath} ${BIN} review --store ${storeFile} --reviewer ${reviewer}`;
+    `cd ${dir} && exec env CI=true ${process.execPath} ${BIN} review --store ${storeFile} --reviewer ${reviewer}`;
 
   beforeAll(async () => {
     expect(Tmux.available(), "tmux is needed for this test (.ci/run installs it)").toBe(true);

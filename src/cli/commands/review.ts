@@ -1,7 +1,7 @@
 import { userInfo } from "node:os";
+import { inCi } from "../../core/ci.js";
 import { CallgradeError } from "../../core/errors.js";
 import { openReviewSession } from "../../review/session.js";
-import { runReviewApp } from "../../review/tui/index.js";
 import type { ReviewFlags } from "../program.js";
 import { optional, withStore } from "./context.js";
 import { findRun, where } from "./where.js";
@@ -14,6 +14,16 @@ function defaultReviewer(): string {
   } catch {
     return "";
   }
+}
+
+/**
+ * The screen is loaded on demand (Ink and React cost start-up time every other command would pay). A person is
+ * at this terminal, so a CI variable left in their shell must not switch Ink to its log-only CI mode, which
+ * Ink decides once, when it is first imported.
+ */
+async function loadScreen() {
+  if (inCi(process.env)) process.env.CI = "false";
+  return import("../../review/tui/index.js");
 }
 
 /** Opens the review screen on a run's queue; every grade is stored the moment it is made. */
@@ -35,6 +45,7 @@ export async function reviewCommand(flags: ReviewFlags): Promise<number> {
       ...optional("model", flags.model),
       ...optional("shuffle", flags.shuffle),
     });
+    const { runReviewApp } = await loadScreen();
     await runReviewApp(session, { passRating: run.review.passRating, scoring: run.scoring });
     const progress = session.progress();
     const left = progress.total - (progress.position - 1);

@@ -1,8 +1,8 @@
 // Picks the progress display: an Ink bar on a real terminal, plain lines in CI, pipes and logs.
 import { createElement } from "react";
+import { inCi } from "../../core/ci.js";
 import type { RunEvent } from "../../runner/index.js";
 import { lineProgress } from "./lines.js";
-import { ProgressView } from "./ProgressView.js";
 import { applyEvent, emptyTally } from "./tally.js";
 
 export interface Progress {
@@ -11,9 +11,10 @@ export interface Progress {
 }
 
 export async function createProgress(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv): Promise<Progress> {
-  const interactive = stream.isTTY === true && !env.CI && env.TERM !== "dumb";
+  const interactive = stream.isTTY === true && !inCi(env) && env.TERM !== "dumb";
   if (!interactive) return lineProgress((line) => stream.write(`${line}\n`));
-  const { render } = await import("ink");
+  // Loaded only here: Ink decides once, on import, whether it runs in CI (see commands/review.ts).
+  const [{ render }, { ProgressView }] = await Promise.all([import("ink"), import("./ProgressView.js")]);
   let tally = emptyTally();
   const app = render(createElement(ProgressView, { tally }), { stdout: stream, patchConsole: false });
   let pending: NodeJS.Timeout | undefined;
