@@ -12,6 +12,8 @@ export interface RunFlags {
   cache: boolean;
   /** true: the default path; a string: that file. */
   saveBaseline?: boolean | string;
+  /** true: the latest unfinished run; a string: that run. */
+  resume?: boolean | string;
 }
 
 export interface ReportFlags {
@@ -90,6 +92,8 @@ export function createProgram(handlers: Handlers, result: { code: number }): Com
       "Evaluate voice-to-structured-data pipelines: several models, zod validation, field-level scores.",
     )
     .showHelpAfterError("(run with --help for usage)")
+    // A bad flag reads like every other usage error: "callgrade: ...". Subcommands inherit this.
+    .configureOutput({ outputError: (text, write) => write(`callgrade: ${text.replace(/^error: /, "")}`) })
     .exitOverride();
   const store = new Option("--store <path>", "the SQLite store (default: .callgrade/callgrade.db)");
   const config = new Option(
@@ -108,6 +112,7 @@ export function createProgram(handlers: Handlers, result: { code: number }): Com
     .option("--out <dir>", "write the report files here (default: reports/<runId>)")
     .addOption(store)
     .option("--no-cache", "send every call, even ones answered before")
+    .option("--resume [runId]", "continue a stopped or killed run (default: the latest unfinished one)")
     .option(
       "--save-baseline [file]",
       "also write this run as the baseline to commit (default: reports/baseline/summary.json)",

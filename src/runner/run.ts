@@ -5,7 +5,7 @@ import type { ModelConfig } from "../config/schema.js";
 import type { Case, Provider } from "../core/types.js";
 import type { PromptSuite } from "../prompt/index.js";
 import { costUsd, priceFor } from "../providers/prices.js";
-import type { Store } from "../store/index.js";
+import { callKey, type Store } from "../store/index.js";
 import { validateOutput } from "../validate/index.js";
 import { cacheKey } from "./cache-key.js";
 import { executeCall } from "./call.js";
@@ -30,6 +30,8 @@ export interface MatrixOptions {
   signal: AbortSignal;
   emit: RunListener;
   retry?: Partial<RetryPolicy>;
+  /** Calls already settled (a resume): `callKey(case, model, rep)`. */
+  skip?: Set<string>;
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
@@ -55,6 +57,7 @@ export async function runMatrix(options: MatrixOptions): Promise<void> {
     const useCache = options.useCache && model.config.provider !== "replay";
     for (const request of requests) {
       for (let rep = 0; rep < repeat; rep++) {
+        if (options.skip?.has(callKey(request.caseId, model.config.id, rep))) continue;
         const key = cacheKey(model.config, request, rep, repeat);
         const task = perModel(() =>
           global(async () => {

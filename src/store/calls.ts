@@ -40,6 +40,10 @@ export interface StoredCall {
 
 const MAX_RAW_CHARS = 64_000;
 
+export function callKey(caseId: string, modelId: string, rep: number): string {
+  return `${caseId}\0${modelId}\0${rep}`;
+}
+
 export class Calls {
   constructor(private readonly db: Db) {}
 
@@ -85,6 +89,29 @@ export class Calls {
         );
       }
     })();
+  }
+
+  /**
+   * Calls of a run that need no second request on resume: answered ones, and ones that failed in a way a
+   * retry cannot mend (auth, bad request, refusal...). Keys are `caseId\0modelId\0rep`.
+   */
+  settled(runId: string, retryableKinds: readonly string[]): Set<string> {
+    const rows = this.db
+      .prepare("SELECT case_id, model_id, rep, status, error_kind FROM calls WHERE run_id = ?")
+      .all(runId) as {
+      case_id: string;
+      model_id: string;
+      rep: number;
+      status: string;
+      error_kind: string | null;
+    }[];
+    const settled = new Set<string>();
+    for (const row of rows) {
+      if (row.status === "ok" || !retryableKinds.includes(row.error_kind ?? "")) {
+        settled.add(callKey(row.case_id, row.model_id, row.rep));
+      }
+    }
+    return settled;
   }
 
   /** In a fixed order, whatever order calls finished in: sums of floats (cost) must not vary by run. */

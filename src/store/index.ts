@@ -7,7 +7,7 @@ import { Review } from "./review.js";
 import { Runs } from "./runs.js";
 
 export type { CachedResponse } from "./cache.js";
-export type { CallRecord, StoredCall } from "./calls.js";
+export { type CallRecord, callKey, type StoredCall } from "./calls.js";
 export { DEFAULT_STORE } from "./open.js";
 export type { AgreementRow, ReviewItemInput, ScoreRow } from "./results.js";
 export type { Review } from "./review.js";

@@ -121,6 +121,19 @@ export class Runs {
     return row && fromRow(row);
   }
 
+  /** The newest run that never finished: stopped with Ctrl-C, killed, or cut off by a crash. */
+  latestUnfinished(): RunRecord | undefined {
+    const row = this.db
+      .prepare("SELECT * FROM runs WHERE status != 'finished' ORDER BY created_at DESC, rowid DESC LIMIT 1")
+      .get() as RunRow | undefined;
+    return row && fromRow(row);
+  }
+
+  /** Marks a run as running again (a resume). */
+  reopen(runId: string): void {
+    this.db.prepare("UPDATE runs SET status = 'running', finished_at = NULL WHERE id = ?").run(runId);
+  }
+
   cases(runId: string): Case[] {
     const rows = this.db
       .prepare("SELECT case_id, transcript, gold, meta FROM cases WHERE run_id = ? ORDER BY idx")

@@ -1,5 +1,5 @@
 // Runs the real CLI entry (bin/callgrade.js) in a child process, as a user or CI would.
-import { execFile } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -30,4 +30,29 @@ export function runCli(
       },
     );
   });
+}
+
+/** Starts the CLI and returns the child, to be killed at a chosen moment; `exited` resolves with its code/signal. */
+export function startCli(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string> } = {},
+): {
+  child: ChildProcess;
+  exited: Promise<{ code: number | null; signal: string | null; stderr: string }>;
+} {
+  const env: NodeJS.ProcessEnv = { ...process.env, CI: "1", ...options.env };
+  for (const key of ["OPENAI_API_KEY", "ANTHROPIC_API_KEY"]) if (!options.env?.[key]) delete env[key];
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env,
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString("utf8");
+  });
+  const exited = new Promise<{ code: number | null; signal: string | null; stderr: string }>((resolve) => {
+    child.on("close", (code, signal) => resolve({ code, signal, stderr }));
+  });
+  return { child, exited };
 }

@@ -4,15 +4,19 @@ import type { RunSummary } from "../../core/summary.js";
 import { renderConsole } from "../../report/console.js";
 import { htmlReportData } from "../../report/html-data.js";
 import { buildSummary } from "../../report/summary.js";
-import { writeReports } from "../../report/write.js";
-import { runSuite } from "../../runner/index.js";
+import { assertWritableDir, writeReports } from "../../report/write.js";
+import { resumeSuite, runSuite } from "../../runner/index.js";
 import type { RunFlags } from "../program.js";
 import { createProgress } from "../progress/index.js";
 import { DEFAULT_BASELINE, saveBaseline } from "./baseline.js";
-import { display, optional, reportDir, storePath, withStore } from "./context.js";
+import { display, optional, reportDir, reportRoot, storePath, withStore } from "./context.js";
 
 export async function runCommand(flags: RunFlags): Promise<number> {
   const loaded = await loadConfig(process.cwd(), flags.config);
+  // A report folder that cannot be written fails now, before the store is touched or a call is paid for.
+  assertWritableDir(
+    reportRoot(flags.out, { baseDir: loaded.baseDir, ...optional("reportsDir", loaded.config.reportsDir) }),
+  );
   const controller = new AbortController();
   const stop = () => {
     if (!controller.signal.aborted) process.stderr.write("\nstopping: waiting for calls in flight to end…\n");
@@ -29,7 +33,7 @@ export async function runCommand(flags: RunFlags): Promise<number> {
       const progress = await createProgress(process.stderr, process.env);
       let run: Awaited<ReturnType<typeof runSuite>>;
       try {
-        run = await runSuite(loaded, store, {
+        const options = {
           ...optional("models", flags.models),
           ...optional("limit", flags.limit),
           ...optional("concurrency", flags.concurrency),
@@ -38,7 +42,15 @@ export async function runCommand(flags: RunFlags): Promise<number> {
           signal: controller.signal,
           emit: progress.listener,
           env: process.env,
-        });
+        };
+        run = flags.resume
+          ? await resumeSuite(
+              loaded,
+              store,
+              typeof flags.resume === "string" ? flags.resume : undefined,
+              options,
+            )
+          : await runSuite(loaded, store, options);
       } finally {
         progress.stop();
       }
@@ -75,12 +87,20 @@ export async function runCommand(flags: RunFlags): Promise<number> {
 export function exitCode(summary: RunSummary): number {
   const unscored = Object.entries(summary.unscored);
   if (summary.status !== "interrupted" && unscored.length === 0) return 0;
-  if (summary.status === "interrupted")
-    process.stderr.write(`run ${summary.runId} was stopped before it finished\n`);
+  if (summary.status === "interrupted") {
+    process.stderr.write(
+      `run ${summary.runId} was stopped; what finished is stored. Resume with: npx callgrade run --resume ${summary.runId}\n`,
+    );
+  }
   for (const [model, cases] of unscored) {
     const shown = cases.slice(0, 10).join(", ");
     const more = cases.length > 10 ? `, and ${cases.length - 10} more` : "";
     process.stderr.write(`${model}: no answer for ${cases.length} cases (${shown}${more})\n`);
+  }
+  if (summary.status !== "interrupted") {
+    process.stderr.write(
+      `calls that failed transiently (rate limit, timeout, 5xx, network) are sent again by: npx callgrade run --resume ${summary.runId}\n`,
+    );
   }
   return 3;
 }
