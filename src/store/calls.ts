@@ -88,7 +88,7 @@ export class Calls {
           JSON.stringify(output.issues),
         );
       }
-    })();
+    }).immediate();
   }
 
   /**

@@ -10,14 +10,17 @@ export type Db = Database.Database;
 export const DEFAULT_STORE = ".callgrade/callgrade.db";
 
 export function openDb(file: string): Db {
-  if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
   let db: Db;
   try {
+    if (file !== ":memory:") mkdirSync(path.dirname(file), { recursive: true });
     db = new Database(file);
     db.pragma("journal_mode = WAL");
   } catch (error) {
     throw storeError(file, error);
   }
+  // Several processes share a store (runs, reviewers): a writer waits up to 5 s for another's short transaction.
+  // Every write transaction is BEGIN IMMEDIATE (`.immediate()`): a deferred one that reads, then writes, fails
+  // at once with SQLITE_BUSY when another process wrote in between, whatever the busy timeout says.
   db.pragma("busy_timeout = 5000");
   db.pragma("foreign_keys = ON");
   db.pragma("synchronous = NORMAL");
@@ -37,7 +40,7 @@ function migrate(db: Db, file: string): void {
     db.transaction(() => {
       db.exec(MIGRATIONS[version] ?? "");
       db.pragma(`user_version = ${version + 1}`);
-    })();
+    }).immediate();
   }
 }
 
@@ -49,6 +52,17 @@ function storeError(file: string, error: unknown): CallgradeError {
       `${file}: is not a callgrade store (not an SQLite database); pass another --store PATH or move the file away`,
     );
   }
-  const reason = error instanceof Error ? error.message : String(error);
-  return new CallgradeError("STORE_INVALID", `${file}: cannot open the store: ${reason}`);
+  const reason =
+    code && /^E[A-Z]+$/.test(code) ? fsReason(code) : error instanceof Error ? error.message : String(error);
+  return new CallgradeError(
+    "STORE_INVALID",
+    `${file}: cannot open the store (${reason}); pass --store PATH in a folder you can write to`,
+  );
+}
+
+function fsReason(code: string): string {
+  if (code === "ENOTDIR") return "ENOTDIR: a folder on the way is a file";
+  if (code === "EACCES" || code === "EPERM") return `${code}: permission denied`;
+  if (code === "EROFS") return "EROFS: the file system is read-only";
+  return code;
 }

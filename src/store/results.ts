@@ -78,7 +78,7 @@ export class Results {
           item.priority,
         );
       }
-    })();
+    }).immediate();
   }
 
   scores(runId: string): ScoreRow[] {

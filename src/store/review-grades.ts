@@ -51,7 +51,7 @@ export function recordGrade(db: Db, itemId: number, reviewer: string, verdict: V
         previous?.id ?? null,
       );
     return Number(inserted.lastInsertRowid);
-  })();
+  }).immediate();
 }
 
 /** The reviewer's most recent current grade in a run (the one undo would take back). */
@@ -77,7 +77,7 @@ export function undoLastGrade(db: Db, runId: string, reviewer: string, at: strin
       db.prepare("UPDATE grades SET undone_at = NULL WHERE id = ?").run(row.replaces);
     }
     return last;
-  })();
+  }).immediate();
 }
 
 export function addNote(db: Db, itemId: number, reviewer: string, text: string, at: string): void {

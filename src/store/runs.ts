@@ -102,7 +102,7 @@ export class Runs {
           JSON.stringify(item.meta),
         );
       }
-    })();
+    }).immediate();
   }
 
   finish(runId: string, status: "finished" | "interrupted", at = new Date().toISOString()): void {
