@@ -49,6 +49,16 @@ export interface CallError {
   /** How long the provider asked us to wait before trying again. */
   retryAfterMs?: number;
   retryable: boolean;
+  /** What the response's rate-limit headers said, when it sent any. */
+  rateLimit?: RateLimit;
+}
+
+/** The tightest of a provider's rate limits, from its response headers (`x-ratelimit-*`, `anthropic-ratelimit-*`). */
+export interface RateLimit {
+  /** Requests (or tokens) left in the current window. */
+  remaining?: number;
+  /** Milliseconds until that window refills. */
+  resetMs?: number;
 }
 
 /**
@@ -74,6 +84,8 @@ export type CompletionResult =
       raw?: unknown;
       /** The provider's own latency (a replay's recorded one); when set, it wins over the wall clock. */
       latencyMs?: number;
+      /** What the response's rate-limit headers said, when it sent any. */
+      rateLimit?: RateLimit;
     }
   | { ok: false; error: CallError; usage?: Usage; raw?: unknown };
 

@@ -4,7 +4,7 @@ import type { MessageCreateParamsNonStreaming } from "@anthropic-ai/sdk/resource
 import { z } from "zod";
 import type { AnthropicModelConfig } from "../config/schema.js";
 import type { CompletionRequest, CompletionResult, Provider } from "../core/types.js";
-import { badResponse, unusable } from "./call-error.js";
+import { badResponse, unusable, withRateLimit } from "./call-error.js";
 import { DEFAULT_TIMEOUT_MS, NO_KEY_NEEDED, safeName, schemaBody, sdkCall } from "./call-scope.js";
 
 export const DEFAULT_MAX_TOKENS = 1024;
@@ -94,14 +94,21 @@ export function createAnthropicProvider(config: AnthropicModelConfig, env: { api
   return {
     id: config.id,
     complete(request, { signal }) {
+      // The rate-limit headers of a successful answer say whether the next call may go out at once.
+      let headers: Headers | undefined;
       return sdkCall(signal, {
         timeoutMs,
         apiKey,
         sdk: Anthropic,
         // The SDK's own request path, not messages.create(): that one console.warns on every call to a
         // model it lists as deprecated, which would flood a 20,000-call run and the terminal UI.
-        send: (scoped) => client.post("/v1/messages", { body: requestBody(config, request), signal: scoped }),
-        parse: fromResponse,
+        send: async (scoped) => {
+          const sent = client.post("/v1/messages", { body: requestBody(config, request), signal: scoped });
+          const { data, response } = await sent.withResponse();
+          headers = response.headers;
+          return data;
+        },
+        parse: (response) => withRateLimit(fromResponse(response), headers),
       });
     },
   };

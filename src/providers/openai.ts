@@ -4,7 +4,7 @@ import type { ChatCompletionCreateParamsNonStreaming } from "openai/resources/ch
 import { z } from "zod";
 import type { OpenAIModelConfig } from "../config/schema.js";
 import type { CompletionRequest, CompletionResult, Provider } from "../core/types.js";
-import { badResponse, unusable } from "./call-error.js";
+import { badResponse, unusable, withRateLimit } from "./call-error.js";
 import { DEFAULT_TIMEOUT_MS, NO_KEY_NEEDED, safeName, schemaBody, sdkCall } from "./call-scope.js";
 import { isStrictCompatible } from "./strict-schema.js";
 
@@ -99,12 +99,19 @@ export function createOpenAIProvider(config: OpenAIModelConfig, env: { apiKey?: 
   return {
     id: config.id,
     complete(request, { signal }) {
+      // The rate-limit headers of a successful answer say whether the next call may go out at once.
+      let headers: Headers | undefined;
       return sdkCall(signal, {
         timeoutMs,
         apiKey,
         sdk: OpenAI,
-        send: (scoped) => client.chat.completions.create(requestBody(config, request), { signal: scoped }),
-        parse: fromResponse,
+        send: async (scoped) => {
+          const sent = client.chat.completions.create(requestBody(config, request), { signal: scoped });
+          const { data, response } = await sent.withResponse();
+          headers = response.headers;
+          return data;
+        },
+        parse: (response) => withRateLimit(fromResponse(response), headers),
       });
     },
   };

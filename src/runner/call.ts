@@ -2,7 +2,14 @@
 import type { CallError, CompletionRequest, CompletionResult, Provider, Usage } from "../core/types.js";
 import type { CachedResponse } from "../store/index.js";
 import type { RunListener } from "./events.js";
-import { backoffMs, type ModelGate, type RetryPolicy, sleep } from "./retry.js";
+import {
+  backoffMs,
+  exhaustedPauseMs,
+  MAX_RETRY_AFTER_MS,
+  type ModelGate,
+  type RetryPolicy,
+  sleep,
+} from "./retry.js";
 
 export interface CallPlan {
   provider: Provider;
@@ -47,6 +54,7 @@ export async function executeCall(plan: CallPlan): Promise<CallResult> {
     };
   }
   let attempt = 0;
+  let waitedMs = 0;
   for (;;) {
     await plan.gate.wait(plan.signal);
     const started = performance.now();
@@ -55,6 +63,10 @@ export async function executeCall(plan: CallPlan): Promise<CallResult> {
     // A replay knows the latency the call really had; the wall clock here measured a file lookup.
     const latencyMs = result.ok && result.latencyMs !== undefined ? result.latencyMs : measuredMs;
     attempt++;
+    // Any response, answer or error, may say the model's quota is used up until some time: hold back
+    // every call to the model until then rather than collect a 429 each.
+    const exhaustedMs = exhaustedPauseMs(result.ok ? result.rateLimit : result.error.rateLimit);
+    if (exhaustedMs !== undefined) plan.gate.pause(exhaustedMs);
     if (result.ok) {
       const usage = result.usage;
       plan.cache?.put(plan.cache.key, {
@@ -75,7 +87,9 @@ export async function executeCall(plan: CallPlan): Promise<CallResult> {
     }
     const error = result.error;
     const retriesLeft = attempt <= plan.retry.maxRetries;
-    if (!error.retryable || !retriesLeft || plan.signal.aborted) {
+    const delayMs = backoffMs(error, attempt - 1, plan.retry);
+    const withinBudget = waitedMs + delayMs <= (plan.retry.maxTotalWaitMs ?? MAX_RETRY_AFTER_MS);
+    if (!error.retryable || !retriesLeft || !withinBudget || plan.signal.aborted) {
       return {
         text: null,
         error,
@@ -86,7 +100,7 @@ export async function executeCall(plan: CallPlan): Promise<CallResult> {
         fromCache: false,
       };
     }
-    const delayMs = backoffMs(error, attempt - 1, plan.retry);
+    waitedMs += delayMs;
     if (error.kind === "rate_limit") plan.gate.pause(delayMs);
     plan.emit({
       type: "call-retrying",

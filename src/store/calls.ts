@@ -57,38 +57,42 @@ export class Calls {
     const insertOutput = this.db.prepare(
       "INSERT OR REPLACE INTO outputs (call_id, valid, reason, value, issues) VALUES (?, ?, ?, ?, ?)",
     );
-    this.db.transaction(() => {
-      const raw = call.raw === undefined ? null : JSON.stringify(call.raw);
-      const info = insertCall.run(
-        call.runId,
-        call.caseId,
-        call.modelId,
-        call.rep,
-        call.error ? "error" : "ok",
-        call.error?.kind ?? null,
-        call.error?.message ?? null,
-        call.text,
-        raw && raw.length > MAX_RAW_CHARS ? JSON.stringify({ truncated: raw.slice(0, MAX_RAW_CHARS) }) : raw,
-        call.usage.inputTokens,
-        call.usage.outputTokens,
-        call.usage.cachedInputTokens,
-        call.costUsd,
-        call.latencyMs,
-        call.attempts,
-        call.fromCache ? 1 : 0,
-        new Date().toISOString(),
-      );
-      if (call.output) {
-        const output = call.output;
-        insertOutput.run(
-          info.lastInsertRowid,
-          output.ok ? 1 : 0,
-          output.ok ? null : output.reason,
-          output.value === undefined ? null : JSON.stringify(output.value),
-          JSON.stringify(output.issues),
+    this.db
+      .transaction(() => {
+        const raw = call.raw === undefined ? null : JSON.stringify(call.raw);
+        const info = insertCall.run(
+          call.runId,
+          call.caseId,
+          call.modelId,
+          call.rep,
+          call.error ? "error" : "ok",
+          call.error?.kind ?? null,
+          call.error?.message ?? null,
+          call.text,
+          raw && raw.length > MAX_RAW_CHARS
+            ? JSON.stringify({ truncated: raw.slice(0, MAX_RAW_CHARS) })
+            : raw,
+          call.usage.inputTokens,
+          call.usage.outputTokens,
+          call.usage.cachedInputTokens,
+          call.costUsd,
+          call.latencyMs,
+          call.attempts,
+          call.fromCache ? 1 : 0,
+          new Date().toISOString(),
         );
-      }
-    }).immediate();
+        if (call.output) {
+          const output = call.output;
+          insertOutput.run(
+            info.lastInsertRowid,
+            output.ok ? 1 : 0,
+            output.ok ? null : output.reason,
+            output.value === undefined ? null : JSON.stringify(output.value),
+            JSON.stringify(output.issues),
+          );
+        }
+      })
+      .immediate();
   }
 
   /**

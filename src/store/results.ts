@@ -42,43 +42,45 @@ export class Results {
        ON CONFLICT (run_id, case_id, field) DO UPDATE SET
          reason = excluded.reason, model_values = excluded.model_values, priority = excluded.priority`,
     );
-    this.db.transaction(() => {
-      this.db.prepare("DELETE FROM scores WHERE run_id = ?").run(runId);
-      this.db.prepare("DELETE FROM agreement WHERE run_id = ?").run(runId);
-      for (const s of scores) {
-        insertScore.run(
-          runId,
-          s.caseId,
-          s.modelId,
-          s.rep,
-          s.field,
-          s.correct ? 1 : 0,
-          s.outcome,
-          JSON.stringify(s.gold),
-          JSON.stringify(s.predicted),
-        );
-      }
-      for (const a of agreement) insertAgreement.run(runId, a.caseId, a.field, a.agreed ? 1 : 0);
-      const keep = new Set(review.map((item) => `${item.caseId}\u0000${item.field}`));
-      const existing = this.db
-        .prepare(
-          `SELECT id, case_id, field FROM review_items r WHERE run_id = ?
+    this.db
+      .transaction(() => {
+        this.db.prepare("DELETE FROM scores WHERE run_id = ?").run(runId);
+        this.db.prepare("DELETE FROM agreement WHERE run_id = ?").run(runId);
+        for (const s of scores) {
+          insertScore.run(
+            runId,
+            s.caseId,
+            s.modelId,
+            s.rep,
+            s.field,
+            s.correct ? 1 : 0,
+            s.outcome,
+            JSON.stringify(s.gold),
+            JSON.stringify(s.predicted),
+          );
+        }
+        for (const a of agreement) insertAgreement.run(runId, a.caseId, a.field, a.agreed ? 1 : 0);
+        const keep = new Set(review.map((item) => `${item.caseId}\u0000${item.field}`));
+        const existing = this.db
+          .prepare(
+            `SELECT id, case_id, field FROM review_items r WHERE run_id = ?
            AND NOT EXISTS (SELECT 1 FROM grades g WHERE g.review_item_id = r.id)`,
-        )
-        .all(runId) as { id: number; case_id: string; field: string }[];
-      const drop = this.db.prepare("DELETE FROM review_items WHERE id = ?");
-      for (const row of existing) if (!keep.has(`${row.case_id}\u0000${row.field}`)) drop.run(row.id);
-      for (const item of review) {
-        upsertItem.run(
-          runId,
-          item.caseId,
-          item.field,
-          item.reason,
-          JSON.stringify(item.modelValues),
-          item.priority,
-        );
-      }
-    }).immediate();
+          )
+          .all(runId) as { id: number; case_id: string; field: string }[];
+        const drop = this.db.prepare("DELETE FROM review_items WHERE id = ?");
+        for (const row of existing) if (!keep.has(`${row.case_id}\u0000${row.field}`)) drop.run(row.id);
+        for (const item of review) {
+          upsertItem.run(
+            runId,
+            item.caseId,
+            item.field,
+            item.reason,
+            JSON.stringify(item.modelValues),
+            item.priority,
+          );
+        }
+      })
+      .immediate();
   }
 
   scores(runId: string): ScoreRow[] {

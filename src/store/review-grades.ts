@@ -23,35 +23,37 @@ const CURRENT_IN_RUN = `FROM grades g JOIN review_items r ON r.id = g.review_ite
 
 export function recordGrade(db: Db, itemId: number, reviewer: string, verdict: Verdict, at: string): number {
   const cols = verdictColumns(verdict);
-  return db.transaction(() => {
-    const previous = db
-      .prepare(
-        `SELECT id FROM grades WHERE review_item_id = ? AND reviewer = ? AND undone_at IS NULL
+  return db
+    .transaction(() => {
+      const previous = db
+        .prepare(
+          `SELECT id FROM grades WHERE review_item_id = ? AND reviewer = ? AND undone_at IS NULL
          ORDER BY id DESC LIMIT 1`,
-      )
-      .get(itemId, reviewer) as { id: number } | undefined;
-    db.prepare(
-      "UPDATE grades SET undone_at = ? WHERE review_item_id = ? AND reviewer = ? AND undone_at IS NULL",
-    ).run(at, itemId, reviewer);
-    const inserted = db
-      .prepare(
-        `INSERT INTO grades (review_item_id, reviewer, verdict, value, model_id, ratings, previous_gold,
+        )
+        .get(itemId, reviewer) as { id: number } | undefined;
+      db.prepare(
+        "UPDATE grades SET undone_at = ? WHERE review_item_id = ? AND reviewer = ? AND undone_at IS NULL",
+      ).run(at, itemId, reviewer);
+      const inserted = db
+        .prepare(
+          `INSERT INTO grades (review_item_id, reviewer, verdict, value, model_id, ratings, previous_gold,
            created_at, replaces)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        itemId,
-        reviewer,
-        cols.verdict,
-        cols.value,
-        cols.model_id,
-        cols.ratings,
-        cols.previous_gold,
-        at,
-        previous?.id ?? null,
-      );
-    return Number(inserted.lastInsertRowid);
-  }).immediate();
+        )
+        .run(
+          itemId,
+          reviewer,
+          cols.verdict,
+          cols.value,
+          cols.model_id,
+          cols.ratings,
+          cols.previous_gold,
+          at,
+          previous?.id ?? null,
+        );
+      return Number(inserted.lastInsertRowid);
+    })
+    .immediate();
 }
 
 /** The reviewer's most recent current grade in a run (the one undo would take back). */
@@ -66,18 +68,20 @@ export function lastGrade(db: Db, runId: string, reviewer: string): UndoneGrade 
 }
 
 export function undoLastGrade(db: Db, runId: string, reviewer: string, at: string): UndoneGrade | undefined {
-  return db.transaction(() => {
-    const last = lastGrade(db, runId, reviewer);
-    if (!last) return undefined;
-    const row = db.prepare("SELECT replaces FROM grades WHERE id = ?").get(last.gradeId) as {
-      replaces: number | null;
-    };
-    db.prepare("UPDATE grades SET undone_at = ? WHERE id = ?").run(at, last.gradeId);
-    if (row.replaces !== null) {
-      db.prepare("UPDATE grades SET undone_at = NULL WHERE id = ?").run(row.replaces);
-    }
-    return last;
-  }).immediate();
+  return db
+    .transaction(() => {
+      const last = lastGrade(db, runId, reviewer);
+      if (!last) return undefined;
+      const row = db.prepare("SELECT replaces FROM grades WHERE id = ?").get(last.gradeId) as {
+        replaces: number | null;
+      };
+      db.prepare("UPDATE grades SET undone_at = ? WHERE id = ?").run(at, last.gradeId);
+      if (row.replaces !== null) {
+        db.prepare("UPDATE grades SET undone_at = NULL WHERE id = ?").run(row.replaces);
+      }
+      return last;
+    })
+    .immediate();
 }
 
 export function addNote(db: Db, itemId: number, reviewer: string, text: string, at: string): void {

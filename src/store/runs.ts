@@ -77,32 +77,34 @@ export class Runs {
     const insertCase = this.db.prepare(
       "INSERT INTO cases (run_id, case_id, idx, transcript, gold, meta) VALUES (?, ?, ?, ?, ?, ?)",
     );
-    this.db.transaction(() => {
-      insertRun.run(
-        run.id,
-        run.suite,
-        run.createdAt,
-        run.configFile,
-        JSON.stringify(run.hashes),
-        JSON.stringify(run.models),
-        JSON.stringify(run.fields),
-        JSON.stringify(run.scoring),
-        run.repeat,
-        JSON.stringify(run.skipped),
-        run.knowledgeBase,
-        JSON.stringify(run.review),
-      );
-      for (const [index, item] of cases.entries()) {
-        insertCase.run(
+    this.db
+      .transaction(() => {
+        insertRun.run(
           run.id,
-          item.id,
-          index,
-          JSON.stringify(item.transcript),
-          item.gold === undefined ? null : JSON.stringify(item.gold),
-          JSON.stringify(item.meta),
+          run.suite,
+          run.createdAt,
+          run.configFile,
+          JSON.stringify(run.hashes),
+          JSON.stringify(run.models),
+          JSON.stringify(run.fields),
+          JSON.stringify(run.scoring),
+          run.repeat,
+          JSON.stringify(run.skipped),
+          run.knowledgeBase,
+          JSON.stringify(run.review),
         );
-      }
-    }).immediate();
+        for (const [index, item] of cases.entries()) {
+          insertCase.run(
+            run.id,
+            item.id,
+            index,
+            JSON.stringify(item.transcript),
+            item.gold === undefined ? null : JSON.stringify(item.gold),
+            JSON.stringify(item.meta),
+          );
+        }
+      })
+      .immediate();
   }
 
   finish(runId: string, status: "finished" | "interrupted", at = new Date().toISOString()): void {

@@ -2,18 +2,28 @@
 
 export type FakeApiKind = "openai" | "anthropic";
 
+/** Extra response headers of an answer, e.g. the rate-limit ones. */
+interface WithHeaders {
+  headers?: Record<string, string>;
+}
+
 export type FakeReply =
-  | { json: object }
-  | { text: string }
+  | ({ json: object } & WithHeaders)
+  | ({ text: string } & WithHeaders)
   | { status: number; body?: unknown; headers?: Record<string, string> }
   | { hang: true }
   | { reset: true }
   | { malformed: true }
-  | { truncated: true; text: string }
-  | { refusal: string };
+  | ({ truncated: true; text: string } & WithHeaders)
+  | ({ refusal: string } & WithHeaders)
+  /** OpenAI's finish_reason "content_filter"; Anthropic has none, and answers it with stop_reason "refusal". */
+  | ({ contentFilter: true } & WithHeaders);
 
 /** The model-answer replies, the ones the server wraps into a completion body. */
-export type AnswerReply = Extract<FakeReply, { json: object } | { text: string } | { refusal: string }>;
+export type AnswerReply = Extract<
+  FakeReply,
+  { json: object } | { text: string } | { refusal: string } | { truncated: true } | { contentFilter: true }
+>;
 
 /** The prompt split as a provider would cache it: the stable prefix and the rest. */
 export interface PromptParts {
@@ -85,18 +95,14 @@ export interface Counts {
   created: number;
 }
 
-export function openaiCompletion(
-  reply: AnswerReply | Extract<FakeReply, { truncated: true }>,
-  body: unknown,
-  counts: Counts,
-  seq: number,
-): object {
+export function openaiCompletion(reply: AnswerReply, body: unknown, counts: Counts, seq: number): object {
   const tool = firstToolName("openai", body);
   let content: string | null = null;
   let refusal: string | null = null;
   let toolCalls: object[] | undefined;
   let finish = "stop";
   if ("refusal" in reply) refusal = reply.refusal;
+  else if ("contentFilter" in reply) finish = "content_filter";
   else if ("truncated" in reply) [content, finish] = [reply.text, "length"];
   else if ("text" in reply) content = reply.text;
   else if (tool) {
@@ -128,17 +134,13 @@ export function openaiCompletion(
   };
 }
 
-export function anthropicMessage(
-  reply: AnswerReply | Extract<FakeReply, { truncated: true }>,
-  body: unknown,
-  counts: Counts,
-  seq: number,
-): object {
+export function anthropicMessage(reply: AnswerReply, body: unknown, counts: Counts, seq: number): object {
   const tool = firstToolName("anthropic", body);
   let content: object[];
   let stop = "end_turn";
   let answer: string;
   if ("refusal" in reply) [answer, stop] = [reply.refusal, "refusal"];
+  else if ("contentFilter" in reply) [answer, stop] = ["", "refusal"];
   else if ("truncated" in reply) [answer, stop] = [reply.text, "max_tokens"];
   else if ("text" in reply) answer = reply.text;
   else answer = JSON.stringify(reply.json);

@@ -131,10 +131,13 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
       return;
     }
     seq += 1;
-    const answer: AnswerReply | Extract<FakeReply, { truncated: true }> = reply;
+    const answer: AnswerReply = reply;
     const counts = countTokens(kind, body);
     const build = kind === "openai" ? openaiCompletion : anthropicMessage;
-    send(res, 200, build(answer, body, counts, seq), { "x-request-id": `req_fake_${seq}` });
+    send(res, 200, build(answer, body, counts, seq), {
+      ...answer.headers,
+      "x-request-id": `req_fake_${seq}`,
+    });
   }
 
   const server = createServer((req, res) => {

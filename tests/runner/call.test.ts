@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import type { CompletionRequest, CompletionResult, Provider } from "../../src/core/types.js";
 import { type CallPlan, executeCall } from "../../src/runner/call.js";
 import type { RunEvent } from "../../src/runner/events.js";
-import { backoffMs, DEFAULT_RETRY, ModelGate } from "../../src/runner/retry.js";
+import {
+  backoffMs,
+  DEFAULT_RETRY,
+  exhaustedPauseMs,
+  MAX_RETRY_AFTER_MS,
+  ModelGate,
+  sleep,
+} from "../../src/runner/retry.js";
 import type { CachedResponse } from "../../src/store/index.js";
 
 const REQUEST: CompletionRequest = {
@@ -116,6 +123,57 @@ describe("executeCall", () => {
     expect(second).toMatchObject({ text: '{"a":1}', fromCache: true, attempts: 0, usage: USAGE });
   });
 
+  it("a 429 without retry-after waits until its rate-limit window refills", async () => {
+    const provider = scripted([
+      {
+        ok: false,
+        error: {
+          kind: "rate_limit",
+          message: "429",
+          retryable: true,
+          rateLimit: { remaining: 0, resetMs: 25 },
+        },
+      },
+      ok,
+    ]);
+    const { plan: p, events } = plan(provider);
+    expect((await executeCall(p)).error).toBeNull();
+    expect(events).toEqual([expect.objectContaining({ delayMs: 25, errorKind: "rate_limit" })]);
+  });
+
+  it("an answer that says the quota is used up pauses the model, not the call itself", async () => {
+    const gate = new ModelGate();
+    const provider = scripted([{ ...ok, rateLimit: { remaining: 0, resetMs: 60 } }]);
+    const started = Date.now();
+    expect((await executeCall(plan(provider, { gate }).plan)).attempts).toBe(1);
+    expect(Date.now() - started).toBeLessThan(50);
+    await gate.wait();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(55);
+  });
+
+  it("a truncated, refused or filtered answer is not sent again", async () => {
+    for (const kind of ["truncated", "refusal", "content_filter"] as const) {
+      const provider = scripted([
+        { ok: false, error: { kind, message: kind, retryable: false }, usage: USAGE },
+        ok,
+      ]);
+      const result = await executeCall(plan(provider).plan);
+      expect(result).toMatchObject({ attempts: 1, error: { kind }, usage: USAGE });
+      expect(provider.calls).toBe(1);
+    }
+  });
+
+  it("stops retrying once its waits together would pass the total budget", async () => {
+    const provider = scripted([{ ...rateLimited, error: { ...rateLimited.error, retryAfterMs: 60 } }]);
+    const { plan: p, events } = plan(provider, {
+      retry: { ...DEFAULT_RETRY, maxRetries: 5, maxTotalWaitMs: 100 },
+    });
+    const result = await executeCall(p);
+    // One wait of 60 ms fits; a second would make 120 ms.
+    expect(result).toMatchObject({ attempts: 2, error: { kind: "rate_limit" } });
+    expect(events).toHaveLength(1);
+  });
+
   it("a provider that throws ends as an error, not a crash", async () => {
     const broken: Provider = {
       id: "broken",
@@ -136,6 +194,43 @@ describe("backoff", () => {
     expect(backoffMs(error, 0, { ...policy, random: () => 1 })).toBe(100);
     expect(backoffMs(error, 3, { ...policy, random: () => 1 })).toBe(800);
     expect(backoffMs(error, 10, { ...policy, random: () => 1 })).toBe(1_000);
+  });
+
+  it("waits what retry-after says, but never more than 5 minutes at once", () => {
+    const error = (retryAfterMs: number) => ({
+      kind: "rate_limit" as const,
+      message: "",
+      retryable: true,
+      retryAfterMs,
+    });
+    expect(backoffMs(error(1234), 0, DEFAULT_RETRY)).toBe(1234);
+    expect(backoffMs(error(3_600_000), 0, DEFAULT_RETRY)).toBe(MAX_RETRY_AFTER_MS);
+    expect(MAX_RETRY_AFTER_MS).toBe(5 * 60_000);
+    expect(DEFAULT_RETRY.maxTotalWaitMs).toBe(MAX_RETRY_AFTER_MS);
+  });
+
+  it("a used-up quota pauses the model until its reset, capped; quota left pauses nothing", () => {
+    expect(exhaustedPauseMs({ remaining: 0, resetMs: 250 })).toBe(250);
+    expect(exhaustedPauseMs({ remaining: 0, resetMs: 86_400_000 })).toBe(MAX_RETRY_AFTER_MS);
+    expect(exhaustedPauseMs({ remaining: 1, resetMs: 250 })).toBeUndefined();
+    expect(exhaustedPauseMs({ remaining: 0 })).toBeUndefined();
+    expect(exhaustedPauseMs(undefined)).toBeUndefined();
+  });
+
+  it("many calls sleeping on the run's one signal raise no listener-leak warning, and all wake on abort", async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    const controller = new AbortController();
+    const sleepers = Array.from({ length: 32 }, () => sleep(60_000, controller.signal));
+    const gate = new ModelGate();
+    gate.pause(60_000);
+    const waiters = Array.from({ length: 32 }, () => gate.wait(controller.signal));
+    controller.abort();
+    await Promise.all([...sleepers, ...waiters]);
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off("warning", onWarning);
+    expect(warnings.filter((warning) => warning.name === "MaxListenersExceededWarning")).toEqual([]);
   });
 
   it("a model-wide pause holds back every call to that model", async () => {
