@@ -4,6 +4,7 @@ import type { LoadedConfig } from "../config/load.js";
 import type { ModelConfig } from "../config/schema.js";
 import type { Case, Provider } from "../core/types.js";
 import type { PromptSuite } from "../prompt/index.js";
+import { createRedactor, redactsFor } from "../prompt/redact.js";
 import { costUsd, priceFor } from "../providers/prices.js";
 import { callKey, type Store } from "../store/index.js";
 import { validateOutput } from "../validate/index.js";
@@ -42,7 +43,13 @@ export async function runMatrix(options: MatrixOptions): Promise<void> {
   const global = pLimit(options.concurrency);
   const schema = options.loaded.config.schema;
   // Render each case once: every model gets exactly the same strings.
-  const requests = cases.map((item) => options.prompt.render(item));
+  const kinds = options.loaded.config.redact ?? [];
+  const redactor = createRedactor(kinds, options.loaded.config.scoring);
+  const prepared = cases.map((item) => {
+    const rendered = options.prompt.render(item);
+    // Redaction happens here, on this machine; the mapping lives only in `restore` and is never stored.
+    return { rendered, redaction: kinds.length > 0 ? redactor.redact(rendered, item) : undefined };
+  });
 
   const tasks: Promise<void>[] = [];
   for (const model of models) {
@@ -55,7 +62,11 @@ export async function runMatrix(options: MatrixOptions): Promise<void> {
     };
     const price = priceFor(model.config);
     const useCache = options.useCache && model.config.provider !== "replay";
-    for (const request of requests) {
+    const redacts = redactsFor(model.config, kinds);
+    for (const { rendered, redaction: maybe } of prepared) {
+      const redaction = redacts ? maybe : undefined;
+      // What is sent, so the cache keys on it too.
+      const request = redaction?.request ?? rendered;
       for (let rep = 0; rep < repeat; rep++) {
         if (options.skip?.has(callKey(request.caseId, model.config.id, rep))) continue;
         const key = cacheKey(model.config, request, rep, repeat);
@@ -84,7 +95,11 @@ export async function runMatrix(options: MatrixOptions): Promise<void> {
             });
             // A call cut short by the user's own stop has no terminal result: resume sends it again.
             if (result.error?.kind === "aborted" && options.signal.aborted) return;
-            const output = result.text === null ? null : validateOutput(result.text, schema);
+            // Stored text stays as received; the validated value gets the real values back, for scoring.
+            const output =
+              result.text === null
+                ? null
+                : validateOutput(redaction ? redaction.restore(result.text) : result.text, schema);
             store.calls.record({
               runId: options.runId,
               caseId: request.caseId,
