@@ -4,8 +4,9 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createJiti } from "jiti";
-import type { z } from "zod";
 import { CallgradeError } from "../core/errors.js";
+import { fieldsFromSchema } from "../scoring/fields.js";
+import { defaultExport, describeConfigIssues, importFailure } from "./issues.js";
 import { type Config, configSchema } from "./schema.js";
 
 export const CONFIG_NAMES = [
@@ -26,7 +27,12 @@ export interface LoadedConfig {
 export function findConfig(cwd: string, explicit?: string): string {
   if (explicit) {
     const file = path.resolve(cwd, explicit);
-    if (!existsSync(file)) throw new CallgradeError("CONFIG_NOT_FOUND", `${explicit}: no such config file`);
+    if (!existsSync(file)) {
+      throw new CallgradeError(
+        "CONFIG_NOT_FOUND",
+        `${explicit}: no such config file; check the --config path, or run \`callgrade init\` to scaffold a suite`,
+      );
+    }
     return file;
   }
   for (const name of CONFIG_NAMES) {
@@ -42,17 +48,20 @@ export function findConfig(cwd: string, explicit?: string): string {
 export async function loadConfig(cwd: string, explicit?: string): Promise<LoadedConfig> {
   const file = findConfig(cwd, explicit);
   const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false, alias: aliases(file) });
-  let exported: unknown;
+  let imported: unknown;
   try {
-    exported = await jiti.import(file, { default: true });
+    imported = await jiti.import(file);
   } catch (error) {
-    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    throw new CallgradeError("CONFIG_INVALID", `${file}: could not be loaded: ${reason}`);
+    throw importFailure(file, error);
   }
+  const exported = defaultExport(file, imported);
   const parsed = configSchema.safeParse(exported);
-  if (!parsed.success) throw new CallgradeError("CONFIG_INVALID", describeIssues(file, parsed.error));
+  if (!parsed.success) {
+    throw new CallgradeError("CONFIG_INVALID", describeConfigIssues(file, parsed.error, exported));
+  }
   const config = parsed.data;
   assertUniqueModelIds(file, config);
+  assertMatchers(file, config);
   return { config, file, baseDir: path.dirname(file) };
 }
 
@@ -71,15 +80,6 @@ function aliases(configFile: string): Record<string, string> {
   return alias;
 }
 
-function describeIssues(file: string, error: z.ZodError): string {
-  const lines = error.issues.slice(0, 8).map((issue) => {
-    const where = issue.path.length ? issue.path.join(".") : "(config)";
-    return `  ${where}: ${issue.message}`;
-  });
-  const more = error.issues.length > 8 ? `\n  ... and ${error.issues.length - 8} more` : "";
-  return `${file}: invalid config\n${lines.join("\n")}${more}`;
-}
-
 function assertUniqueModelIds(file: string, config: Config): void {
   const seen = new Set<string>();
   for (const [index, model] of config.models.entries()) {
@@ -90,6 +90,16 @@ function assertUniqueModelIds(file: string, config: Config): void {
       );
     }
     seen.add(model.id);
+  }
+}
+
+/** A `.meta({ match })` the scorer does not know stops the config here, not after the run. */
+function assertMatchers(file: string, config: Config): void {
+  try {
+    fieldsFromSchema(config.schema);
+  } catch (error) {
+    if (error instanceof CallgradeError) throw new CallgradeError(error.code, `${file}: ${error.message}`);
+    throw error;
   }
 }
 

@@ -1,5 +1,6 @@
 // The config's shape, parsed with zod; the types come from it.
 import { z } from "zod";
+import { REDACT_KINDS } from "../prompt/redact.js";
 
 const price = z
   .object({
@@ -38,6 +39,13 @@ const remote = {
   baseURL: z.string().url().optional(),
   /** Extra request parameters (temperature, max_tokens, ...). */
   params: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * Whether the suite's `redact` applies to this model; `false` sends it the real values, e.g. a local
+   * model behind `baseURL` whose prompts never leave the machine.
+   * @default true
+   * @example { id: "llama-local", provider: "openai", model: "llama3.1", baseURL: "http://localhost:11434/v1", redact: false }
+   */
+  redact: z.boolean().optional(),
 };
 
 export const openaiModel = z
@@ -163,6 +171,13 @@ export const configSchema = z
     concurrency: z.number().int().positive().default(16),
     /** How often each case is sent to each model. @default 1 */
     repeat: z.number().int().positive().default(1),
+    /**
+     * Longest transcript accepted, in characters (for a list of turns, their texts together). A longer one
+     * stops the run before any call is made, naming its file and line.
+     * @default 1_000_000
+     * @example maxTranscriptChars: 2_000_000
+     */
+    maxTranscriptChars: z.number().int().positive().optional(),
     scoring: z
       .object({
         /** Region for phone numbers written without a country code. @default "US" */
@@ -174,6 +189,15 @@ export const configSchema = z
       })
       .strict()
       .default({ phoneRegion: "US", referenceDateKey: "callDate", phoneRegionKey: "phoneRegion" }),
+    /**
+     * Personal data replaced by placeholders ("[PHONE_1]", "[EMAIL_1]", "[CARD_1]") in the per-case part of
+     * the prompt before it goes to a remote provider; the real values are put back into the answer before
+     * validation and scoring, so accuracy is measured on them. The mapping is kept in memory only. Replays,
+     * and models with `redact: false`, get the prompt unchanged. Numbers spoken as words are not found.
+     * @default none
+     * @example redact: ["phone", "email", "card"]
+     */
+    redact: z.array(z.enum(REDACT_KINDS)).optional(),
     /** Where the store lives. @default ".callgrade/callgrade.db" */
     store: z.string().optional(),
     /** Where reports are written. @default "reports" */

@@ -40,7 +40,13 @@ export function describeIssues(issues: readonly Issue[]): { field?: string; prob
   const first = issues[0];
   if (!first) return { problem: "is invalid" };
   const { path, message, keys } = specific(first);
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more problem(s) in this row)` : "";
+  // A misspelt field shows up twice: as missing, and as unknown. Name the unknown one so the typo is seen.
+  const unknown = issues.find((issue) => issue !== first && issue.code === "unrecognized_keys");
+  const also =
+    unknown?.code === "unrecognized_keys"
+      ? `; the row has unknown field(s) ${unknown.keys.map((key) => JSON.stringify(key)).join(", ")}: misspelt?`
+      : "";
+  const more = issues.length > 1 ? `${also} (and ${issues.length - 1} more problem(s) in this row)` : "";
   if (keys) {
     const where = path.length > 0 ? `${fieldName(path)}: ` : "";
     const list = keys.map((key) => JSON.stringify(key)).join(", ");

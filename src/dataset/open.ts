@@ -12,7 +12,7 @@ export function fsError(file: string, error: unknown): CallgradeError {
   const code = hasCode(error) ? error.code : undefined;
   const problem =
     code === "ENOENT"
-      ? "file not found; check the dataset path (it is relative to the working directory)"
+      ? "file not found; check the dataset path in the config (a relative path starts at the config file's folder)"
       : code === "EISDIR"
         ? "is a directory; the dataset must be a .jsonl or .csv file"
         : code === "EACCES" || code === "EPERM"

@@ -54,5 +54,5 @@ export function resolveOptions(options: DatasetOptions = {}): ResolvedOptions {
 
 /** What a user reads when a row is over the size limit. */
 export function tooLongAdvice(maxTranscriptChars: number): string {
-  return `the limit is ${maxTranscriptChars} characters; shorten or split the call, or raise the dataset loader's maxTranscriptChars option if transcripts this long are intended`;
+  return `the limit is ${maxTranscriptChars} characters; shorten or split the call, or raise maxTranscriptChars in the config if transcripts this long are intended`;
 }

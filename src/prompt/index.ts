@@ -30,20 +30,25 @@ export interface PromptSources {
   schemaName?: string;
 }
 
-async function readText(file: string, what: string): Promise<string> {
+/** `option` is the config key that names the file, so the message can say what to change. */
+async function readText(file: string, what: string, option: string): Promise<string> {
   try {
     return (await readFile(file, "utf8")).replace(/^\uFEFF/, "");
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(error);
-    throw new CallgradeError("PROMPT_INVALID", `${file}: ${what} cannot be read: ${reason}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "not found" : `cannot be read (${code ?? String(error)})`;
+    throw new CallgradeError(
+      "PROMPT_INVALID",
+      `${file}: ${what} ${reason}; check \`${option}\` in the config (a relative path starts at the config file's folder)`,
+    );
   }
 }
 
 export async function loadPrompt(sources: PromptSources): Promise<PromptSuite> {
-  const template = await readText(sources.templateFile, "prompt template");
+  const template = await readText(sources.templateFile, "prompt template", "prompt");
   const parts = parseTemplate(template, sources.templateFile);
   const kbTexts = await Promise.all(
-    sources.knowledgeBaseFiles.map((file) => readText(file, "knowledge base")),
+    sources.knowledgeBaseFiles.map((file) => readText(file, "knowledge base file", "knowledgeBase")),
   );
   const knowledgeBase = kbTexts.map((text) => text.trim()).join("\n\n");
   const jsonSchema = modelJsonSchema(sources.schema);

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { ReplayModelConfig } from "../config/schema.js";
 import { inputError } from "../core/errors.js";
 import type { CompletionResult, Provider, Usage } from "../core/types.js";
+import { jsonColumn, jsonReason } from "../dataset/json-error.js";
 
 const usageShape = z.object({
   inputTokens: z.number().int().nonnegative(),
@@ -31,8 +32,12 @@ function parseLine(file: string, line: number, text: string): { id: string; reco
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw inputError("REPLAY_INVALID", { file, line }, `not valid JSON (${reason})`);
+    const column = jsonColumn(error, text);
+    throw inputError(
+      "REPLAY_INVALID",
+      { file, line, ...(column === undefined ? {} : { column }) },
+      `not valid JSON (${jsonReason(error)}); each line must be one complete object { "id": ..., "output": ... }`,
+    );
   }
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw inputError(
@@ -74,8 +79,13 @@ export async function loadReplay(file: string): Promise<Map<string, Recorded>> {
   try {
     content = await readFile(file, "utf8");
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw inputError("REPLAY_INVALID", { file }, `cannot read the replay file (${reason})`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" ? "not found" : `cannot be read (${code ?? String(error)})`;
+    throw inputError(
+      "REPLAY_INVALID",
+      { file },
+      `replay file ${reason}; check the replay model's \`path\` in the config (a relative path starts at the config file's folder)`,
+    );
   }
   const rows = new Map<string, Recorded>();
   const lines = content.split(/\r?\n/);

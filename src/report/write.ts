@@ -1,5 +1,5 @@
 // Writes a run's report files; one renderer per format.
-import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { accessSync, constants, mkdirSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { CallgradeError } from "../core/errors.js";
 import { renderGateMarkdown } from "./gate-markdown.js";
@@ -34,11 +34,38 @@ export function writeReports(dir: string, data: HtmlReportData): string[] {
     return written;
   } catch (error) {
     if (error instanceof CallgradeError) throw error;
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    throw new CallgradeError(
-      "USAGE",
-      `${dir}: cannot write the report (${reason}); pass --out DIR with a writable folder`,
-    );
+    throw cannotWrite(dir, (error as NodeJS.ErrnoException).code ?? String(error));
+  }
+}
+
+function cannotWrite(dir: string, reason: string): CallgradeError {
+  return new CallgradeError(
+    "USAGE",
+    `${dir}: cannot write the report (${reason}); pass --out DIR with a writable folder`,
+  );
+}
+
+/**
+ * Throws unless `dir` can be made and written: the nearest folder on its path that exists must be a folder
+ * this process may write to. Checked before a run, so a bad --out fails before any paid call.
+ */
+export function assertWritableDir(dir: string): void {
+  for (let at = path.resolve(dir); ; at = path.dirname(at)) {
+    let isDirectory: boolean;
+    try {
+      isDirectory = statSync(at).isDirectory();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if ((code === "ENOENT" || code === "ENOTDIR") && path.dirname(at) !== at) continue;
+      throw cannotWrite(dir, code ?? String(error));
+    }
+    if (!isDirectory) throw cannotWrite(dir, `ENOTDIR: ${at} is a file, not a folder`);
+    try {
+      accessSync(at, constants.W_OK);
+    } catch (error) {
+      throw cannotWrite(dir, `${(error as NodeJS.ErrnoException).code ?? "EACCES"}: ${at} is not writable`);
+    }
+    return;
   }
 }
 

@@ -75,8 +75,10 @@ export default { name: "n", dataset: "d", prompt: "p", schema: z.object({}),
     await expect(loadConfig(dir)).rejects.toThrow(/no callgrade\.config\.\{ts,mts,mjs,js\}.*callgrade init/);
   });
 
-  it("reports a config that does not compile with its file", async () => {
+  it("reports a config that does not compile with its file, line and column", async () => {
     const dir = folder({ "callgrade.config.ts": "export default { name: 'x', " });
-    await expect(loadConfig(dir)).rejects.toThrow(/callgrade\.config\.ts: could not be loaded/);
+    await expect(loadConfig(dir)).rejects.toThrow(
+      /callgrade\.config\.ts:1:\d+: cannot be parsed: .*; fix the syntax there/,
+    );
   });
 });

@@ -52,7 +52,7 @@ describe("replay provider", () => {
   });
 
   it.each([
-    ["invalid JSON", ['{"id": "a", "output": {}}', "{not json"], 2, "not valid JSON"],
+    ["invalid JSON", ['{"id": "a", "output": {}}', "{not json"], "2:2", "not valid JSON"],
     ["a missing id", ['{"output": {}}'], 1, "id: missing"],
     ["a missing output", ['{"id": "a"}'], 1, "output: missing"],
     [

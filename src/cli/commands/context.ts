@@ -16,9 +16,17 @@ export function reportDir(
   runId: string,
   configured?: { baseDir: string; reportsDir?: string },
 ): string {
+  return flag ? path.resolve(flag) : path.join(reportRoot(undefined, configured), runId);
+}
+
+/** The folder reports go under: --out itself, else the configured reportsDir, else `reports/`. */
+export function reportRoot(
+  flag: string | undefined,
+  configured?: { baseDir: string; reportsDir?: string },
+): string {
   if (flag) return path.resolve(flag);
-  if (configured?.reportsDir) return path.resolve(configured.baseDir, configured.reportsDir, runId);
-  return path.resolve("reports", runId);
+  if (configured?.reportsDir) return path.resolve(configured.baseDir, configured.reportsDir);
+  return path.resolve("reports");
 }
 
 /** Opens the store, runs `body`, and closes the store whatever happens. */
