@@ -31,7 +31,14 @@ export interface RunSuiteOptions {
 }
 
 /** Errors a resume sends again: the provider may answer now. Everything else is settled. */
-const RETRYABLE_ON_RESUME = ["rate_limit", "timeout", "http", "network", "bad_response", "aborted"] as const;
+export const RETRYABLE_ON_RESUME = [
+  "rate_limit",
+  "timeout",
+  "http",
+  "network",
+  "bad_response",
+  "aborted",
+] as const;
 
 async function loadSuitePrompt(loaded: LoadedConfig): Promise<PromptSuite> {
   const { config } = loaded;

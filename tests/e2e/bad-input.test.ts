@@ -343,7 +343,8 @@ describe.concurrent("bad input ends with one clear message, exit 2, and nothing 
     const result = await runCli(args);
 
     expect(result.code).toBe(3);
-    expect(result.stderr).toContain("r: no answer for 1 cases (c2)");
+    expect(result.stderr).toContain("r: no answer for 1 case (c2)");
+    expect(result.stderr).not.toContain("--resume");
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(runsIn(paths.store)).toEqual([{ status: "finished" }]);
     const summary = JSON.parse(readFileSync(path.join(paths.out, "summary.json"), "utf8")) as RunSummary;

@@ -136,7 +136,9 @@ describe(`a run of ${CASES * 2} calls through a fault-injecting API`, () => {
     const models = Object.entries(unscored);
     expect(result.code, result.stderr).toBe(models.length > 0 ? 3 : 0);
     for (const [model, cases] of models) {
-      expect(result.stderr).toContain(`${model}: no answer for ${cases.length} cases (${cases[0]}`);
+      expect(result.stderr).toContain(
+        `${model}: no answer for ${cases.length} case${cases.length === 1 ? "" : "s"} (${cases[0]}`,
+      );
     }
     // Hundreds of retries and pauses, and not one warning or stack trace on the user's terminal.
     expect(result.stderr).not.toMatch(/Warning|\n\s+at /);

@@ -67,6 +67,8 @@ describe("provider faults", () => {
     const result = await run(dir, { ANTHROPIC_API_KEY: "k" });
     expect(result.code).toBe(3);
     expect(result.stderr).toContain("down: no answer for 5 cases (c1, c2, c3, c4, c5)");
+    // 5xx is transient: the message says how to send those calls again.
+    expect(result.stderr).toMatch(/sent again by: npx callgrade run --resume \S+/);
     const summary = summaryOf(dir);
     expect(summary.models[0]).toMatchObject({ id: "down", errors: 5, errorsByKind: { http: 5 } });
     expect(summary.models[1]).toMatchObject({ id: "fine", errors: 0 });

@@ -5,7 +5,7 @@ import { renderConsole } from "../../report/console.js";
 import { htmlReportData } from "../../report/html-data.js";
 import { buildSummary } from "../../report/summary.js";
 import { assertWritableDir, writeReports } from "../../report/write.js";
-import { resumeSuite, runSuite } from "../../runner/index.js";
+import { RETRYABLE_ON_RESUME, resumeSuite, runSuite } from "../../runner/index.js";
 import type { RunFlags } from "../program.js";
 import { createProgress } from "../progress/index.js";
 import { DEFAULT_BASELINE, saveBaseline } from "./baseline.js";
@@ -95,12 +95,19 @@ export function exitCode(summary: RunSummary): number {
   for (const [model, cases] of unscored) {
     const shown = cases.slice(0, 10).join(", ");
     const more = cases.length > 10 ? `, and ${cases.length - 10} more` : "";
-    process.stderr.write(`${model}: no answer for ${cases.length} cases (${shown}${more})\n`);
+    process.stderr.write(`${model}: no answer for ${plural(cases.length, "case")} (${shown}${more})\n`);
   }
-  if (summary.status !== "interrupted") {
+  const transient = summary.models.some((m) =>
+    Object.keys(m.errorsByKind).some((kind) => (RETRYABLE_ON_RESUME as readonly string[]).includes(kind)),
+  );
+  if (summary.status !== "interrupted" && transient) {
     process.stderr.write(
       `calls that failed transiently (rate limit, timeout, 5xx, network) are sent again by: npx callgrade run --resume ${summary.runId}\n`,
     );
   }
   return 3;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
