@@ -1,5 +1,5 @@
 import { cleanup } from "ink-testing-library";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { freeTextCase, invalidCase, structuredCase } from "./fixtures.js";
 import { KEY, mount } from "./screen.js";
 
@@ -21,12 +21,12 @@ describe("grading on the screen", () => {
   it("keys typed faster than a frame (one chunk) each act, in order", async () => {
     const { session, ui, frame } = await mount([structuredCase()]);
     ui.stdin.write("2x");
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await vi.waitFor(() => expect(session.live).toHaveLength(2), { timeout: 2_000 });
     expect(session.live).toEqual([
       { itemId: 1, verdict: { kind: "pick", modelId: "claude", value: "+15550102345" } },
       { itemId: 2, verdict: { kind: "none" } },
     ]);
-    expect(frame()).toContain("saved ✓ date: none is right");
+    await vi.waitFor(() => expect(frame()).toContain("saved ✓ date: none is right"), { timeout: 2_000 });
   });
 
   it("e, typing and Enter store the typed value in its canonical form", async () => {

@@ -19,20 +19,31 @@ export const KEY = {
   ctrlC: "\u0003",
 } as const;
 
-const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Waits until Ink has drawn a new frame after a key (bounded), instead of a fixed delay that a loaded CI
+ * machine outlasts. A key that changes nothing on screen costs the bound.
+ */
+async function settle(frames: () => number, before: number): Promise<void> {
+  const deadline = Date.now() + 1_000;
+  while (frames() === before && Date.now() < deadline) await pause(5);
+  await pause(5);
+}
 
 export async function mount(cases: ReviewCase[], options: FakeSessionOptions = {}) {
   const session = new FakeReviewSession(cases, options);
   const ui = render(<ReviewApp session={session} />);
-  await settle();
+  await settle(() => ui.frames.length, 0);
   const frame = () => ui.lastFrame() ?? "";
   /** Sends each key (or typed string, one character at a time) and waits for the redraw. */
   async function type(...sequences: string[]) {
     for (const sequence of sequences) {
       const parts = sequence.startsWith("\u001b") || sequence.length === 1 ? [sequence] : [...sequence];
       for (const part of parts) {
+        const before = ui.frames.length;
         ui.stdin.write(part);
-        await settle();
+        await settle(() => ui.frames.length, before);
       }
     }
   }
