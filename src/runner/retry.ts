@@ -76,6 +76,11 @@ export class ModelGate {
     this.pausedUntil = Math.max(this.pausedUntil, now + ms);
   }
 
+  /** How long calls to this model are still held back. */
+  pausedForMs(now = Date.now()): number {
+    return Math.max(0, this.pausedUntil - now);
+  }
+
   async wait(signal?: AbortSignal): Promise<void> {
     for (
       let left = this.pausedUntil - Date.now();

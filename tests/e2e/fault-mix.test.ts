@@ -94,19 +94,16 @@ describe(`a run of ${CASES * 2} calls through a fault-injecting API`, () => {
   let respond: FaultyRespond;
   let dir: string;
   let result: CliResult;
-  let wallMs: number;
 
   beforeAll(async () => {
     api = await startFakeApi({ recordRequests: false });
     respond = withFaults(() => ({ json: ANSWER }), { seed: SEED, rates: RATES });
     api.respond = respond;
     dir = suite(api);
-    const started = Date.now();
     result = await runCli(["run", "--store", "store.db", "--out", "out"], {
       cwd: dir,
       env: { OPENAI_API_KEY: "sk-fault", ANTHROPIC_API_KEY: "sk-ant-fault" },
     });
-    wallMs = Date.now() - started;
   }, 90_000);
   afterAll(() => api.close());
 
@@ -159,10 +156,5 @@ describe(`a run of ${CASES * 2} calls through a fault-injecting API`, () => {
     expect(rows).toHaveLength(CASES * 2);
     const stored = new Map(rows.map((row) => [`${row.model_id}/${row.case_id}`, row.attempts]));
     expect(stored).toEqual(attempts);
-  });
-
-  it("finishes in bounded time", () => {
-    // A sanity cap against a run that waits on something it should not, not a performance target.
-    expect(wallMs).toBeLessThan(60_000);
   });
 });

@@ -120,6 +120,7 @@ describe("a model-wide pause", () => {
     const started = Date.now();
     await Promise.all(OTHERS.map(call));
     expect(arrivals).toHaveLength(1 + OTHERS.length);
-    expect(Date.now() - started).toBeLessThan(PAUSE_MS);
+    // Wrongly pausing would mean waiting the 60 s reset; half of that cannot be load, however slow the machine.
+    expect(Date.now() - started).toBeLessThan(30_000);
   });
 });
