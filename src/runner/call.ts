@@ -1,5 +1,12 @@
 // One call of the matrix: cache lookup, then attempts with timeout and backoff until a terminal result.
-import type { CallError, CompletionRequest, CompletionResult, Provider, Usage } from "../core/types.js";
+import type {
+  CallError,
+  CompletionRequest,
+  CompletionResult,
+  Provider,
+  RateLimit,
+  Usage,
+} from "../core/types.js";
 import type { CachedResponse } from "../store/index.js";
 import type { RunListener } from "./events.js";
 import {
@@ -19,6 +26,8 @@ export interface CallPlan {
   timeoutMs: number;
   retry: RetryPolicy;
   gate: ModelGate;
+  /** Told how every attempt went, so the model's concurrency follows the provider's limits. */
+  limiter?: AttemptObserver;
   cache?: {
     key: string;
     get(key: string): CachedResponse | undefined;
@@ -26,6 +35,13 @@ export interface CallPlan {
   };
   signal: AbortSignal;
   emit: RunListener;
+}
+
+/** What AdaptiveLimit hears from each attempt; `epoch` is noted as an attempt goes out and handed back with its 429. */
+export interface AttemptObserver {
+  readonly epoch: number;
+  onSuccess(rateLimit?: RateLimit): void;
+  onRateLimited(rateLimit?: RateLimit, sentAtEpoch?: number): void;
 }
 
 export interface CallResult {
@@ -57,9 +73,12 @@ export async function executeCall(plan: CallPlan): Promise<CallResult> {
   let waitedMs = 0;
   for (;;) {
     await plan.gate.wait(plan.signal);
+    const epoch = plan.limiter?.epoch;
     const started = performance.now();
     const result = await attemptOnce(plan);
     const measuredMs = Math.round(performance.now() - started);
+    if (result.ok) plan.limiter?.onSuccess(result.rateLimit);
+    else if (result.error.kind === "rate_limit") plan.limiter?.onRateLimited(result.error.rateLimit, epoch);
     // A replay knows the latency the call really had; the wall clock here measured a file lookup.
     const latencyMs = result.ok && result.latencyMs !== undefined ? result.latencyMs : measuredMs;
     attempt++;

@@ -23,6 +23,11 @@ export type RunEvent =
       delayMs: number;
       errorKind: ErrorKind;
     }
+  /**
+   * A model's in-flight limit changed: halved after a 429, or grown back by one after a run of successes
+   * (never above its configured concurrency).
+   */
+  | { type: "concurrency-changed"; modelId: string; limit: number }
   | { type: "run-finished"; runId: string; status: "finished" | "interrupted" };
 
 export type RunListener = (event: RunEvent) => void;

@@ -1,22 +1,18 @@
-// The run: every case × model × repeat, scheduled under global and per-model limits, stored as each call ends.
-import pLimit from "p-limit";
+// The run: every case × model × repeat, fed lazily under global and per-model limits, stored as each call ends.
 import type { LoadedConfig } from "../config/load.js";
-import type { ModelConfig } from "../config/schema.js";
-import type { Case, Provider } from "../core/types.js";
+import type { Case } from "../core/types.js";
 import type { PromptSuite } from "../prompt/index.js";
 import { createRedactor, redactsFor } from "../prompt/redact.js";
-import { costUsd, priceFor } from "../providers/prices.js";
-import { callKey, type Store } from "../store/index.js";
-import { validateOutput } from "../validate/index.js";
-import { cacheKey } from "./cache-key.js";
-import { executeCall } from "./call.js";
+import { priceFor } from "../providers/prices.js";
+import { callKey } from "../store/index.js";
+import { AdaptiveLimit } from "./adaptive-limit.js";
+import { CaseRequests, type PreparedCase } from "./case-requests.js";
 import type { RunListener } from "./events.js";
+import { type ActiveModel, type Lane, type MatrixStore, type RunContext, settleCall } from "./matrix-call.js";
 import { DEFAULT_RETRY, ModelGate, type RetryPolicy } from "./retry.js";
+import { type Release, Slots } from "./slots.js";
 
-export interface ActiveModel {
-  config: ModelConfig;
-  provider: Provider;
-}
+export type { ActiveModel, MatrixStore } from "./matrix-call.js";
 
 export interface MatrixOptions {
   runId: string;
@@ -24,7 +20,7 @@ export interface MatrixOptions {
   cases: Case[];
   models: ActiveModel[];
   prompt: PromptSuite;
-  store: Store;
+  store: MatrixStore;
   concurrency: number;
   repeat: number;
   useCache: boolean;
@@ -37,100 +33,129 @@ export interface MatrixOptions {
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
-/** Sends every call of the matrix; resolves when all have a terminal result (or the signal stopped them). */
+/** What all lanes share: the run, the global slots, the rendered cases, and whether to stop feeding. */
+interface Feed {
+  run: RunContext;
+  global: Slots;
+  requests: CaseRequests;
+  cases: readonly Case[];
+  skip: Set<string> | undefined;
+  stopped(): boolean;
+  fail(error: unknown): void;
+}
+
+/**
+ * Sends every call of the matrix; resolves when all have a terminal result (or the signal stopped them).
+ *
+ * Work is fed lazily: one lane per model walks its cases and repeats in order and starts a call only once
+ * it holds a slot of its model's limit and then one of the global limit, so at most `concurrency` calls
+ * exist at a time, plus one waiting per model, however large the matrix. The global slots go first come,
+ * first served, so every model makes progress. A model's limit adapts to its provider (AdaptiveLimit).
+ */
 export async function runMatrix(options: MatrixOptions): Promise<void> {
-  const { cases, models, store, repeat } = options;
-  const global = pLimit(options.concurrency);
-  const schema = options.loaded.config.schema;
-  // Render each case once: every model gets exactly the same strings.
+  const { models, repeat } = options;
   const kinds = options.loaded.config.redact ?? [];
   const redactor = createRedactor(kinds, options.loaded.config.scoring);
-  const prepared = cases.map((item) => {
+  // Render each case once for every model, so each gets exactly the same strings; redact it right then, here.
+  const prepare = (item: Case): PreparedCase => {
     const rendered = options.prompt.render(item);
-    // Redaction happens here, on this machine; the mapping lives only in `restore` and is never stored.
-    return { rendered, redaction: kinds.length > 0 ? redactor.redact(rendered, item) : undefined };
-  });
+    return kinds.length > 0 ? { rendered, redaction: redactor.redact(rendered, item) } : { rendered };
+  };
+  let failure: { error: unknown } | undefined;
+  const feed: Feed = {
+    run: {
+      runId: options.runId,
+      store: options.store,
+      schema: options.loaded.config.schema,
+      repeat,
+      signal: options.signal,
+      emit: options.emit,
+    },
+    global: new Slots(options.concurrency),
+    // Enough for models moving close together to share a rendering; one far behind renders its own again.
+    requests: new CaseRequests(
+      options.cases,
+      prepare,
+      models.length * repeat,
+      2 * options.concurrency + models.length,
+    ),
+    cases: options.cases,
+    skip: options.skip,
+    stopped: () => options.signal.aborted || failure !== undefined,
+    fail: (error) => {
+      failure ??= { error };
+    },
+  };
+  await Promise.all(models.map((model) => runLane(feed, createLane(options, model))));
+  if (failure) throw failure.error;
+}
 
-  const tasks: Promise<void>[] = [];
-  for (const model of models) {
-    const perModel = pLimit(model.config.concurrency ?? options.concurrency);
-    const gate = new ModelGate();
-    const retry: RetryPolicy = {
+function createLane(options: MatrixOptions, model: ActiveModel): Lane {
+  const { config } = model;
+  const limit = new AdaptiveLimit({
+    max: config.concurrency ?? options.concurrency,
+    onChange: (next) => options.emit({ type: "concurrency-changed", modelId: config.id, limit: next }),
+  });
+  return {
+    model,
+    gate: new ModelGate(),
+    limit,
+    retry: {
       ...DEFAULT_RETRY,
       ...options.retry,
-      maxRetries: model.config.maxRetries ?? options.retry?.maxRetries ?? DEFAULT_RETRY.maxRetries,
-    };
-    const price = priceFor(model.config);
-    const useCache = options.useCache && model.config.provider !== "replay";
-    const redacts = redactsFor(model.config, kinds);
-    for (const { rendered, redaction: maybe } of prepared) {
-      const redaction = redacts ? maybe : undefined;
-      // What is sent, so the cache keys on it too.
-      const request = redaction?.request ?? rendered;
-      for (let rep = 0; rep < repeat; rep++) {
-        if (options.skip?.has(callKey(request.caseId, model.config.id, rep))) continue;
-        const key = cacheKey(model.config, request, rep, repeat);
-        const task = perModel(() =>
-          global(async () => {
-            if (options.signal.aborted) return;
-            const result = await executeCall({
-              provider: model.provider,
-              request,
-              modelId: model.config.id,
-              rep,
-              timeoutMs: model.config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-              retry,
-              gate,
-              signal: options.signal,
-              emit: options.emit,
-              ...(useCache
-                ? {
-                    cache: {
-                      key,
-                      get: (k: string) => store.cache.get(k),
-                      put: (k: string, value) => store.cache.put(k, model.config.id, value),
-                    },
-                  }
-                : {}),
-            });
-            // A call cut short by the user's own stop has no terminal result: resume sends it again.
-            if (result.error?.kind === "aborted" && options.signal.aborted) return;
-            // Stored text stays as received; the validated value gets the real values back, for scoring.
-            const output =
-              result.text === null
-                ? null
-                : validateOutput(redaction ? redaction.restore(result.text) : result.text, schema);
-            store.calls.record({
-              runId: options.runId,
-              caseId: request.caseId,
-              modelId: model.config.id,
-              rep,
-              text: result.text,
-              error: result.error,
-              raw: result.raw,
-              usage: result.usage,
-              costUsd: costUsd(result.usage, price),
-              latencyMs: result.latencyMs,
-              attempts: result.attempts,
-              fromCache: result.fromCache,
-              output,
-            });
-            options.emit({
-              type: "call-finished",
-              modelId: model.config.id,
-              caseId: request.caseId,
-              rep,
-              ok: result.error === null,
-              valid: output ? output.ok : null,
-              fromCache: result.fromCache,
-              attempts: result.attempts,
-              ...(result.error ? { errorKind: result.error.kind } : {}),
-            });
-          }),
-        );
-        tasks.push(task);
+      maxRetries: config.maxRetries ?? options.retry?.maxRetries ?? DEFAULT_RETRY.maxRetries,
+    },
+    timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    price: priceFor(config),
+    useCache: options.useCache && config.provider !== "replay",
+    redacts: redactsFor(config, options.loaded.config.redact),
+  };
+}
+
+/** One model's calls in order; returns when each has ended or the feed stopped and those started ended. */
+async function runLane(feed: Feed, lane: Lane): Promise<void> {
+  const running = new Set<Promise<void>>();
+  const modelId = lane.model.config.id;
+  try {
+    for (let index = 0; index < feed.cases.length; index++) {
+      const id = feed.cases[index]?.id ?? "";
+      let prepared: PreparedCase | undefined;
+      for (let rep = 0; rep < feed.run.repeat; rep++) {
+        if (feed.stopped()) return;
+        if (feed.skip?.has(callKey(id, modelId, rep))) {
+          feed.requests.done(index);
+          continue;
+        }
+        const releases = await acquireBoth(lane.limit, feed.global);
+        if (feed.stopped()) {
+          releases();
+          return;
+        }
+        prepared ??= feed.requests.get(index);
+        const task: Promise<void> = settleCall(feed.run, lane, prepared, rep)
+          .catch(feed.fail)
+          .finally(() => {
+            releases();
+            feed.requests.done(index);
+            running.delete(task);
+          });
+        running.add(task);
       }
     }
+  } catch (error) {
+    feed.fail(error);
+  } finally {
+    // Stopped or not, every call already started gets its terminal result (or its abort) before the run ends.
+    await Promise.all(running);
   }
-  await Promise.all(tasks);
+}
+
+/** The model's slot first, then a global one, as the per-model limit has always wrapped the global one. */
+async function acquireBoth(model: Slots, global: Slots): Promise<Release> {
+  const releaseModel = await model.acquire();
+  const releaseGlobal = await global.acquire();
+  return () => {
+    releaseGlobal();
+    releaseModel();
+  };
 }

@@ -46,6 +46,7 @@ export function applyEvent(tally: Tally, event: RunEvent): Tally {
       };
       return { ...tally, done: tally.done + 1, models: { ...tally.models, [event.modelId]: next } };
     }
+    case "concurrency-changed":
     case "run-finished":
       return tally;
   }

@@ -1,0 +1,110 @@
+// One call of the matrix, from the prepared case to the stored result and its event.
+import type { Config, ModelConfig } from "../config/schema.js";
+import type { Provider } from "../core/types.js";
+import { costUsd, type Price } from "../providers/prices.js";
+import type { Store } from "../store/index.js";
+import { validateOutput } from "../validate/index.js";
+import type { AdaptiveLimit } from "./adaptive-limit.js";
+import { cacheKey } from "./cache-key.js";
+import { executeCall } from "./call.js";
+import type { PreparedCase } from "./case-requests.js";
+import type { RunListener } from "./events.js";
+import type { ModelGate, RetryPolicy } from "./retry.js";
+
+export interface ActiveModel {
+  config: ModelConfig;
+  provider: Provider;
+}
+
+/** What a run writes to: the store, or a fake of just these parts of it. */
+export interface MatrixStore {
+  calls: Pick<Store["calls"], "record">;
+  cache: Pick<Store["cache"], "get" | "put">;
+}
+
+/** What every call of one run shares. */
+export interface RunContext {
+  runId: string;
+  store: MatrixStore;
+  schema: Config["schema"];
+  repeat: number;
+  signal: AbortSignal;
+  emit: RunListener;
+}
+
+/** What every call to one model shares. */
+export interface Lane {
+  model: ActiveModel;
+  gate: ModelGate;
+  limit: AdaptiveLimit;
+  retry: RetryPolicy;
+  timeoutMs: number;
+  price: Price | undefined;
+  useCache: boolean;
+  /** Whether this model is sent the redacted request. */
+  redacts: boolean;
+}
+
+/** Sends one call and stores its terminal result; a call cut short by the run's own stop stores nothing. */
+export async function settleCall(run: RunContext, lane: Lane, prepared: PreparedCase, rep: number) {
+  const { model, useCache } = lane;
+  const modelId = model.config.id;
+  const redaction = lane.redacts ? prepared.redaction : undefined;
+  // What is sent, so the cache keys on it too.
+  const request = redaction?.request ?? prepared.rendered;
+  const key = useCache ? cacheKey(model.config, request, rep, run.repeat) : "";
+  const result = await executeCall({
+    provider: model.provider,
+    request,
+    modelId,
+    rep,
+    timeoutMs: lane.timeoutMs,
+    retry: lane.retry,
+    gate: lane.gate,
+    limiter: lane.limit,
+    signal: run.signal,
+    emit: run.emit,
+    ...(useCache
+      ? {
+          cache: {
+            key,
+            get: (k: string) => run.store.cache.get(k),
+            put: (k, value) => run.store.cache.put(k, modelId, value),
+          },
+        }
+      : {}),
+  });
+  // A call cut short by the user's own stop has no terminal result: resume sends it again.
+  if (result.error?.kind === "aborted" && run.signal.aborted) return;
+  // Stored text stays as received; the validated value gets the real values back, for scoring.
+  const output =
+    result.text === null
+      ? null
+      : validateOutput(redaction ? redaction.restore(result.text) : result.text, run.schema);
+  run.store.calls.record({
+    runId: run.runId,
+    caseId: request.caseId,
+    modelId,
+    rep,
+    text: result.text,
+    error: result.error,
+    raw: result.raw,
+    usage: result.usage,
+    costUsd: costUsd(result.usage, lane.price),
+    latencyMs: result.latencyMs,
+    attempts: result.attempts,
+    fromCache: result.fromCache,
+    output,
+  });
+  run.emit({
+    type: "call-finished",
+    modelId,
+    caseId: request.caseId,
+    rep,
+    ok: result.error === null,
+    valid: output ? output.ok : null,
+    fromCache: result.fromCache,
+    attempts: result.attempts,
+    ...(result.error ? { errorKind: result.error.kind } : {}),
+  });
+}
