@@ -33,8 +33,10 @@ export function writeReports(dir: string, data: HtmlReportData): string[] {
     }
     return written;
   } catch (error) {
-    if (error instanceof CallgradeError) throw error;
-    throw cannotWrite(dir, (error as NodeJS.ErrnoException).code ?? String(error));
+    // Only a file-system failure is the folder's fault; anything else is a bug to report as one.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (error instanceof CallgradeError || typeof code !== "string") throw error;
+    throw cannotWrite(dir, code);
   }
 }
 

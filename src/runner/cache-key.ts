@@ -2,6 +2,21 @@ import type { ModelConfig } from "../config/schema.js";
 import { sha256, stableStringify } from "../core/hash.js";
 import type { CompletionRequest } from "../core/types.js";
 
+function shapeOf(model: ModelConfig): Record<string, unknown> {
+  return model.provider === "replay"
+    ? { provider: model.provider, path: model.path }
+    : {
+        provider: model.provider,
+        model: model.model,
+        baseURL: model.baseURL ?? null,
+        mode: model.mode ?? null,
+        params: model.params ?? {},
+      };
+}
+
+// The stable prefix and the schema are the same for every call of a model: hashed once, not per call.
+const prefixes = new WeakMap<ModelConfig, Map<string, string>>();
+
 /**
  * Everything that shapes the answer, and nothing that does not (no API key, no case id):
  * the same prompt to the same model with the same parameters is the same request.
@@ -13,23 +28,17 @@ export function cacheKey(
   rep: number,
   repeat: number,
 ): string {
-  const shape =
-    model.provider === "replay"
-      ? { provider: model.provider, path: model.path }
-      : {
-          provider: model.provider,
-          model: model.model,
-          baseURL: model.baseURL ?? null,
-          mode: model.mode ?? null,
-          params: model.params ?? {},
-        };
-  return sha256(
-    stableStringify({
-      ...shape,
-      stable: request.stable,
-      variable: request.variable,
-      schema: request.jsonSchema,
-      rep: repeat > 1 ? rep : 0,
-    }),
-  );
+  let byStable = prefixes.get(model);
+  if (!byStable) {
+    byStable = new Map();
+    prefixes.set(model, byStable);
+  }
+  let prefix = byStable.get(request.stable);
+  if (prefix === undefined) {
+    prefix = sha256(
+      stableStringify({ ...shapeOf(model), stable: request.stable, schema: request.jsonSchema }),
+    );
+    byStable.set(request.stable, prefix);
+  }
+  return sha256(`${prefix}\u0000${request.variable}\u0000${repeat > 1 ? rep : 0}`);
 }
