@@ -1,0 +1,32 @@
+// `npm run bench [-- --quick]`: every scenario of issue 6 against a loopback server, no network. Prints one
+// table (progress goes to stderr) and writes bench/results.json (--quick: bench/results.quick.json).
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { seconds } from "./measure.js";
+import { runBench } from "./run.js";
+import { FULL, QUICK } from "./scale.js";
+import { renderTable } from "./table.js";
+
+const quick = process.argv.includes("--quick");
+const sizes = quick ? QUICK : FULL;
+const out = fileURLToPath(new URL(quick ? "./results.quick.json" : "./results.json", import.meta.url));
+
+const results = await runBench(sizes, (line) => process.stderr.write(`bench: ${line}\n`));
+const { machine } = results;
+const lines = [
+  `callgrade bench (${sizes.name}${quick ? ": 1/10 scale, a smoke check; the targets are for the full run" : ""})`,
+  `machine: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGb} GB, node ${machine.node}, ${machine.platform}, load ${machine.loadAverage.toFixed(2)}`,
+  "",
+  renderTable(results.rows),
+  "",
+  ...results.notes.map((note) => `note: ${note}`),
+  `${results.passed ? "every target met" : `targets missed: ${results.rows.filter((r) => r.pass === false).length}`} · ${seconds(results.durationMs)} · ${path.relative(process.cwd(), out)}`,
+];
+process.stdout.write(`${lines.join("\n")}\n`);
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+// A full run is a check: a missed target fails it. --quick only checks that every scenario runs to a figure.
+const broken = results.rows.some((r) => !Number.isFinite(r.value));
+if (broken || (!quick && !results.passed)) process.exitCode = 1;
+// Nothing should be left running; if something is (a socket, a child), it must not keep the bench from ending.
+setTimeout(() => process.exit(), 10_000).unref();

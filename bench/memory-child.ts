@@ -1,0 +1,42 @@
+// Runs one replay suite through callgrade's whole run path in a process of its own, and reports the
+// process's peak resident memory at the end: the figure the memory scenario compares across sizes.
+import { callgradeRun } from "./callgrade-run.js";
+import { answered } from "./scenarios/openai-models.js";
+
+export interface MemoryReport {
+  type: "memory";
+  maxRssMb: number;
+  wallMs: number;
+  answered: number;
+  /** Why the run failed, when it did: the peak up to the failure is still reported. */
+  error?: string;
+}
+
+const [configFile, budget] = process.argv.slice(2);
+if (!configFile) throw new Error("usage: memory-child.ts CONFIG_FILE BUDGET_MS");
+// The bench gone (its channel closed) or the budget spent: stop sending, and end.
+const stop = AbortSignal.timeout(Number(budget ?? 600_000));
+const controller = new AbortController();
+process.once("disconnect", () => controller.abort());
+const started = performance.now();
+let done = 0;
+let error: string | undefined;
+try {
+  const run = await callgradeRun(configFile, {
+    useCache: false,
+    signal: AbortSignal.any([stop, controller.signal]),
+  });
+  done = answered(run.summary);
+} catch (failure) {
+  error = failure instanceof Error ? failure.message : String(failure);
+}
+const report: MemoryReport = {
+  type: "memory",
+  // resourceUsage().maxRSS is in kibibytes.
+  maxRssMb: process.resourceUsage().maxRSS / 1024,
+  wallMs: performance.now() - started,
+  answered: done,
+  ...(error === undefined ? {} : { error }),
+};
+process.send?.(report);
+process.disconnect?.();

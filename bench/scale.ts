@@ -1,0 +1,59 @@
+// The workload of every scenario, at full size (the table), at 1/10 (--quick) and tiny (the test).
+
+export interface Sizes {
+  name: "full" | "quick" | "tiny";
+  throughput: {
+    /** Cases; each goes to 3 models. */
+    cases: number;
+    /** Cases of the untimed warm-up of both paths. */
+    warmupCases: number;
+    latencyMs: number;
+    concurrency: number;
+    /** Both paths run this many times, alternating; the fastest of each counts (a busy machine only slows). */
+    rounds: number;
+  };
+  rateLimit: {
+    cases: number;
+    /** Requests per minute per model the server allows. */
+    perMinute: number;
+    /** Requests a model may send at once after a quiet spell: the bucket's size, in seconds of the rate. */
+    burstSeconds: number;
+    latencyMs: number;
+    concurrency: number;
+  };
+  /** Cases of the two replay runs (each × 2 models) whose peak RSS is compared. */
+  memory: { small: number; large: number };
+  /** Stored outputs re-scored (cases × 2 models). */
+  scoringOutputs: number;
+  review: { items: number; steps: number };
+}
+
+export const FULL: Sizes = {
+  name: "full",
+  throughput: { cases: 2_000, warmupCases: 100, latencyMs: 20, concurrency: 64, rounds: 2 },
+  // 600 requests/minute, scaled ×10 in rate so that a 20-second run measures what 200 seconds would:
+  // 6,000/minute (100/s) per model, a bucket of one second's worth, 2,000 calls per model ≈ 19 s.
+  rateLimit: { cases: 2_000, perMinute: 6_000, burstSeconds: 1, latencyMs: 20, concurrency: 64 },
+  memory: { small: 10_000, large: 100_000 },
+  scoringOutputs: 100_000,
+  review: { items: 50_000, steps: 50 },
+};
+
+export const QUICK: Sizes = {
+  name: "quick",
+  throughput: { cases: 200, warmupCases: 20, latencyMs: 20, concurrency: 64, rounds: 1 },
+  rateLimit: { cases: 200, perMinute: 6_000, burstSeconds: 1, latencyMs: 20, concurrency: 64 },
+  memory: { small: 1_000, large: 10_000 },
+  scoringOutputs: 10_000,
+  review: { items: 5_000, steps: 10 },
+};
+
+/** Only for the test: every code path once, in seconds. */
+export const TINY: Sizes = {
+  name: "tiny",
+  throughput: { cases: 10, warmupCases: 2, latencyMs: 1, concurrency: 8, rounds: 1 },
+  rateLimit: { cases: 20, perMinute: 60_000, burstSeconds: 0.01, latencyMs: 1, concurrency: 8 },
+  memory: { small: 20, large: 60 },
+  scoringOutputs: 100,
+  review: { items: 20, steps: 3 },
+};
