@@ -1,4 +1,5 @@
 // The run: every case × model × repeat, fed lazily under global and per-model limits, stored as each call ends.
+import { setMaxListeners } from "node:events";
 import type { LoadedConfig } from "../config/load.js";
 import type { Case } from "../core/types.js";
 import type { PromptSuite } from "../prompt/index.js";
@@ -54,6 +55,9 @@ interface Feed {
  */
 export async function runMatrix(options: MatrixOptions): Promise<void> {
   const { models, repeat } = options;
+  // Every call in flight listens on the run's signal (and stops listening when it ends): as many listeners as
+  // the concurrency, which is no leak, so Node's warning past 10 would only alarm the user.
+  setMaxListeners(0, options.signal);
   const kinds = options.loaded.config.redact ?? [];
   const redactor = createRedactor(kinds, options.loaded.config.scoring);
   // Render each case once for every model, so each gets exactly the same strings; redact it right then, here.
