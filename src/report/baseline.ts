@@ -2,47 +2,67 @@
 import { readFileSync } from "node:fs";
 import { CallgradeError } from "../core/errors.js";
 import type { RunSummary } from "../core/summary.js";
-import type { Baseline, BaselineModel } from "../gate/types.js";
+import type { Baseline } from "../gate/types.js";
 import { isAutoScored } from "../scoring/matchers/index.js";
 import { getPath } from "../scoring/path.js";
 import type { RunRecord, Store } from "../store/index.js";
 import { writeAtomic } from "./write.js";
 
+const PAGE = 500;
+const ONE = "1".charCodeAt(0);
+const ZERO = "0".charCodeAt(0);
+
 /** The run as a baseline: outcomes of the first repetition of each call, field by field. */
 export function baselineFromStore(store: Store, run: RunRecord, summary: RunSummary): Baseline {
-  const cases = store.runs.cases(run.id).map((item) => item.id);
+  const cases = store.runs.caseIds(run.id);
   const index = new Map(cases.map((id, i) => [id, i]));
-  const scores = store.results.scores(run.id).filter((score) => score.rep === 0);
-  const calls = store.calls.forRun(run.id).filter((call) => call.rep === 0);
   const fields = run.fields.filter((field) => isAutoScored(field.match)).map((field) => field.name);
-  const models: BaselineModel[] = run.models.map((model) => {
-    const outcomes: Record<string, string[]> = Object.fromEntries(
-      fields.map((f) => [f, cases.map(() => "-")]),
-    );
-    for (const score of scores) {
-      const i = index.get(score.caseId);
-      const row = outcomes[score.field];
-      if (score.modelId === model.id && i !== undefined && row) row[i] = score.correct ? "1" : "0";
-    }
-    const latencyMs: (number | null)[] = cases.map(() => null);
-    const costUsd: (number | null)[] = cases.map(() => null);
-    const values: Record<string, unknown>[] = cases.map(() => ({}));
-    for (const call of calls) {
+  const models = new Map(
+    run.models.map((model) => [
+      model.id,
+      {
+        // One byte per case: "1" right, "0" wrong, "-" not scored.
+        outcomes: Object.fromEntries(fields.map((f) => [f, Buffer.alloc(cases.length, "-")])),
+        latencyMs: cases.map((): number | null => null),
+        costUsd: cases.map((): number | null => null),
+        values: cases.map((): Record<string, unknown> => ({})),
+      },
+    ]),
+  );
+  for (const score of store.results.firstRepOutcomes(run.id)) {
+    const i = index.get(score.caseId);
+    const row = models.get(score.modelId)?.outcomes[score.field];
+    if (i !== undefined && row) row[i] = score.correct === 1 ? ONE : ZERO;
+  }
+  // A page of cases at a time, so the parsed outputs of a whole run are never in memory at once.
+  for (let start = 0; start < cases.length; start += PAGE) {
+    for (const call of store.calls.outputsOf(run.id, cases.slice(start, start + PAGE))) {
+      const model = models.get(call.modelId);
       const i = index.get(call.caseId);
-      if (call.modelId !== model.id || i === undefined || call.status !== "ok") continue;
-      latencyMs[i] = call.latencyMs;
-      costUsd[i] = call.costUsd;
-      if (call.valid) values[i] = Object.fromEntries(fields.map((f) => [f, getPath(call.value, f) ?? null]));
+      if (call.rep !== 0 || !model || i === undefined) continue;
+      model.latencyMs[i] = call.latencyMs;
+      model.costUsd[i] = call.costUsd;
+      if (call.valid)
+        model.values[i] = Object.fromEntries(fields.map((f) => [f, getPath(call.value, f) ?? null]));
     }
-    return {
-      id: model.id,
-      outcomes: Object.fromEntries(Object.entries(outcomes).map(([f, chars]) => [f, chars.join("")])),
-      latencyMs,
-      costUsd,
-      values,
-    };
-  });
-  return { ...summary, baseline: { format: "callgrade-baseline", version: 1, cases, models } };
+  }
+  return {
+    ...summary,
+    baseline: {
+      format: "callgrade-baseline",
+      version: 1,
+      cases,
+      models: [...models].map(([id, model]) => ({
+        id,
+        outcomes: Object.fromEntries(
+          Object.entries(model.outcomes).map(([f, chars]) => [f, chars.toString("latin1")]),
+        ),
+        latencyMs: model.latencyMs,
+        costUsd: model.costUsd,
+        values: model.values,
+      })),
+    },
+  };
 }
 
 export function writeBaseline(file: string, baseline: Baseline): void {

@@ -1,11 +1,15 @@
 // Gathers what report.html draws from the store: latencies, schema failures, pairwise agreement, disagreements.
+// Cases are read a page at a time and calls streamed, so a large run is never in memory at once.
 import type { RunSummary } from "../core/summary.js";
-import type { Case, FieldSpec } from "../core/types.js";
+import type { MatchContext } from "../core/types.js";
 import type { GateResult } from "../gate/types.js";
 import { matchContext } from "../scoring/context.js";
-import { type Canonical, isAutoScored, matcherFor } from "../scoring/matchers/index.js";
+import { type FieldScorer, fieldScorer } from "../scoring/field-scorer.js";
+import type { Canonical, Matcher } from "../scoring/matchers/index.js";
 import { getPath } from "../scoring/path.js";
-import type { RunRecord, Store, StoredCall } from "../store/index.js";
+import type { CallOutput } from "../store/calls.js";
+import type { RunRecord, Store } from "../store/index.js";
+import type { ScoringCase } from "../store/runs.js";
 import type { Disagreement, HtmlReportData } from "./html/data.js";
 
 const MAX_DISAGREEMENTS = 2_000;
@@ -19,30 +23,36 @@ export function htmlReportData(
   summary: RunSummary,
   gate?: GateResult,
 ): HtmlReportData {
-  const answered = store.calls.forRun(run.id).filter((call) => call.rep === 0 && call.status === "ok");
   const models = run.models.map((m) => m.id);
-  const byCase = new Map<string, Map<string, StoredCall>>();
-  for (const call of answered)
-    byCase.set(call.caseId, (byCase.get(call.caseId) ?? new Map()).set(call.modelId, call));
+  const scorers = run.fields.map(fieldScorer).filter((scorer) => scorer.auto);
   const pairs = new Map<string, { equal: number; n: number }>();
   const disagreements: Disagreement[] = [];
-  for (const item of store.runs.cases(run.id)) {
-    const calls = byCase.get(item.id);
-    if (!calls) continue;
-    for (const field of run.fields.filter((f) => isAutoScored(f.match))) {
-      const answers = canonicalAnswers(field, item, calls, models, run);
-      countPairs(field, answers, models, pairs);
-      const found = disagreement(field, item, calls, answers, run);
-      if (found && disagreements.length < MAX_DISAGREEMENTS) disagreements.push(found);
+  for (const page of store.runs.casePages(run.id)) {
+    const byCase = firstAnswers(
+      store.calls.outputsOf(
+        run.id,
+        page.map((item) => item.id),
+      ),
+    );
+    for (const item of page) {
+      const calls = byCase.get(item.id);
+      if (!calls) continue;
+      const ctx = matchContext(run.scoring, item);
+      for (const scorer of scorers) {
+        const answers = canonicalAnswers(scorer, calls, models, ctx);
+        countPairs(scorer.matcher, answers, models, pairs);
+        if (disagreements.length >= MAX_DISAGREEMENTS) continue;
+        // Only the few cases shown need their transcript: it is read then, not with every page.
+        const transcript = () => store.review.case(run.id, item.id)?.transcript ?? "";
+        const found = disagreement(scorer, item, calls, answers, ctx, transcript);
+        if (found) disagreements.push(found);
+      }
     }
   }
   return {
     summary,
     ...(gate ? { gate } : {}),
-    latencies: groupBy(answered, (call) => [call.latencyMs]),
-    schemaFailures: Object.fromEntries(
-      models.map((id) => [id, countReasons(answered.filter((c) => c.modelId === id && c.valid === false))]),
-    ),
+    ...callFigures(store, run, models),
     pairwise: models.flatMap((a, i) =>
       models.slice(i + 1).map((b) => {
         const count = pairs.get(`${a}\0${b}`) ?? { equal: 0, n: 0 };
@@ -53,31 +63,65 @@ export function htmlReportData(
   };
 }
 
-function canonicalAnswers(
-  field: FieldSpec,
-  item: Case,
-  calls: Map<string, StoredCall>,
-  models: string[],
+/** Answered first repetitions by case, then by model (in model id order, as the store reads them). */
+function firstAnswers(calls: CallOutput[]): Map<string, Map<string, CallOutput>> {
+  const byCase = new Map<string, Map<string, CallOutput>>();
+  for (const call of calls) {
+    if (call.rep !== 0) continue;
+    byCase.set(call.caseId, (byCase.get(call.caseId) ?? new Map()).set(call.modelId, call));
+  }
+  return byCase;
+}
+
+/**
+ * Latencies of answered first repetitions, and why outputs failed the schema ("<path>: <message>", or the
+ * parse failure), per model; in one streamed pass over the calls' figures.
+ */
+function callFigures(
+  store: Store,
   run: RunRecord,
+  models: string[],
+): Pick<HtmlReportData, "latencies" | "schemaFailures"> {
+  const latencies: Record<string, number[]> = {};
+  const failures = new Map(models.map((id): [string, Record<string, number>] => [id, {}]));
+  for (const call of store.calls.figures(run.id)) {
+    if (call.rep !== 0 || call.status !== "ok") continue;
+    const list = latencies[call.modelId] ?? [];
+    list.push(call.latencyMs);
+    latencies[call.modelId] = list;
+    const counts = failures.get(call.modelId);
+    if (call.valid !== false || !counts) continue;
+    const reasons =
+      call.failures.length === 0
+        ? ["invalid output"]
+        : call.failures.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+    for (const reason of new Set(reasons)) counts[reason] = (counts[reason] ?? 0) + 1;
+  }
+  return { latencies, schemaFailures: Object.fromEntries(failures) };
+}
+
+function canonicalAnswers(
+  scorer: FieldScorer,
+  calls: Map<string, CallOutput>,
+  models: string[],
+  ctx: MatchContext,
 ): Answers {
-  const matcher = matcherFor(field.match);
-  const ctx = matchContext(run.scoring, item);
   const answers: Answers = new Map();
   for (const id of models) {
     const call = calls.get(id);
-    if (call) answers.set(id, call.valid ? matcher.canonical(getPath(call.value, field.name), ctx) : null);
+    if (call)
+      answers.set(id, call.valid ? scorer.canonical(getPath(call.value, scorer.field.name), ctx) : null);
   }
   return answers;
 }
 
 /** Pairwise agreement: an invalid output agrees with nothing. */
 function countPairs(
-  field: FieldSpec,
+  matcher: Matcher,
   answers: Answers,
   models: string[],
   pairs: Map<string, { equal: number; n: number }>,
 ) {
-  const matcher = matcherFor(field.match);
   for (const [i, a] of models.entries()) {
     for (const b of models.slice(i + 1)) {
       const ca = answers.get(a);
@@ -93,19 +137,20 @@ function countPairs(
 
 /** A field worth a look: models disagree, an output is invalid, or some model misses the gold. */
 function disagreement(
-  field: FieldSpec,
-  item: Case,
-  calls: Map<string, StoredCall>,
+  scorer: FieldScorer,
+  item: ScoringCase,
+  calls: Map<string, CallOutput>,
   answers: Answers,
-  run: RunRecord,
+  ctx: MatchContext,
+  transcript: () => Disagreement["transcript"],
 ): Disagreement | undefined {
-  const matcher = matcherFor(field.match);
+  const { matcher, field } = scorer;
   const values = [...answers.values()];
   const [first] = values;
   const invalid = values.some((c) => c === null);
   const split = values.some((c) => c && first && !matcher.equal(c, first));
   const gold = item.gold === undefined ? undefined : getPath(item.gold, field.name);
-  const goldCanon = gold === undefined ? undefined : matcher.canonical(gold, matchContext(run.scoring, item));
+  const goldCanon = gold === undefined ? undefined : scorer.canonical(gold, ctx);
   const missesGold = goldCanon !== undefined && values.some((c) => c && !matcher.equal(c, goldCanon));
   if (!invalid && !split && !missesGold) return undefined;
   const shown: Record<string, unknown> = {};
@@ -117,32 +162,9 @@ function disagreement(
   return {
     caseId: item.id,
     field: field.name,
-    transcript: item.transcript,
+    transcript: transcript(),
     values: shown,
     ...(gold === undefined ? {} : { gold }),
     reason: invalid ? "invalid" : split ? "disagreement" : "wrong-vs-gold",
   };
-}
-
-function groupBy(calls: StoredCall[], values: (call: StoredCall) => number[]): Record<string, number[]> {
-  const result: Record<string, number[]> = {};
-  for (const call of calls) {
-    const list = result[call.modelId] ?? [];
-    list.push(...values(call));
-    result[call.modelId] = list;
-  }
-  return result;
-}
-
-/** Why outputs failed the schema, in a few words: "<path>: <message>", or the parse failure. */
-function countReasons(invalid: StoredCall[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const call of invalid) {
-    const reasons =
-      call.issues.length === 0
-        ? ["invalid output"]
-        : call.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
-    for (const reason of new Set(reasons)) counts[reason] = (counts[reason] ?? 0) + 1;
-  }
-  return counts;
 }

@@ -1,6 +1,6 @@
 // What reviewers' grades add to a summary: accuracy against human-settled labels, and how far reviewers agree.
 import type { HumanSummary } from "../core/summary.js";
-import type { Case, FieldSpec } from "../core/types.js";
+import type { FieldSpec } from "../core/types.js";
 import {
   type GradeOf,
   humanMetrics,
@@ -13,24 +13,32 @@ import { matchContext } from "../scoring/context.js";
 import { interRater } from "../scoring/interrater.js";
 import { isAutoScored } from "../scoring/matchers/index.js";
 import { getPath } from "../scoring/path.js";
-import type { RunRecord, StoredCall, StoredGrade } from "../store/index.js";
+import type { CallOutput } from "../store/calls.js";
+import type { RunRecord, StoredGrade } from "../store/index.js";
+import type { ScoringCase } from "../store/runs.js";
 
-interface Inputs {
-  run: RunRecord;
-  cases: Case[];
-  calls: StoredCall[];
-  grades: StoredGrade[];
+/** What labels are made from; read only when someone graded, since without grades there are none. */
+interface Graded {
+  cases: ScoringCase[];
+  /** Each model's answer on the first repetition, keyed `modelId\0caseId`. */
+  answers: Map<string, CallOutput>;
   /** `caseId\0field` of every field on which all models agreed. */
   agreedCases: Set<string>;
 }
 
+interface Inputs {
+  run: RunRecord;
+  grades: StoredGrade[];
+  load: () => Graded;
+}
+
 type Label = { settled: Settled; byPerson: boolean };
 
-export function humanSummary({ run, cases, calls, grades, agreedCases }: Inputs): HumanSummary {
+const NOTHING_GRADED: Graded = { cases: [], answers: new Map(), agreedCases: new Set() };
+
+export function humanSummary({ run, grades, load }: Inputs): HumanSummary {
   const byField = gradesByField(grades);
-  const answers = new Map<string, StoredCall>();
-  for (const call of calls)
-    if (call.rep === 0 && call.status === "ok") answers.set(`${call.modelId}\0${call.caseId}`, call);
+  const { cases, answers, agreedCases } = byField.size === 0 ? NOTHING_GRADED : load();
   const accuracy: HumanSummary["accuracy"] = {};
   const agreement: HumanSummary["agreement"] = {};
   let contested = 0;
@@ -91,11 +99,11 @@ function gradesByField(grades: StoredGrade[]): Map<string, Map<string, GradeOf[]
  */
 function labelFor(
   field: FieldSpec,
-  item: Case,
+  item: ScoringCase,
   grades: GradeOf[] | undefined,
   agreed: boolean,
   run: RunRecord,
-  answers: Map<string, StoredCall>,
+  answers: Map<string, CallOutput>,
 ): Label | undefined {
   if (grades && grades.length > 0) {
     const settled = settle(field, grades, matchContext(run.scoring, item));
@@ -108,7 +116,12 @@ function labelFor(
   return { settled: { kind: "value", value: getPath(any.value, field.name), key: "" }, byPerson: false };
 }
 
-function reviewerAgreement(field: FieldSpec, graded: Map<string, GradeOf[]>, cases: Case[], run: RunRecord) {
+function reviewerAgreement(
+  field: FieldSpec,
+  graded: Map<string, GradeOf[]>,
+  cases: ScoringCase[],
+  run: RunRecord,
+) {
   const labels: { unit: string; rater: string; label: string }[] = [];
   for (const item of cases) {
     const list = graded.get(item.id) ?? [];

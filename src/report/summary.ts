@@ -1,41 +1,57 @@
 // Builds summary.json from what the store holds for a run: every number is computed here, from stored rows.
+// Calls are tallied in one streamed pass grouped by model, and outcomes counted by the store: a run of any
+// size costs a few numbers per model, not its rows.
 import type { ModelSummary, RunSummary } from "../core/summary.js";
 import { isAutoScored } from "../scoring/matchers/index.js";
-import { fieldMetrics, mean, percentile } from "../scoring/metrics.js";
-import type { FieldOutcome } from "../scoring/score.js";
-import type { AgreementRow, RunRecord, ScoreRow, Store, StoredCall } from "../store/index.js";
+import {
+  addOutcome,
+  fieldMetricsFromCounts,
+  mean,
+  noOutcomes,
+  type OutcomeCounts,
+  percentile,
+} from "../scoring/metrics.js";
+import type { CallFigures, CallOutput } from "../store/calls.js";
+import type { RunRecord, Store } from "../store/index.js";
 import { humanSummary } from "./human.js";
 
+/** What a model's calls add up to, in `forRun` order: sums of floats (cost) must not vary by run. */
+interface CallTally {
+  calls: number;
+  answered: number;
+  valid: number;
+  cached: number;
+  errorsByKind: Record<string, number>;
+  latencies: number[];
+  tokens: ModelSummary["tokens"];
+  cost: number;
+  unpriced: boolean;
+}
+
 export function buildSummary(store: Store, run: RunRecord): RunSummary {
-  const calls = store.calls.forRun(run.id);
-  const scores = store.results.scores(run.id);
-  const cases = store.runs.cases(run.id);
-  const caseIds = cases.map((item) => item.id);
+  const tallies = tallyCalls(store.calls.figures(run.id));
+  const outcomes = countOutcomes(store, run.id);
   const models = run.models.map((model) =>
-    modelSummary(
-      model,
-      run,
-      calls.filter((call) => call.modelId === model.id),
-      scores.filter((score) => score.modelId === model.id),
-    ),
+    modelSummary(model, run, tallies.get(model.id) ?? newTally(), outcomes.get(model.id)),
   );
   const unscored: Record<string, string[]> = {};
   for (const model of run.models) {
-    const answered = new Set(
-      calls.filter((c) => c.modelId === model.id && c.status === "ok").map((c) => c.caseId),
-    );
-    const missing = caseIds.filter((id) => !answered.has(id));
+    const missing = store.runs.unanswered(run.id, model.id);
     if (missing.length > 0) unscored[model.id] = missing;
   }
-  const agreementRows = store.results.agreement(run.id);
   const human = humanSummary({
     run,
-    cases,
-    calls,
     grades: store.review.grades(run.id),
-    agreedCases: new Set(
-      agreementRows.filter((row) => row.agreed).map((row) => `${row.caseId}\0${row.field}`),
-    ),
+    load: () => ({
+      cases: [...store.runs.casePages(run.id)].flat(),
+      answers: firstAnswers(store, run),
+      agreedCases: new Set(
+        store.results
+          .agreement(run.id)
+          .filter((row) => row.agreed)
+          .map((row) => `${row.caseId}\0${row.field}`),
+      ),
+    }),
   });
   for (const model of models) {
     const fields = human.accuracy[model.id];
@@ -46,12 +62,12 @@ export function buildSummary(store: Store, run: RunRecord): RunSummary {
     suite: run.suite,
     createdAt: run.createdAt,
     status: run.status,
-    caseCount: caseIds.length,
+    caseCount: store.runs.caseIds(run.id).length,
     repeat: run.repeat,
     hashes: run.hashes,
     models,
     skippedModels: run.skipped,
-    agreement: agreementByField(run, agreementRows),
+    agreement: agreementByField(store, run),
     review: {
       ...store.results.reviewCount(run.id),
       graded: human.graded,
@@ -62,78 +78,116 @@ export function buildSummary(store: Store, run: RunRecord): RunSummary {
   };
 }
 
+function newTally(): CallTally {
+  return {
+    calls: 0,
+    answered: 0,
+    valid: 0,
+    cached: 0,
+    errorsByKind: {},
+    latencies: [],
+    tokens: { input: 0, output: 0, cachedInput: 0 },
+    cost: 0,
+    unpriced: false,
+  };
+}
+
+function tallyCalls(calls: Iterable<CallFigures>): Map<string, CallTally> {
+  const tallies = new Map<string, CallTally>();
+  for (const call of calls) {
+    let tally = tallies.get(call.modelId);
+    if (!tally) {
+      tally = newTally();
+      tallies.set(call.modelId, tally);
+    }
+    tally.calls++;
+    if (call.fromCache) tally.cached++;
+    if (call.status === "error") {
+      const kind = call.errorKind ?? "unknown";
+      tally.errorsByKind[kind] = (tally.errorsByKind[kind] ?? 0) + 1;
+      continue;
+    }
+    tally.answered++;
+    if (call.valid) tally.valid++;
+    tally.latencies.push(call.latencyMs);
+    tally.tokens.input += call.inputTokens;
+    tally.tokens.output += call.outputTokens;
+    tally.tokens.cachedInput += call.cachedInputTokens;
+    if (call.costUsd === null) tally.unpriced = true;
+    else tally.cost += call.costUsd;
+  }
+  return tallies;
+}
+
+/** model id → field → counts of its outcomes. */
+function countOutcomes(store: Store, runId: string): Map<string, Map<string, OutcomeCounts>> {
+  const result = new Map<string, Map<string, OutcomeCounts>>();
+  for (const row of store.results.outcomeCounts(runId)) {
+    const byField = result.get(row.modelId) ?? new Map<string, OutcomeCounts>();
+    result.set(row.modelId, byField);
+    const counts = byField.get(row.field) ?? noOutcomes();
+    byField.set(row.field, counts);
+    addOutcome(counts, row.outcome, row.correct, row.goldNone, row.n);
+  }
+  return result;
+}
+
 function modelSummary(
   model: RunRecord["models"][number],
   run: RunRecord,
-  calls: StoredCall[],
-  scores: ScoreRow[],
+  tally: CallTally,
+  outcomes: Map<string, OutcomeCounts> | undefined,
 ): ModelSummary {
-  const answered = calls.filter((call) => call.status === "ok");
-  const errorsByKind: Record<string, number> = {};
-  for (const call of calls) {
-    if (call.status === "error")
-      errorsByKind[call.errorKind ?? "unknown"] = (errorsByKind[call.errorKind ?? "unknown"] ?? 0) + 1;
-  }
   const fields: ModelSummary["fields"] = {};
   for (const field of run.fields) {
-    if (!isAutoScored(field.match)) continue;
-    const outcomes = scores.filter((score) => score.field === field.name).map(toOutcome);
-    if (outcomes.length === 0) continue;
-    fields[field.name] = fieldMetrics(outcomes);
+    const counts = outcomes?.get(field.name);
+    if (!isAutoScored(field.match) || !counts || counts.n === 0) continue;
+    fields[field.name] = fieldMetricsFromCounts(counts);
   }
   const accuracies = Object.values(fields)
     .map((metrics) => metrics.accuracy)
     .filter((value): value is number => value !== null);
-  const latencies = answered.map((call) => call.latencyMs).sort((a, b) => a - b);
-  const costs = answered.map((call) => call.costUsd);
+  const latencies = tally.latencies.sort((a, b) => a - b);
   return {
     id: model.id,
     provider: model.provider,
     model: model.model ?? null,
-    calls: calls.length,
-    errors: calls.length - answered.length,
-    errorsByKind,
-    cachedCalls: calls.filter((call) => call.fromCache).length,
-    schemaValidRate:
-      answered.length === 0 ? null : answered.filter((call) => call.valid).length / answered.length,
+    calls: tally.calls,
+    errors: tally.calls - tally.answered,
+    errorsByKind: tally.errorsByKind,
+    cachedCalls: tally.cached,
+    schemaValidRate: tally.answered === 0 ? null : tally.valid / tally.answered,
     fieldAccuracy: accuracies.length === 0 ? null : mean(accuracies),
     fields,
     latencyMs: {
       p50: latencies.length ? percentile(latencies, 50) : null,
       p95: latencies.length ? percentile(latencies, 95) : null,
     },
-    tokens: {
-      input: sum(answered.map((call) => call.inputTokens)),
-      output: sum(answered.map((call) => call.outputTokens)),
-      cachedInput: sum(answered.map((call) => call.cachedInputTokens)),
-    },
-    costUsd: costs.some((cost) => cost === null) || costs.length === 0 ? null : sum(costs as number[]),
+    tokens: tally.tokens,
+    costUsd: tally.unpriced || tally.answered === 0 ? null : tally.cost,
   };
 }
 
-function toOutcome(score: ScoreRow): FieldOutcome {
-  return {
-    field: score.field,
-    correct: score.correct,
-    outcome: score.outcome as FieldOutcome["outcome"],
-    gold: score.gold as FieldOutcome["gold"],
-    predicted: score.predicted as FieldOutcome["predicted"],
-  };
+/** Each model's answer on the first repetition of each case, keyed `modelId\0caseId`. */
+function firstAnswers(store: Store, run: RunRecord): Map<string, CallOutput> {
+  const answers = new Map<string, CallOutput>();
+  for (const page of store.runs.casePages(run.id)) {
+    const calls = store.calls.outputsOf(
+      run.id,
+      page.map((item) => item.id),
+    );
+    for (const call of calls) if (call.rep === 0) answers.set(`${call.modelId}\0${call.caseId}`, call);
+  }
+  return answers;
 }
 
-function agreementByField(run: RunRecord, rows: AgreementRow[]): RunSummary["agreement"] {
+function agreementByField(store: Store, run: RunRecord): RunSummary["agreement"] {
+  const counts = new Map(store.results.agreementCounts(run.id).map((row) => [row.field, row]));
   const result: RunSummary["agreement"] = {};
   for (const field of run.fields) {
-    const forField = rows.filter((row) => row.field === field.name);
-    if (forField.length === 0) continue;
-    result[field.name] = {
-      rate: forField.filter((row) => row.agreed).length / forField.length,
-      n: forField.length,
-    };
+    const count = counts.get(field.name);
+    if (!count || count.n === 0) continue;
+    result[field.name] = { rate: count.agreed / count.n, n: count.n };
   }
   return result;
-}
-
-function sum(values: number[]): number {
-  return values.reduce((total, value) => total + value, 0);
 }

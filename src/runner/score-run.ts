@@ -1,43 +1,61 @@
 // Scores a stored run: each output against gold field by field, each field across models, and queues
 // what no matcher can settle for people. Reads only the store, so `callgrade report` can re-score old runs.
-import type { Case, FieldSpec, MatchContext } from "../core/types.js";
-import { agreeOnField } from "../scoring/agreement.js";
+// Cases are read a page at a time and rows written as they are made, so memory stays flat however large the run.
+import type { MatchContext } from "../core/types.js";
+import { agreeOnCanonicals } from "../scoring/agreement.js";
 import { matchContext } from "../scoring/context.js";
-import { isAutoScored, matcherFor } from "../scoring/matchers/index.js";
+import { type FieldScorer, fieldScorer } from "../scoring/field-scorer.js";
+import type { Canonical } from "../scoring/matchers/index.js";
 import { getPath } from "../scoring/path.js";
-import { scoreField } from "../scoring/score.js";
-import type {
-  AgreementRow,
-  ReviewItemInput,
-  RunRecord,
-  ScoreRow,
-  Store,
-  StoredCall,
-} from "../store/index.js";
+import { scoreCanonical } from "../scoring/score.js";
+import type { CallOutput } from "../store/calls.js";
+import type { RunRecord, Store } from "../store/index.js";
+import type { ResultSink, ReviewItemInput } from "../store/results.js";
+import type { ScoringCase } from "../store/runs.js";
+
+/** One model's answer for the field being scored; its canonical value is computed when first needed. */
+interface Answer {
+  call: CallOutput;
+  value: unknown;
+  canonical?: Canonical;
+}
 
 export function scoreRun(store: Store, run: RunRecord): void {
-  const cases = store.runs.cases(run.id);
-  const byCase = new Map<string, StoredCall[]>();
-  for (const call of store.calls.forRun(run.id)) {
-    if (call.status !== "ok") continue;
-    const list = byCase.get(call.caseId) ?? [];
-    list.push(call);
-    byCase.set(call.caseId, list);
-  }
   const corrections = goldCorrections(store, run.id);
-  const scores: ScoreRow[] = [];
-  const agreement: AgreementRow[] = [];
-  const review: ReviewItemInput[] = [];
-  for (const item of cases) {
-    const calls = byCase.get(item.id) ?? [];
-    const ctx = matchContext(run.scoring, item);
-    for (const field of run.fields) {
-      scores.push(...scoreAgainstGold(item, field, calls, ctx, corrections.get(`${item.id}\0${field.name}`)));
-      const queued = compareModels(item, field, calls, ctx, agreement);
-      if (queued) review.push(queued);
+  const scorers = run.fields.map(fieldScorer);
+  store.results.rewrite(run.id, (sink) => {
+    for (const page of store.runs.casePages(run.id)) {
+      const byCase = groupByCase(
+        store.calls.outputsOf(
+          run.id,
+          page.map((item) => item.id),
+        ),
+      );
+      for (const item of page) {
+        const calls = byCase.get(item.id) ?? [];
+        const ctx = matchContext(run.scoring, item);
+        for (const scorer of scorers) {
+          const answers = calls.map(
+            (call): Answer => ({ call, value: getPath(call.value, scorer.field.name) }),
+          );
+          const correction = corrections.get(`${item.id}\0${scorer.field.name}`);
+          scoreAgainstGold(item, scorer, answers, ctx, correction, sink);
+          const queued = compareModels(item, scorer, answers, ctx, sink);
+          if (queued) sink.review(queued);
+        }
+      }
     }
+  });
+}
+
+function groupByCase(calls: CallOutput[]): Map<string, CallOutput[]> {
+  const byCase = new Map<string, CallOutput[]>();
+  for (const call of calls) {
+    const list = byCase.get(call.caseId);
+    if (list) list.push(call);
+    else byCase.set(call.caseId, [call]);
   }
-  store.results.replace(run.id, scores, agreement, review);
+  return byCase;
 }
 
 /** Gold labels a reviewer corrected (key g), latest first wins: they replace the dataset's gold in scoring. */
@@ -50,29 +68,40 @@ function goldCorrections(store: Store, runId: string): Map<string, { value: unkn
   return result;
 }
 
+function canonicalOf(scorer: FieldScorer, answer: Answer, ctx: MatchContext): Canonical {
+  answer.canonical ??= scorer.canonical(answer.value, ctx);
+  return answer.canonical;
+}
+
 function scoreAgainstGold(
-  item: Case,
-  field: FieldSpec,
-  calls: StoredCall[],
+  item: ScoringCase,
+  scorer: FieldScorer,
+  answers: Answer[],
   ctx: MatchContext,
   correction: { value: unknown } | undefined,
-): ScoreRow[] {
-  if (!item.gold || !isAutoScored(field.match)) return [];
-  const gold = correction ? correction.value : getPath(item.gold, field.name);
-  if (gold === undefined) return [];
-  return calls.map((call) => {
-    const outcome = scoreField(field, gold, getPath(call.value, field.name), call.valid === true, ctx);
-    return {
+  sink: ResultSink,
+): void {
+  if (!item.gold || !scorer.auto) return;
+  const field = scorer.field.name;
+  const gold = correction ? correction.value : getPath(item.gold, field);
+  if (gold === undefined) return;
+  // Once per case, not once per model: canonicalising is most of scoring's cost.
+  const goldCanonical = scorer.canonical(gold, ctx);
+  for (const answer of answers) {
+    const { call } = answer;
+    const predicted = canonicalOf(scorer, answer, ctx);
+    const outcome = scoreCanonical(field, goldCanonical, predicted, call.valid === true, scorer.matcher);
+    sink.score({
       caseId: item.id,
       modelId: call.modelId,
       rep: call.rep,
-      field: field.name,
+      field,
       correct: outcome.correct,
       outcome: outcome.outcome,
       gold: outcome.gold,
       predicted: outcome.predicted,
-    };
-  });
+    });
+  }
 }
 
 /**
@@ -80,53 +109,55 @@ function scoreAgainstGold(
  * so does a field where all models agree with each other and not with the gold.
  */
 function compareModels(
-  item: Case,
-  field: FieldSpec,
-  calls: StoredCall[],
+  item: ScoringCase,
+  scorer: FieldScorer,
+  answers: Answer[],
   ctx: MatchContext,
-  agreement: AgreementRow[],
+  sink: ResultSink,
 ): ReviewItemInput | undefined {
-  const first = calls.filter((call) => call.rep === 0);
-  const modelValues = Object.fromEntries(
-    first.map((call) => [
-      call.modelId,
-      call.valid ? (getPath(call.value, field.name) ?? null) : { invalid: call.issues.map((i) => i.message) },
-    ]),
-  );
-  if (!isAutoScored(field.match)) {
-    const anyValue = first.some((call) => call.valid && (getPath(call.value, field.name) ?? null) !== null);
+  const field = scorer.field.name;
+  const first = answers.filter((answer) => answer.call.rep === 0);
+  if (!scorer.auto) {
+    const anyValue = first.some(({ call, value }) => call.valid && (value ?? null) !== null);
     return anyValue
-      ? { caseId: item.id, field: field.name, reason: "free-text", modelValues, priority: 0 }
+      ? { caseId: item.id, field, reason: "free-text", modelValues: modelValues(first), priority: 0 }
       : undefined;
   }
   if (first.length < 2) return undefined;
-  const result = agreeOnField(
-    field,
-    first.map((call) => ({
-      modelId: call.modelId,
-      valid: call.valid === true,
-      value: getPath(call.value, field.name),
+  const result = agreeOnCanonicals(
+    scorer.matcher,
+    first.map((answer) => ({
+      modelId: answer.call.modelId,
+      canonical: answer.call.valid === true ? canonicalOf(scorer, answer, ctx) : null,
     })),
-    ctx,
   );
-  agreement.push({ caseId: item.id, field: field.name, agreed: result.agreed });
-  const gold = item.gold === undefined ? undefined : getPath(item.gold, field.name);
+  sink.agreement({ caseId: item.id, field, agreed: result.agreed });
+  const gold = item.gold === undefined ? undefined : getPath(item.gold, field);
   if (gold !== undefined) {
     // Gold settles a disagreement. But every model agreeing on another value is how wrong gold shows up:
     // a person looks, and may correct the gold (key g).
     const [camp] = result.groups;
     if (!result.agreed || !camp) return undefined;
-    const matcher = matcherFor(field.match);
-    if (matcher.equal(camp.canonical, matcher.canonical(gold, ctx))) return undefined;
-    return { caseId: item.id, field: field.name, reason: "disagreement", modelValues, priority: 1 };
+    if (scorer.matcher.equal(camp.canonical, scorer.canonical(gold, ctx))) return undefined;
+    return { caseId: item.id, field, reason: "disagreement", modelValues: modelValues(first), priority: 1 };
   }
   if (result.agreed) return undefined;
   return {
     caseId: item.id,
-    field: field.name,
+    field,
     reason: result.invalid.length > 0 ? "invalid" : "disagreement",
-    modelValues,
+    modelValues: modelValues(first),
     // Items whose grade settles the most come first: more camps, and broken outputs.
     priority: result.groups.length + result.invalid.length,
   };
+}
+
+/** What each model said, as a reviewer sees it: the value, or why the output failed the schema. */
+function modelValues(first: Answer[]): Record<string, unknown> {
+  return Object.fromEntries(
+    first.map(({ call, value }) => [
+      call.modelId,
+      call.valid ? (value ?? null) : { invalid: call.issues.map((i) => i.message) },
+    ]),
+  );
 }

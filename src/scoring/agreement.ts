@@ -1,6 +1,6 @@
 // Whether several models gave the same answer for one field of one case.
 import type { FieldSpec, MatchContext } from "../core/types.js";
-import { type Canonical, matcherFor } from "./matchers/index.js";
+import { type Canonical, type Matcher, matcherFor } from "./matchers/index.js";
 
 export interface ModelValue {
   modelId: string;
@@ -32,10 +32,23 @@ export interface FieldAgreement {
  */
 export function agreeOnField(spec: FieldSpec, values: ModelValue[], ctx: MatchContext): FieldAgreement {
   const matcher = matcherFor(spec.match);
-  const invalid = values.filter((v) => !v.valid).map((v) => v.modelId);
-  const canonicals = values
-    .filter((v) => v.valid)
-    .map((v) => ({ id: v.modelId, c: matcher.canonical(v.value, ctx) }));
+  return agreeOnCanonicals(
+    matcher,
+    values.map((v) => ({ modelId: v.modelId, canonical: v.valid ? matcher.canonical(v.value, ctx) : null })),
+  );
+}
+
+/** `agreeOnField` for values already canonical; null stands for an output that failed the schema. */
+export function agreeOnCanonicals(
+  matcher: Matcher,
+  values: { modelId: string; canonical: Canonical | null }[],
+): FieldAgreement {
+  const invalid: string[] = [];
+  const canonicals: { id: string; c: Canonical }[] = [];
+  for (const v of values) {
+    if (v.canonical === null) invalid.push(v.modelId);
+    else canonicals.push({ id: v.modelId, c: v.canonical });
+  }
   const groups: AgreementGroup[] = [];
   for (const { id, c } of canonicals) {
     const group = groups.find((g) => matcher.equal(g.canonical, c));

@@ -30,14 +30,52 @@ function ratio(numerator: number, denominator: number): number | null {
  * precision and recall are both 0, and null when either is undefined.
  */
 export function fieldMetrics(outcomes: FieldOutcome[]): FieldMetrics {
-  const count = (kind: FieldOutcome["outcome"]) => outcomes.filter((o) => o.outcome === kind).length;
-  const tp = count("tp");
-  const wrong = count("wrong");
-  const invalidWithGold = outcomes.filter((o) => o.outcome === "invalid" && o.gold.kind !== "none").length;
-  const n = outcomes.length;
-  const correct = outcomes.filter((o) => o.correct).length;
-  const precision = ratio(tp, tp + count("fp") + wrong);
-  const recall = ratio(tp, tp + count("fn") + wrong + invalidWithGold);
+  const counts = noOutcomes();
+  for (const o of outcomes) addOutcome(counts, o.outcome, o.correct, o.gold.kind === "none", 1);
+  return fieldMetricsFromCounts(counts);
+}
+
+/** What `fieldMetrics` reads of its outcomes, so a store can count them without loading each one. */
+export interface OutcomeCounts {
+  tp: number;
+  fp: number;
+  fn: number;
+  wrong: number;
+  invalidWithGold: number;
+  n: number;
+  correct: number;
+}
+
+export function noOutcomes(): OutcomeCounts {
+  return { tp: 0, fp: 0, fn: 0, wrong: 0, invalidWithGold: 0, n: 0, correct: 0 };
+}
+
+/** Adds `times` outcomes of one kind to `counts`. */
+export function addOutcome(
+  counts: OutcomeCounts,
+  outcome: string,
+  correct: boolean,
+  goldNone: boolean,
+  times: number,
+): void {
+  if (outcome === "tp" || outcome === "fp" || outcome === "fn" || outcome === "wrong")
+    counts[outcome] += times;
+  if (outcome === "invalid" && !goldNone) counts.invalidWithGold += times;
+  if (correct) counts.correct += times;
+  counts.n += times;
+}
+
+export function fieldMetricsFromCounts({
+  tp,
+  fp,
+  fn,
+  wrong,
+  invalidWithGold,
+  n,
+  correct,
+}: OutcomeCounts): FieldMetrics {
+  const precision = ratio(tp, tp + fp + wrong);
+  const recall = ratio(tp, tp + fn + wrong + invalidWithGold);
   let f1: number | null = null;
   if (precision !== null && recall !== null) {
     f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
@@ -58,7 +96,7 @@ export function fieldMetrics(outcomes: FieldOutcome[]): FieldMetrics {
  * interpolation between closest ranks (numpy's default, Excel's PERCENTILE.INC),
  * so p50 of an even-length list is the midpoint. Null for an empty list.
  */
-export function percentile(sorted: number[], p: number): number | null {
+export function percentile(sorted: ArrayLike<number>, p: number): number | null {
   if (!(p >= 0 && p <= 100)) throw new RangeError(`percentile must be between 0 and 100, got ${p}`);
   if (sorted.length === 0) return null;
   const rank = (p / 100) * (sorted.length - 1);

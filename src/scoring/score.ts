@@ -1,6 +1,6 @@
 // One field of one output against its gold label.
 import type { FieldSpec, MatchContext } from "../core/types.js";
-import { type Canonical, matcherFor } from "./matchers/index.js";
+import { type Canonical, type Matcher, matcherFor } from "./matchers/index.js";
 
 /**
  * `wrong` (a value, but not the gold one) counts as both a false positive and
@@ -32,8 +32,19 @@ export function scoreField(
   const g = matcher.canonical(gold, ctx);
   // An invalid output's partial value is still canonicalised, so reviewers see what it said.
   const p = matcher.canonical(predicted, ctx);
-  const outcome = classify(g, p, outputValid, matcher.equal);
-  return { field: spec.name, correct: outcome === "tp" || outcome === "tn", outcome, gold: g, predicted: p };
+  return scoreCanonical(spec.name, g, p, outputValid, matcher);
+}
+
+/** `scoreField` for values already canonical: a run canonicalises a case's gold once for every model. */
+export function scoreCanonical(
+  field: string,
+  gold: Canonical,
+  predicted: Canonical,
+  outputValid: boolean,
+  matcher: Matcher,
+): FieldOutcome {
+  const outcome = classify(gold, predicted, outputValid, matcher.equal);
+  return { field, correct: outcome === "tp" || outcome === "tn", outcome, gold, predicted };
 }
 
 function classify(

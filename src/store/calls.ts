@@ -38,6 +38,23 @@ export interface StoredCall {
   issues: { path: string; message: string; code: string }[];
 }
 
+/** A call's figures, without its text or output: what a summary counts. */
+export type CallFigures = Omit<
+  StoredCall,
+  "caseId" | "errorMessage" | "text" | "attempts" | "value" | "issues"
+> & {
+  /** The issues of an output that failed the schema; empty for every other call. */
+  failures: StoredCall["issues"];
+};
+
+/** An answered call's output, as scoring reads it. */
+export type CallOutput = Pick<
+  StoredCall,
+  "caseId" | "modelId" | "rep" | "latencyMs" | "costUsd" | "valid" | "value" | "issues"
+>;
+
+const IN_ORDER = "ORDER BY c.case_id, c.model_id, c.rep";
+
 const MAX_RAW_CHARS = 64_000;
 
 export function callKey(caseId: string, modelId: string, rep: number): string {
@@ -149,4 +166,58 @@ export class Calls {
       issues: typeof row.issues === "string" ? JSON.parse(row.issues) : [],
     }));
   }
+
+  /** `forRun` without texts and outputs, one row at a time: the store must not be written until it ends. */
+  *figures(runId: string): Generator<CallFigures> {
+    const rows = this.db
+      .prepare(
+        `SELECT c.model_id, c.rep, c.status, c.error_kind, c.input_tokens, c.output_tokens, c.cached_input_tokens,
+           c.cost_usd, c.latency_ms, c.from_cache, o.valid, CASE WHEN o.valid <> 1 THEN o.issues END AS failures
+         FROM calls c LEFT JOIN outputs o ON o.call_id = c.id WHERE c.run_id = ? ${IN_ORDER}`,
+      )
+      .iterate(runId) as IterableIterator<Record<string, unknown>>;
+    for (const row of rows) yield toFigures(row);
+  }
+
+  /** The answered calls of some cases, in `forRun` order, read whole: the caller may write afterwards. */
+  outputsOf(runId: string, caseIds: readonly string[]): CallOutput[] {
+    const rows = this.db
+      .prepare(
+        `SELECT c.case_id, c.model_id, c.rep, c.latency_ms, c.cost_usd, o.valid, o.value, o.issues
+         FROM calls c LEFT JOIN outputs o ON o.call_id = c.id
+         WHERE c.run_id = ? AND c.status = 'ok' AND c.case_id IN (SELECT value FROM json_each(?)) ${IN_ORDER}`,
+      )
+      .all(runId, JSON.stringify(caseIds)) as Record<string, unknown>[];
+    return rows.map((row) => ({
+      caseId: String(row.case_id),
+      modelId: String(row.model_id),
+      rep: Number(row.rep),
+      latencyMs: Number(row.latency_ms),
+      costUsd: row.cost_usd === null ? null : Number(row.cost_usd),
+      valid: validity(row.valid),
+      value: typeof row.value === "string" ? JSON.parse(row.value) : undefined,
+      issues: typeof row.issues === "string" ? JSON.parse(row.issues) : [],
+    }));
+  }
+}
+
+function validity(valid: unknown): boolean | null {
+  return valid === null || valid === undefined ? null : valid === 1;
+}
+
+function toFigures(row: Record<string, unknown>): CallFigures {
+  return {
+    modelId: String(row.model_id),
+    rep: Number(row.rep),
+    status: row.status === "ok" ? "ok" : "error",
+    errorKind: (row.error_kind as string | null) ?? null,
+    inputTokens: Number(row.input_tokens),
+    outputTokens: Number(row.output_tokens),
+    cachedInputTokens: Number(row.cached_input_tokens),
+    costUsd: row.cost_usd === null ? null : Number(row.cost_usd),
+    latencyMs: Number(row.latency_ms),
+    fromCache: row.from_cache === 1,
+    valid: validity(row.valid),
+    failures: typeof row.failures === "string" ? JSON.parse(row.failures) : [],
+  };
 }

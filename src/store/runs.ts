@@ -26,6 +26,9 @@ export interface RunRecord {
   review: ReviewSettings;
 }
 
+/** A case as scoring reads it: everything but the transcript. */
+export type ScoringCase = Pick<Case, "id" | "gold" | "meta">;
+
 const DEFAULT_REVIEW: ReviewSettings = { overlap: 0, leaseMinutes: 15, passRating: 3 };
 
 interface RunRow {
@@ -147,5 +150,52 @@ export class Runs {
       meta: JSON.parse(row.meta),
       source: { file: "(store)", line: 0 },
     }));
+  }
+
+  /** Case ids in dataset order. */
+  caseIds(runId: string): string[] {
+    return this.db
+      .prepare("SELECT case_id FROM cases WHERE run_id = ? ORDER BY idx")
+      .pluck()
+      .all(runId) as string[];
+  }
+
+  /**
+   * The cases of a run in dataset order, `size` at a time and without transcripts. Each page is read whole,
+   * so the caller may write to the store between pages, and a large run is never in memory at once.
+   */
+  *casePages(runId: string, size = 100): Generator<ScoringCase[]> {
+    const ids = this.caseIds(runId);
+    const select = this.db.prepare(
+      "SELECT case_id, gold, meta FROM cases WHERE run_id = ? AND case_id IN (SELECT value FROM json_each(?))",
+    );
+    for (let start = 0; start < ids.length; start += size) {
+      const page = ids.slice(start, start + size);
+      const rows = select.all(runId, JSON.stringify(page)) as {
+        case_id: string;
+        gold: string | null;
+        meta: string;
+      }[];
+      const byId = new Map(rows.map((row) => [row.case_id, row]));
+      yield page.flatMap((id) => {
+        const row = byId.get(id);
+        if (!row) return [];
+        return [
+          { id, ...(row.gold === null ? {} : { gold: JSON.parse(row.gold) }), meta: JSON.parse(row.meta) },
+        ];
+      });
+    }
+  }
+
+  /** Ids of the cases, in dataset order, that `modelId` has no answered call for. */
+  unanswered(runId: string, modelId: string): string[] {
+    return this.db
+      .prepare(
+        `SELECT k.case_id FROM cases k WHERE k.run_id = ? AND NOT EXISTS (SELECT 1 FROM calls c
+           WHERE c.run_id = k.run_id AND c.case_id = k.case_id AND c.model_id = ? AND c.status = 'ok')
+         ORDER BY k.idx`,
+      )
+      .pluck()
+      .all(runId, modelId) as string[];
   }
 }

@@ -33,8 +33,16 @@ const REGISTRY: { [K in MatchKind]: (spec: SpecOf<K>) => Matcher } = {
 /** Every `match` name a schema may use, in registry order. */
 export const MATCH_KINDS = Object.keys(REGISTRY) as MatchKind[];
 
+// Matchers hold no state, so one per spec serves every value; scoring asks for one per field and value.
+const built = new WeakMap<MatchSpec, Matcher>();
+
 export function matcherFor(spec: MatchSpec): Matcher {
-  return build(spec);
+  let matcher = built.get(spec);
+  if (!matcher) {
+    matcher = build(spec);
+    built.set(spec, matcher);
+  }
+  return matcher;
 }
 
 // Generic so the registry entry and the spec are known to be of the same kind.

@@ -1,0 +1,108 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { Case } from "../../src/core/types.js";
+import { Store } from "../../src/store/index.js";
+import type { ScoreRow } from "../../src/store/results.js";
+
+const RUN = {
+  id: "r1",
+  suite: "s",
+  createdAt: "2026-01-01T00:00:00.000Z",
+  configFile: null,
+  hashes: { prompt: "p", knowledgeBase: "k", schema: "s" },
+  models: [{ id: "m", provider: "replay" }],
+  fields: [{ name: "a", match: { kind: "text" as const } }],
+  scoring: { phoneRegion: "US", referenceDateKey: "callDate", phoneRegionKey: "phoneRegion" },
+  repeat: 1,
+  skipped: [],
+  knowledgeBase: "",
+  review: { overlap: 0, leaseMinutes: 15, passRating: 3 },
+};
+
+function storeFile(): string {
+  return path.join(mkdtempSync(path.join(tmpdir(), "cg-results-")), "callgrade.db");
+}
+
+// Ids out of alphabetical order, so dataset order and id order differ.
+function cases(n: number): Case[] {
+  return Array.from({ length: n }, (_, i) => ({
+    id: `c${(i * 7919) % n}`,
+    transcript: `call ${i}`,
+    gold: { a: `gold ${i}` },
+    meta: { callDate: `2026-01-${String((i % 28) + 1).padStart(2, "0")}` },
+    source: { file: "f", line: i + 1 },
+  }));
+}
+
+const score = (caseId: string, correct: boolean): ScoreRow => ({
+  caseId,
+  modelId: "m",
+  rep: 0,
+  field: "a",
+  correct,
+  outcome: correct ? "tp" : "wrong",
+  gold: { kind: "value", value: "x" },
+  predicted: { kind: "value", value: correct ? "x" : "y" },
+});
+
+describe("results of a re-scoring", () => {
+  it("leave the store writable by others while they are made", () => {
+    const file = storeFile();
+    const store = Store.open(file);
+    const other = Store.open(file);
+    other.db.pragma("busy_timeout = 0");
+    store.runs.create(RUN, cases(3));
+    store.results.rewrite("r1", (sink) => {
+      sink.score(score("c0", true));
+      other.runs.finish("r1", "finished");
+    });
+    expect(store.runs.get("r1")?.status).toBe("finished");
+    expect(store.results.scores("r1")).toHaveLength(1);
+    store.close();
+    other.close();
+  });
+
+  it("replace the run's only when all are made: a failure half-way keeps the old ones", () => {
+    const store = Store.open(storeFile());
+    store.runs.create(RUN, cases(3));
+    store.results.replace("r1", [score("c0", true)], [], []);
+    expect(() =>
+      store.results.rewrite("r1", (sink) => {
+        sink.score(score("c1", false));
+        throw new Error("scoring broke");
+      }),
+    ).toThrow("scoring broke");
+    expect(store.results.scores("r1")).toEqual([score("c0", true)]);
+    store.close();
+  });
+
+  it("are counted by model, field and outcome, as summary metrics read them", () => {
+    const store = Store.open(storeFile());
+    store.runs.create(RUN, cases(3));
+    const invalidNoGold = { ...score("c2", false), outcome: "invalid", gold: { kind: "none" } };
+    store.results.replace("r1", [score("c0", true), score("c1", false), invalidNoGold], [], []);
+    expect(store.results.outcomeCounts("r1")).toEqual(
+      expect.arrayContaining([
+        { modelId: "m", field: "a", outcome: "tp", correct: true, goldNone: false, n: 1 },
+        { modelId: "m", field: "a", outcome: "wrong", correct: false, goldNone: false, n: 1 },
+        { modelId: "m", field: "a", outcome: "invalid", correct: false, goldNone: true, n: 1 },
+      ]),
+    );
+    store.close();
+  });
+});
+
+describe("cases read page by page", () => {
+  it("come in dataset order across pages, with gold and meta and without transcripts", () => {
+    const store = Store.open(storeFile());
+    const all = cases(250);
+    store.runs.create(RUN, all);
+    const pages = [...store.runs.casePages("r1", 100)];
+    expect(pages.map((page) => page.length)).toEqual([100, 100, 50]);
+    expect(pages.flat()).toEqual(all.map(({ id, gold, meta }) => ({ id, gold, meta })));
+    expect(store.runs.caseIds("r1")).toEqual(all.map((item) => item.id));
+    store.close();
+  });
+});
