@@ -23,18 +23,19 @@ export function adjudicatedGold(store: Store, run: RunRecord): GoldRow[] {
       .filter((row) => row.agreed)
       .map((row) => `${row.caseId}\0${row.field}`),
   );
-  const calls = store.calls
-    .forRun(run.id)
-    .filter((call) => call.rep === 0 && call.status === "ok" && call.valid);
+  const callsByCase = groupByCase(
+    store.calls.forRun(run.id).filter((call) => call.rep === 0 && call.status === "ok" && call.valid),
+  );
+  const gradesByCase = groupByCase(grades);
   const rows: GoldRow[] = [];
   for (const item of store.runs.cases(run.id)) {
-    const mine = grades.filter((grade) => grade.caseId === item.id);
+    const mine = gradesByCase.get(item.id) ?? [];
     if (mine.length === 0) continue;
+    const caseCalls = callsByCase.get(item.id) ?? [];
     const gold: Record<string, unknown> = {};
     const sources: Record<string, Source> = {};
     for (const field of run.fields) {
       const fieldGrades = mine.filter((grade) => grade.field === field.name);
-      const caseCalls = calls.filter((call) => call.caseId === item.id);
       const settled =
         fieldGrades.length > 0 ? settledValue(field, fieldGrades, item, run, caseCalls) : undefined;
       const original = item.gold === undefined ? undefined : getPath(item.gold, field.name);
@@ -96,6 +97,16 @@ function bestRated(verdict: Verdict | undefined, field: FieldSpec, caseCalls: St
     .sort(([, a], [, b]) => b.score - a.score);
   const call = best && caseCalls.find((c) => c.modelId === best[0]);
   return call ? getPath(call.value, field.name) : undefined;
+}
+
+function groupByCase<T extends { caseId: string }>(rows: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = groups.get(row.caseId) ?? [];
+    list.push(row);
+    groups.set(row.caseId, list);
+  }
+  return groups;
 }
 
 function setPath(target: Record<string, unknown>, dotted: string, value: unknown): void {
