@@ -1,5 +1,6 @@
 // Runs one replay suite through callgrade's whole run path in a process of its own, and reports the
 // process's peak resident memory at the end: the figure the memory scenario compares across sizes.
+import { tuneHeap } from "../src/cli/heap.js";
 import { callgradeRun } from "./callgrade-run.js";
 import { answered } from "./scenarios/openai-models.js";
 
@@ -12,6 +13,8 @@ export interface MemoryReport {
   error?: string;
 }
 
+// As the CLI does before any command.
+tuneHeap();
 const [configFile, budget] = process.argv.slice(2);
 if (!configFile) throw new Error("usage: memory-child.ts CONFIG_FILE BUDGET_MS");
 // The bench gone (its channel closed) or the budget spent: stop sending, and end.

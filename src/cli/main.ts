@@ -10,6 +10,7 @@ import { initCommand } from "./commands/init.js";
 import { reportCommand } from "./commands/report.js";
 import { reviewCommand } from "./commands/review.js";
 import { runCommand } from "./commands/run.js";
+import { tuneHeap } from "./heap.js";
 import { createProgram, type Handlers } from "./program.js";
 
 export const handlers: Handlers = {
@@ -24,6 +25,7 @@ export const handlers: Handlers = {
 };
 
 export async function main(argv: string[], use: Handlers = handlers): Promise<number> {
+  tuneHeap();
   const result = { code: 0 };
   const program = createProgram(use, result);
   try {

@@ -92,6 +92,8 @@ export type CompletionResult =
 export interface Provider {
   readonly id: string;
   complete(request: CompletionRequest, options: { signal: AbortSignal }): Promise<CompletionResult>;
+  /** Lets go of what the provider holds open (a file); called once when the run is done with it. */
+  close?(): Promise<void>;
 }
 
 /** A zod issue, flattened for storage and display. */

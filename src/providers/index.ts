@@ -2,9 +2,7 @@
 import { resolve } from "node:path";
 import type { AnthropicModelConfig, ModelConfig, OpenAIModelConfig } from "../config/schema.js";
 import type { Provider } from "../core/types.js";
-import { createAnthropicProvider } from "./anthropic.js";
 import { NO_KEY_NEEDED } from "./call-scope.js";
-import { createOpenAIProvider } from "./openai.js";
 import { createReplayProvider } from "./replay.js";
 
 export { costUsd, lookupPrice, type Price, priceFor } from "./prices.js";
@@ -28,21 +26,23 @@ const DEFAULT_KEY_ENV = { openai: "OPENAI_API_KEY", anthropic: "ANTHROPIC_API_KE
 
 /** Finds the API key; with none, a custom baseURL (a local server) gets a placeholder, the real API a skip. */
 function remote<C extends OpenAIModelConfig | AnthropicModelConfig>(
-  create: (config: C, env: { apiKey?: string }) => Provider,
+  load: () => Promise<(config: C, env: { apiKey?: string }) => Provider>,
 ): Factory<C> {
   return async (config, ctx) => {
     const name = config.apiKeyEnv ?? DEFAULT_KEY_ENV[config.provider];
     const apiKey = ctx.env[name]?.trim();
-    if (apiKey) return create(config, { apiKey });
-    if (config.baseURL) return create(config, { apiKey: NO_KEY_NEEDED });
+    if (apiKey) return (await load())(config, { apiKey });
+    if (config.baseURL) return (await load())(config, { apiKey: NO_KEY_NEEDED });
     const hint = config.apiKeyEnv ? name : `${name} (or apiKeyEnv)`;
     return { skipped: `no API key: set ${hint} to include it` };
   };
 }
 
+// An SDK is loaded when a model needs it: the two together are ~35 MB, which a replay-only run, a report or a
+// review session would carry for nothing.
 export const PROVIDERS: Registry = {
-  openai: remote(createOpenAIProvider),
-  anthropic: remote(createAnthropicProvider),
+  openai: remote(async () => (await import("./openai.js")).createOpenAIProvider),
+  anthropic: remote(async () => (await import("./anthropic.js")).createAnthropicProvider),
   replay: (config, ctx) => createReplayProvider(config, resolve(ctx.baseDir, config.path)),
 };
 

@@ -28,11 +28,8 @@ export interface CallPlan {
   gate: ModelGate;
   /** Told how every attempt went, so the model's concurrency follows the provider's limits. */
   limiter?: AttemptObserver;
-  cache?: {
-    key: string;
-    get(key: string): CachedResponse | undefined;
-    put(key: string, value: CachedResponse): void;
-  };
+  /** Looks the call up first; storing a fresh answer is the caller's, with the call itself. */
+  cache?: { key: string; get(key: string): CachedResponse | undefined };
   signal: AbortSignal;
   emit: RunListener;
 }
@@ -52,6 +49,8 @@ export interface CallResult {
   latencyMs: number;
   attempts: number;
   fromCache: boolean;
+  /** The provider's reason for stopping, of an answer (cached with it). */
+  finishReason: string | null;
 }
 
 const NO_USAGE: Usage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 };
@@ -67,6 +66,7 @@ export async function executeCall(plan: CallPlan): Promise<CallResult> {
       latencyMs: cached.latencyMs,
       attempts: 0,
       fromCache: true,
+      finishReason: cached.finishReason,
     };
   }
   let attempt = 0;
@@ -87,21 +87,15 @@ export async function executeCall(plan: CallPlan): Promise<CallResult> {
     const exhaustedMs = exhaustedPauseMs(result.ok ? result.rateLimit : result.error.rateLimit);
     if (exhaustedMs !== undefined) plan.gate.pause(exhaustedMs);
     if (result.ok) {
-      const usage = result.usage;
-      plan.cache?.put(plan.cache.key, {
-        text: result.text,
-        usage,
-        finishReason: result.finishReason ?? null,
-        latencyMs,
-      });
       return {
         text: result.text,
         error: null,
-        usage,
+        usage: result.usage,
         raw: result.raw,
         latencyMs,
         attempts: attempt,
         fromCache: false,
+        finishReason: result.finishReason ?? null,
       };
     }
     const error = result.error;
@@ -117,6 +111,7 @@ export async function executeCall(plan: CallPlan): Promise<CallResult> {
         latencyMs,
         attempts: attempt,
         fromCache: false,
+        finishReason: null,
       };
     }
     waitedMs += delayMs;

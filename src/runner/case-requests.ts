@@ -1,6 +1,7 @@
 // Each case's rendered request, made when a call first needs it and let go when all its calls are done.
 import type { Case, CompletionRequest } from "../core/types.js";
 import type { Redaction } from "../prompt/redact.js";
+import type { CaseList } from "./stored-cases.js";
 
 /** One case, rendered once for every model: the same strings, and its redaction when the suite redacts. */
 export interface PreparedCase {
@@ -22,7 +23,7 @@ export class CaseRequests {
   #renders = 0;
 
   constructor(
-    private readonly cases: readonly Case[],
+    private readonly cases: CaseList,
     private readonly prepare: (item: Case) => PreparedCase,
     callsPerCase: number,
     private readonly keep: number,
@@ -34,7 +35,7 @@ export class CaseRequests {
   get(index: number): PreparedCase {
     const held = this.#entries.get(index);
     if (held) return held;
-    const item = this.cases[index];
+    const item = this.cases.at(index);
     if (!item) throw new RangeError(`no case at index ${index}`);
     const prepared = this.prepare(item);
     this.#renders++;

@@ -3,16 +3,17 @@ import { type LoadedConfig, resolveFromConfig } from "../config/load.js";
 import type { ModelConfig } from "../config/schema.js";
 import { CallgradeError } from "../core/errors.js";
 import type { Case } from "../core/types.js";
-import { loadDataset } from "../dataset/index.js";
+import { iterateDataset } from "../dataset/index.js";
 import { loadPrompt, type PromptSuite } from "../prompt/index.js";
 import { createProvider } from "../providers/index.js";
 import { fieldsFromSchema } from "../scoring/fields.js";
-import type { RunRecord, Store } from "../store/index.js";
+import type { NewRun, RunRecord, Store } from "../store/index.js";
 import type { RunListener } from "./events.js";
 import type { RetryPolicy } from "./retry.js";
 import { type ActiveModel, runMatrix } from "./run.js";
 import { newRunId } from "./run-id.js";
 import { scoreRun } from "./score-run.js";
+import { type CaseList, StoredCases } from "./stored-cases.js";
 
 export type { RunEvent, RunListener } from "./events.js";
 export { scoreRun } from "./score-run.js";
@@ -70,22 +71,47 @@ export async function runSuite(
 ): Promise<RunRecord> {
   const { config } = loaded;
   const selected = selectModels(loaded, options.models);
-  const cases = await loadDataset(resolveFromConfig(loaded, config.dataset), {
+  const prompt = await loadSuitePrompt(loaded);
+  const dataset = iterateDataset(resolveFromConfig(loaded, config.dataset), {
     ...(options.limit === undefined ? {} : { limit: options.limit }),
     ...(config.maxTranscriptChars === undefined ? {} : { maxTranscriptChars: config.maxTranscriptChars }),
   });
-  const prompt = await loadSuitePrompt(loaded);
-  // Every input is checked before a single paid call is made.
-  for (const item of cases) prompt.render(item);
-  const fields = fieldsFromSchema(config.schema);
-  const { active, skipped } = await createProviders(loaded, selected, options);
+  let active: ActiveModel[] = [];
+  try {
+    // Every case is read and checked (rendered) before a single paid call is made; none is held in memory.
+    // Providers are made once the dataset is known good, as before: its errors are the ones to fix first.
+    const run = await store.runs.createFrom(rendered(dataset, prompt), async () => {
+      const created = await createProviders(loaded, selected, options);
+      active = created.active;
+      return describeRun(loaded, prompt, created, options.repeat ?? config.repeat);
+    });
+    const cases = storedCases(store, run.id, run.caseCount);
+    return await execute(loaded, store, options, {
+      runId: run.id,
+      cases,
+      active,
+      prompt,
+      repeat: run.repeat,
+    });
+  } finally {
+    await closeProviders(active);
+  }
+}
+
+function describeRun(
+  loaded: LoadedConfig,
+  prompt: PromptSuite,
+  { active, skipped }: Awaited<ReturnType<typeof createProviders>>,
+  repeat: number,
+): NewRun {
+  const { config } = loaded;
   if (active.length === 0) {
     throw new CallgradeError(
       "USAGE",
       `no model can run: ${skipped.map((s) => `${s.id}: ${s.reason}`).join("; ")}`,
     );
   }
-  const run = {
+  return {
     id: newRunId(),
     suite: config.name,
     createdAt: new Date().toISOString(),
@@ -96,15 +122,18 @@ export async function runSuite(
       provider: m.provider,
       ...("model" in m ? { model: m.model } : {}),
     })),
-    fields,
+    fields: fieldsFromSchema(config.schema),
     scoring: config.scoring,
-    repeat: options.repeat ?? config.repeat,
+    repeat,
     skipped,
     knowledgeBase: prompt.knowledgeBase,
     review: config.review,
   };
-  store.runs.create(run, cases);
-  return execute(loaded, store, options, { runId: run.id, cases, active, prompt, repeat: run.repeat });
+}
+
+/** Every provider's open files and connections are let go once the run is done with them, however it ended. */
+async function closeProviders(models: readonly ActiveModel[]): Promise<void> {
+  await Promise.allSettled(models.map((model) => model.provider.close?.()));
 }
 
 /**
@@ -147,21 +176,26 @@ export async function resumeSuite(
   });
   const { active, skipped } = await createProviders(loaded, models, options);
   if (skipped.length > 0) {
+    await closeProviders(active);
     throw new CallgradeError(
       "USAGE",
       `cannot resume run ${run.id}: ${skipped.map((s) => `${s.id}: ${s.reason}`).join("; ")}`,
     );
   }
-  store.runs.reopen(run.id);
-  const cases = store.runs.cases(run.id);
-  return execute(loaded, store, options, {
-    runId: run.id,
-    cases,
-    active,
-    prompt,
-    repeat: run.repeat,
-    skip: store.calls.settled(run.id, RETRYABLE_ON_RESUME),
-  });
+  try {
+    store.runs.reopen(run.id);
+    const cases = storedCases(store, run.id, store.runs.caseCount(run.id));
+    return await execute(loaded, store, options, {
+      runId: run.id,
+      cases,
+      active,
+      prompt,
+      repeat: run.repeat,
+      skip: store.calls.settled(run.id, RETRYABLE_ON_RESUME),
+    });
+  } finally {
+    await closeProviders(active);
+  }
 }
 
 async function execute(
@@ -170,7 +204,7 @@ async function execute(
   options: RunSuiteOptions,
   work: {
     runId: string;
-    cases: Case[];
+    cases: CaseList;
     active: ActiveModel[];
     prompt: PromptSuite;
     repeat: number;
@@ -207,6 +241,18 @@ async function execute(
   store.runs.finish(work.runId, status);
   options.emit({ type: "run-finished", runId: work.runId, status });
   return { ...stored, status, finishedAt: new Date().toISOString() };
+}
+
+/** The dataset's cases, each rendered once as it passes: a case the prompt cannot take stops the run here. */
+async function* rendered(cases: AsyncIterable<Case>, prompt: PromptSuite): AsyncGenerator<Case> {
+  for await (const item of cases) {
+    prompt.render(item);
+    yield item;
+  }
+}
+
+function storedCases(store: Store, runId: string, count: number): StoredCases {
+  return new StoredCases(count, (from, to) => store.runs.casesAt(runId, from, to));
 }
 
 function selectModels(loaded: LoadedConfig, ids: string[] | undefined) {

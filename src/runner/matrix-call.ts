@@ -10,6 +10,7 @@ import { executeCall } from "./call.js";
 import type { PreparedCase } from "./case-requests.js";
 import type { RunListener } from "./events.js";
 import type { ModelGate, RetryPolicy } from "./retry.js";
+import type { WriteBatch } from "./write-batch.js";
 
 export interface ActiveModel {
   config: ModelConfig;
@@ -18,14 +19,16 @@ export interface ActiveModel {
 
 /** What a run writes to: the store, or a fake of just these parts of it. */
 export interface MatrixStore {
-  calls: Pick<Store["calls"], "record">;
-  cache: Pick<Store["cache"], "get" | "put">;
+  calls: Pick<Store["calls"], "recordAll">;
+  cache: Pick<Store["cache"], "get">;
 }
 
 /** What every call of one run shares. */
 export interface RunContext {
   runId: string;
   store: MatrixStore;
+  /** Where finished calls go: to the store, a turn's worth to a transaction. */
+  writes: WriteBatch;
   schema: Config["schema"];
   repeat: number;
   signal: AbortSignal;
@@ -64,15 +67,7 @@ export async function settleCall(run: RunContext, lane: Lane, prepared: Prepared
     limiter: lane.limit,
     signal: run.signal,
     emit: run.emit,
-    ...(useCache
-      ? {
-          cache: {
-            key,
-            get: (k: string) => run.store.cache.get(k),
-            put: (k, value) => run.store.cache.put(k, modelId, value),
-          },
-        }
-      : {}),
+    ...(useCache ? { cache: { key, get: (k: string) => run.store.cache.get(k) } } : {}),
   });
   // A call cut short by the user's own stop has no terminal result: resume sends it again.
   if (result.error?.kind === "aborted" && run.signal.aborted) return;
@@ -81,7 +76,8 @@ export async function settleCall(run: RunContext, lane: Lane, prepared: Prepared
     result.text === null
       ? null
       : validateOutput(redaction ? redaction.restore(result.text) : result.text, run.schema);
-  run.store.calls.record({
+  const fresh = useCache && !result.fromCache && result.text !== null && result.error === null;
+  await run.writes.add({
     runId: run.runId,
     caseId: request.caseId,
     modelId,
@@ -95,6 +91,19 @@ export async function settleCall(run: RunContext, lane: Lane, prepared: Prepared
     attempts: result.attempts,
     fromCache: result.fromCache,
     output,
+    ...(fresh && result.text !== null
+      ? {
+          cache: {
+            key,
+            response: {
+              text: result.text,
+              usage: result.usage,
+              finishReason: result.finishReason,
+              latencyMs: result.latencyMs,
+            },
+          },
+        }
+      : {}),
   });
   run.emit({
     type: "call-finished",

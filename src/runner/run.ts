@@ -12,13 +12,15 @@ import type { RunListener } from "./events.js";
 import { type ActiveModel, type Lane, type MatrixStore, type RunContext, settleCall } from "./matrix-call.js";
 import { DEFAULT_RETRY, ModelGate, type RetryPolicy } from "./retry.js";
 import { type Release, Slots } from "./slots.js";
+import type { CaseList } from "./stored-cases.js";
+import { WriteBatch } from "./write-batch.js";
 
 export type { ActiveModel, MatrixStore } from "./matrix-call.js";
 
 export interface MatrixOptions {
   runId: string;
   loaded: LoadedConfig;
-  cases: Case[];
+  cases: CaseList;
   models: ActiveModel[];
   prompt: PromptSuite;
   store: MatrixStore;
@@ -39,7 +41,7 @@ interface Feed {
   run: RunContext;
   global: Slots;
   requests: CaseRequests;
-  cases: readonly Case[];
+  cases: CaseList;
   skip: Set<string> | undefined;
   stopped(): boolean;
   fail(error: unknown): void;
@@ -70,6 +72,7 @@ export async function runMatrix(options: MatrixOptions): Promise<void> {
     run: {
       runId: options.runId,
       store: options.store,
+      writes: new WriteBatch((records) => options.store.calls.recordAll(records)),
       schema: options.loaded.config.schema,
       repeat,
       signal: options.signal,
@@ -122,7 +125,7 @@ async function runLane(feed: Feed, lane: Lane): Promise<void> {
   const modelId = lane.model.config.id;
   try {
     for (let index = 0; index < feed.cases.length; index++) {
-      const id = feed.cases[index]?.id ?? "";
+      const id = feed.cases.at(index)?.id ?? "";
       let prepared: PreparedCase | undefined;
       for (let rep = 0; rep < feed.run.repeat; rep++) {
         if (feed.stopped()) return;

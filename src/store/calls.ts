@@ -1,21 +1,7 @@
-import type { CallError, Output, Usage } from "../core/types.js";
+import { type CallRecord, CallWriter } from "./call-writer.js";
 import type { Db } from "./open.js";
 
-export interface CallRecord {
-  runId: string;
-  caseId: string;
-  modelId: string;
-  rep: number;
-  text: string | null;
-  error: CallError | null;
-  raw: unknown;
-  usage: Usage;
-  costUsd: number | null;
-  latencyMs: number;
-  attempts: number;
-  fromCache: boolean;
-  output: Output | null;
-}
+export type { CallRecord } from "./call-writer.js";
 
 /** A stored call with its validated output, as scoring and reports read it. */
 export interface StoredCall {
@@ -55,61 +41,25 @@ export type CallOutput = Pick<
 
 const IN_ORDER = "ORDER BY c.case_id, c.model_id, c.rep";
 
-const MAX_RAW_CHARS = 64_000;
-
 export function callKey(caseId: string, modelId: string, rep: number): string {
   return `${caseId}\0${modelId}\0${rep}`;
 }
 
 export class Calls {
-  constructor(private readonly db: Db) {}
+  private readonly writer: CallWriter;
 
-  /** Stores one finished call and its output in one transaction, so neither exists without the other. */
+  constructor(private readonly db: Db) {
+    this.writer = new CallWriter(db);
+  }
+
+  /** Stores one finished call with its output (and cache row) in one transaction. */
   record(call: CallRecord): void {
-    const insertCall = this.db.prepare(
-      `INSERT OR REPLACE INTO calls (run_id, case_id, model_id, rep, status, error_kind, error_message, text, raw,
-         input_tokens, output_tokens, cached_input_tokens, cost_usd, latency_ms, attempts, from_cache, finished_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insertOutput = this.db.prepare(
-      "INSERT OR REPLACE INTO outputs (call_id, valid, reason, value, issues) VALUES (?, ?, ?, ?, ?)",
-    );
-    this.db
-      .transaction(() => {
-        const raw = call.raw === undefined ? null : JSON.stringify(call.raw);
-        const info = insertCall.run(
-          call.runId,
-          call.caseId,
-          call.modelId,
-          call.rep,
-          call.error ? "error" : "ok",
-          call.error?.kind ?? null,
-          call.error?.message ?? null,
-          call.text,
-          raw && raw.length > MAX_RAW_CHARS
-            ? JSON.stringify({ truncated: raw.slice(0, MAX_RAW_CHARS) })
-            : raw,
-          call.usage.inputTokens,
-          call.usage.outputTokens,
-          call.usage.cachedInputTokens,
-          call.costUsd,
-          call.latencyMs,
-          call.attempts,
-          call.fromCache ? 1 : 0,
-          new Date().toISOString(),
-        );
-        if (call.output) {
-          const output = call.output;
-          insertOutput.run(
-            info.lastInsertRowid,
-            output.ok ? 1 : 0,
-            output.ok ? null : output.reason,
-            output.value === undefined ? null : JSON.stringify(output.value),
-            JSON.stringify(output.issues),
-          );
-        }
-      })
-      .immediate();
+    this.writer.record([call]);
+  }
+
+  /** Stores finished calls, each with its output and cache row, all in one transaction. */
+  recordAll(calls: readonly CallRecord[]): void {
+    this.writer.record(calls);
   }
 
   /**

@@ -20,6 +20,7 @@ export type {
   StoredReviewCase,
   StoredReviewItem,
 } from "./review-rows.js";
+export type { NewRun } from "./run-create.js";
 export type { RunModel, RunRecord } from "./runs.js";
 
 export class Store {

@@ -1,5 +1,6 @@
 // Human review in the store: the review items of a run by case, grades, notes and case leases.
 // Timestamps of grades and notes are ISO 8601 (UTC) strings; lease times are epoch milliseconds.
+import type Database from "better-sqlite3";
 import type { Case, Verdict } from "../core/types.js";
 import type { Db } from "./open.js";
 import {
@@ -29,8 +30,15 @@ const ITEM_COLUMNS = `SELECT r.run_id, r.id, r.case_id, c.idx, r.field, r.reason
 
 const now = () => new Date().toISOString();
 
+type CaseRow = { transcript: string; gold: string | null; meta: string };
+
 export class Review {
-  constructor(private readonly db: Db) {}
+  // Prepared once: a report reads up to thousands of cases one at a time.
+  private readonly selectCase: Database.Statement<[string, string], CaseRow>;
+
+  constructor(private readonly db: Db) {
+    this.selectCase = db.prepare("SELECT transcript, gold, meta FROM cases WHERE run_id = ? AND case_id = ?");
+  }
 
   /** Every review item of a run, in dataset order (case idx, then item id). */
   items(runId: string): StoredReviewItem[] {
@@ -66,9 +74,7 @@ export class Review {
 
   /** One case of a run (transcript, gold, meta), without loading the others. */
   case(runId: string, caseId: string): Case | undefined {
-    const row = this.db
-      .prepare("SELECT transcript, gold, meta FROM cases WHERE run_id = ? AND case_id = ?")
-      .get(runId, caseId) as { transcript: string; gold: string | null; meta: string } | undefined;
+    const row = this.selectCase.get(runId, caseId);
     if (!row) return undefined;
     return {
       id: caseId,

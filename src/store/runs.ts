@@ -1,6 +1,7 @@
 import type { ReviewSettings } from "../config/schema.js";
 import type { Case, FieldSpec, MatchContext } from "../core/types.js";
 import type { Db } from "./open.js";
+import { createRun, createRunFrom, type NewRun } from "./run-create.js";
 
 export interface RunModel {
   id: string;
@@ -67,47 +68,37 @@ function fromRow(row: RunRow): RunRecord {
   };
 }
 
+interface CaseRow {
+  case_id: string;
+  transcript: string;
+  gold: string | null;
+  meta: string;
+}
+
+function storedCase(row: CaseRow): Case {
+  return {
+    id: row.case_id,
+    transcript: JSON.parse(row.transcript),
+    ...(row.gold === null ? {} : { gold: JSON.parse(row.gold) }),
+    meta: JSON.parse(row.meta),
+    source: { file: "(store)", line: 0 },
+  };
+}
+
 export class Runs {
   constructor(private readonly db: Db) {}
 
   /** Creates the run and its cases in one transaction: a run never exists without its cases. */
-  create(run: Omit<RunRecord, "finishedAt" | "status">, cases: Case[]): void {
-    const insertRun = this.db.prepare(
-      `INSERT INTO runs (id, suite, created_at, status, config_file, hashes, models, fields, scoring, repeat, skipped,
-         knowledge_base, review_settings)
-       VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    const insertCase = this.db.prepare(
-      "INSERT INTO cases (run_id, case_id, idx, transcript, gold, meta) VALUES (?, ?, ?, ?, ?, ?)",
-    );
-    this.db
-      .transaction(() => {
-        insertRun.run(
-          run.id,
-          run.suite,
-          run.createdAt,
-          run.configFile,
-          JSON.stringify(run.hashes),
-          JSON.stringify(run.models),
-          JSON.stringify(run.fields),
-          JSON.stringify(run.scoring),
-          run.repeat,
-          JSON.stringify(run.skipped),
-          run.knowledgeBase,
-          JSON.stringify(run.review),
-        );
-        for (const [index, item] of cases.entries()) {
-          insertCase.run(
-            run.id,
-            item.id,
-            index,
-            JSON.stringify(item.transcript),
-            item.gold === undefined ? null : JSON.stringify(item.gold),
-            JSON.stringify(item.meta),
-          );
-        }
-      })
-      .immediate();
+  create(run: NewRun, cases: Iterable<Case>): void {
+    createRun(this.db, run, cases);
+  }
+
+  /** `create` from a stream of cases, never all in memory; see createRunFrom. */
+  createFrom(
+    cases: AsyncIterable<Case>,
+    describe: (caseCount: number) => Promise<NewRun>,
+  ): Promise<NewRun & { caseCount: number }> {
+    return createRunFrom(this.db, cases, describe);
   }
 
   finish(runId: string, status: "finished" | "interrupted", at = new Date().toISOString()): void {
@@ -142,14 +133,23 @@ export class Runs {
   cases(runId: string): Case[] {
     const rows = this.db
       .prepare("SELECT case_id, transcript, gold, meta FROM cases WHERE run_id = ? ORDER BY idx")
-      .all(runId) as { case_id: string; transcript: string; gold: string | null; meta: string }[];
-    return rows.map((row) => ({
-      id: row.case_id,
-      transcript: JSON.parse(row.transcript),
-      ...(row.gold === null ? {} : { gold: JSON.parse(row.gold) }),
-      meta: JSON.parse(row.meta),
-      source: { file: "(store)", line: 0 },
-    }));
+      .all(runId) as CaseRow[];
+    return rows.map(storedCase);
+  }
+
+  /** How many cases the run has. */
+  caseCount(runId: string): number {
+    return this.db.prepare("SELECT count(*) FROM cases WHERE run_id = ?").pluck().get(runId) as number;
+  }
+
+  /** The cases at dataset positions `from` (inclusive) to `to` (exclusive), in order. */
+  casesAt(runId: string, from: number, to: number): Case[] {
+    const rows = this.db
+      .prepare(
+        "SELECT case_id, transcript, gold, meta FROM cases WHERE run_id = ? AND idx >= ? AND idx < ? ORDER BY idx",
+      )
+      .all(runId, from, to) as CaseRow[];
+    return rows.map(storedCase);
   }
 
   /** Case ids in dataset order. */

@@ -104,7 +104,10 @@ describe("provider faults", () => {
 describe("bad input", () => {
   it("a broken dataset ends with one message naming file and line, exit 2, and nothing stored", async () => {
     const bad = path.join(mkdtempSync(path.join(tmpdir(), "cg-bad-")), "calls.jsonl");
-    writeFileSync(bad, '{"id":"a","transcript":"hi"}\n{"id":"a","transcript":"again"}\n');
+    // Rows are checked in file order: both are fine for the prompt, the second repeats the first's id.
+    const row = (text: string) =>
+      JSON.stringify({ id: "a", transcript: text, meta: { callDate: "2026-01-02" } });
+    writeFileSync(bad, `${row("hi")}\n${row("again")}\n`);
     const dir = suite(
       `{ id: "r", provider: "replay", path: ${JSON.stringify(path.join(SMALL, "a.jsonl"))} }`,
       bad,

@@ -108,19 +108,24 @@ describe("executeCall", () => {
     expect(result).toMatchObject({ attempts: 2, error: { kind: "timeout", retryable: true } });
   });
 
-  it("answers from the cache without calling the provider, and fills the cache on success", async () => {
+  it("answers from the cache without calling the provider; a miss calls it and returns what to cache", async () => {
     const stored = new Map<string, CachedResponse>();
-    const cache = {
-      key: "k",
-      get: (k: string) => stored.get(k),
-      put: (k: string, v: CachedResponse) => stored.set(k, v),
-    };
+    const cache = { key: "k", get: (k: string) => stored.get(k) };
     const provider = scripted([ok]);
     const first = await executeCall(plan(provider, { cache }).plan);
+    expect(provider.calls).toBe(1);
+    expect(first).toMatchObject({ fromCache: false, finishReason: null, text: '{"a":1}' });
+    stored.set("k", { text: '{"a":1}', usage: USAGE, finishReason: "stop", latencyMs: 7 });
     const second = await executeCall(plan(provider, { cache }).plan);
     expect(provider.calls).toBe(1);
-    expect(first.fromCache).toBe(false);
-    expect(second).toMatchObject({ text: '{"a":1}', fromCache: true, attempts: 0, usage: USAGE });
+    expect(second).toMatchObject({
+      text: '{"a":1}',
+      fromCache: true,
+      attempts: 0,
+      usage: USAGE,
+      finishReason: "stop",
+      latencyMs: 7,
+    });
   });
 
   it("a 429 without retry-after waits until its rate-limit window refills", async () => {

@@ -86,9 +86,9 @@ export function fakeStore(): MatrixStore & {
     live: 0,
     maxLive: 0,
     calls: {
-      record(call: CallRecord) {
-        store.records.push(call);
-        store.live--;
+      recordAll(calls: readonly CallRecord[]) {
+        store.records.push(...calls);
+        store.live -= calls.length;
       },
     },
     cache: {
@@ -98,7 +98,6 @@ export function fakeStore(): MatrixStore & {
         store.maxLive = Math.max(store.maxLive, store.live);
         return undefined;
       },
-      put() {},
     },
   };
   return store;

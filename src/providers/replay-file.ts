@@ -1,0 +1,163 @@
+// A replay file: its rows' format, and where each case's line lies, checked whole once and read back on demand.
+import { type FileHandle, open } from "node:fs/promises";
+import { z } from "zod";
+import { CallgradeError, inputError } from "../core/errors.js";
+import type { Usage } from "../core/types.js";
+import { jsonColumn, jsonReason } from "../dataset/json-error.js";
+import { LineTable } from "./line-table.js";
+
+const usageShape = z.object({
+  inputTokens: z.number().int().nonnegative(),
+  outputTokens: z.number().int().nonnegative(),
+  cachedInputTokens: z.number().int().nonnegative().default(0),
+});
+
+const rowShape = z.object({
+  id: z.union([z.string().min(1), z.number()]).transform(String),
+  output: z.unknown(),
+  latencyMs: z.number().nonnegative().optional(),
+  usage: usageShape.optional(),
+});
+
+export interface Recorded {
+  text: string;
+  usage: Usage;
+  latencyMs?: number;
+}
+
+const NO_USAGE: Usage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 };
+
+export function parseLine(file: string, line: number, text: string): { id: string; recorded: Recorded } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const column = jsonColumn(error, text);
+    throw inputError(
+      "REPLAY_INVALID",
+      { file, line, ...(column === undefined ? {} : { column }) },
+      `not valid JSON (${jsonReason(error)}); each line must be one complete object { "id": ..., "output": ... }`,
+    );
+  }
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw inputError(
+      "REPLAY_INVALID",
+      { file, line },
+      'each line must be an object { "id": ..., "output": ... }',
+    );
+  }
+  if (!("id" in value)) throw inputError("REPLAY_INVALID", { file, line, field: "id" }, "missing");
+  if (!("output" in value)) {
+    throw inputError(
+      "REPLAY_INVALID",
+      { file, line, field: "output" },
+      "missing: give the parsed object or the raw model text",
+    );
+  }
+  const parsed = rowShape.safeParse(value);
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues;
+    const field = issue?.path.join(".") || undefined;
+    throw inputError(
+      "REPLAY_INVALID",
+      { file, line, ...(field ? { field } : {}) },
+      issue?.message ?? "invalid",
+    );
+  }
+  const { id, output, latencyMs, usage } = parsed.data;
+  const recorded: Recorded = {
+    text: typeof output === "string" ? output : JSON.stringify(output),
+    usage: usage ?? NO_USAGE,
+    ...(latencyMs === undefined ? {} : { latencyMs }),
+  };
+  return { id, recorded };
+}
+
+/** Where each case's line lies in the file: its output is read from there when the call comes. */
+export interface ReplayIndex {
+  file: string;
+  lines: LineTable;
+}
+
+const NEWLINE = 0x0a;
+const CHUNK = 1 << 20;
+
+/** Every line of the file with its byte offset, read a chunk at a time: a large file is never whole in memory. */
+async function* linesOf(file: string): AsyncGenerator<{ text: string; offset: number; length: number }> {
+  const handle = await open(file, "r");
+  try {
+    let carry = Buffer.alloc(0);
+    let carryOffset = 0;
+    for (let position = 0; ; ) {
+      const chunk = Buffer.allocUnsafe(CHUNK);
+      const { bytesRead } = await handle.read(chunk, 0, CHUNK, position);
+      position += bytesRead;
+      const data =
+        carry.length === 0
+          ? chunk.subarray(0, bytesRead)
+          : Buffer.concat([carry, chunk.subarray(0, bytesRead)]);
+      let start = 0;
+      for (let newline = data.indexOf(NEWLINE); newline !== -1; newline = data.indexOf(NEWLINE, start)) {
+        yield {
+          text: data.toString("utf8", start, newline),
+          offset: carryOffset + start,
+          length: newline - start,
+        };
+        start = newline + 1;
+      }
+      carry = Buffer.from(data.subarray(start));
+      carryOffset += start;
+      if (bytesRead === 0) break;
+    }
+    if (carry.length > 0) yield { text: carry.toString("utf8"), offset: carryOffset, length: carry.length };
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Reads and checks the whole file once, so a bad line stops the run before any call is made; then keeps only
+ * where each line is, not the outputs: replaying 100,000 production calls must not hold them all in memory.
+ */
+export async function loadReplay(file: string): Promise<ReplayIndex> {
+  const lines = new LineTable();
+  let line = 0;
+  let handle: FileHandle | undefined;
+  try {
+    for await (const { text, offset, length } of linesOf(file)) {
+      line++;
+      if (text.trim() === "") continue;
+      const { id } = parseLine(file, line, text);
+      // Ids are not kept: one that hashes like an earlier row is compared with that row's line, read again.
+      for (const earlier of lines.candidates(id)) {
+        handle ??= await open(file, "r");
+        if (idAt(await readLine(handle, earlier), file) === id) {
+          throw inputError("REPLAY_INVALID", { file, line, field: "id" }, `duplicate id "${id}"`);
+        }
+      }
+      lines.add(id, offset, length);
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (error instanceof CallgradeError || typeof code !== "string") throw error;
+    const reason = code === "ENOENT" ? "not found" : `cannot be read (${code})`;
+    throw inputError(
+      "REPLAY_INVALID",
+      { file },
+      `replay file ${reason}; check the replay model's \`path\` in the config (a relative path starts at the config file's folder)`,
+    );
+  } finally {
+    await handle?.close();
+  }
+  return { file, lines };
+}
+
+export async function readLine(handle: FileHandle, at: { offset: number; length: number }): Promise<string> {
+  const bytes = Buffer.allocUnsafe(at.length);
+  const { bytesRead } = await handle.read(bytes, 0, at.length, at.offset);
+  return bytes.toString("utf8", 0, bytesRead);
+}
+
+function idAt(text: string, file: string): string {
+  return parseLine(file, 0, text).id;
+}

@@ -1,0 +1,94 @@
+// Creating a run with its cases: from a list at once, or streamed from a dataset of any size.
+import type { Case } from "../core/types.js";
+import type { Db } from "./open.js";
+import type { RunRecord } from "./runs.js";
+
+export type NewRun = Omit<RunRecord, "finishedAt" | "status">;
+
+const CHUNK = 1_000;
+
+function insertRun(db: Db, run: NewRun): void {
+  db.prepare(
+    `INSERT INTO runs (id, suite, created_at, status, config_file, hashes, models, fields, scoring, repeat, skipped,
+       knowledge_base, review_settings)
+     VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    run.id,
+    run.suite,
+    run.createdAt,
+    run.configFile,
+    JSON.stringify(run.hashes),
+    JSON.stringify(run.models),
+    JSON.stringify(run.fields),
+    JSON.stringify(run.scoring),
+    run.repeat,
+    JSON.stringify(run.skipped),
+    run.knowledgeBase,
+    JSON.stringify(run.review),
+  );
+}
+
+const caseColumns = (item: Case, index: number) =>
+  [
+    item.id,
+    index,
+    JSON.stringify(item.transcript),
+    item.gold === undefined ? null : JSON.stringify(item.gold),
+    JSON.stringify(item.meta),
+  ] as const;
+
+/** The run and its cases in one transaction: a run never exists without its cases. */
+export function createRun(db: Db, run: NewRun, cases: Iterable<Case>): void {
+  const insertCase = db.prepare(
+    "INSERT INTO cases (run_id, case_id, idx, transcript, gold, meta) VALUES (?, ?, ?, ?, ?, ?)",
+  );
+  db.transaction(() => {
+    insertRun(db, run);
+    let index = 0;
+    for (const item of cases) insertCase.run(run.id, ...caseColumns(item, index++));
+  }).immediate();
+}
+
+/**
+ * `createRun` for cases read as they stream (a dataset file): they wait in a temporary table, so a large
+ * dataset is never in memory, other writers are not locked out while it is read, and a bad row or a crash
+ * half way leaves no run behind. Once all are read, `describe` makes the run (it may still refuse, by throwing),
+ * and one short transaction moves the cases in with it.
+ */
+export async function createRunFrom(
+  db: Db,
+  cases: AsyncIterable<Case>,
+  describe: (caseCount: number) => Promise<NewRun>,
+): Promise<NewRun & { caseCount: number }> {
+  db.exec("DROP TABLE IF EXISTS temp.staged_cases");
+  db.exec(
+    "CREATE TEMP TABLE staged_cases (case_id TEXT, idx INTEGER, transcript TEXT, gold TEXT, meta TEXT)",
+  );
+  try {
+    const stage = db.prepare("INSERT INTO temp.staged_cases VALUES (?, ?, ?, ?, ?)");
+    const flush = db.transaction((rows: (readonly unknown[])[]) => {
+      for (const row of rows) stage.run(...row);
+    });
+    let pending: (readonly unknown[])[] = [];
+    let count = 0;
+    for await (const item of cases) {
+      pending.push(caseColumns(item, count++));
+      if (pending.length >= CHUNK) {
+        flush(pending);
+        pending = [];
+      }
+    }
+    flush(pending);
+    const run = await describe(count);
+    db.transaction(() => {
+      insertRun(db, run);
+      db.prepare(
+        `INSERT INTO cases (run_id, case_id, idx, transcript, gold, meta)
+         SELECT ?, case_id, idx, transcript, gold, meta FROM temp.staged_cases ORDER BY idx`,
+      ).run(run.id);
+    }).immediate();
+    return { ...run, caseCount: count };
+  } finally {
+    db.exec("DROP TABLE IF EXISTS temp.staged_cases");
+  }
+}
