@@ -7,6 +7,7 @@ import { compareCommand } from "./commands/compare.js";
 import { exportGoldCommand } from "./commands/export-gold.js";
 import { gateCommand } from "./commands/gate.js";
 import { initCommand } from "./commands/init.js";
+import { perturbCommand } from "./commands/perturb.js";
 import { reportCommand } from "./commands/report.js";
 import { reviewCommand } from "./commands/review.js";
 import { runCommand } from "./commands/run.js";
@@ -22,6 +23,7 @@ export const handlers: Handlers = {
   gate: gateCommand,
   compare: compareCommand,
   baseline: baselineCommand,
+  perturb: perturbCommand,
 };
 
 export async function main(argv: string[], use: Handlers = handlers): Promise<number> {

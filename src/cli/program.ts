@@ -1,5 +1,6 @@
 // Commander wiring only: flags in, one handler call per command. Handlers are passed in so parsing is testable.
 import { Command, InvalidArgumentError, Option } from "commander";
+import type { PerturbFlags } from "./commands/perturb.js";
 
 export interface RunFlags {
   config?: string;
@@ -70,6 +71,7 @@ export interface Handlers {
   gate(flags: GateFlags): Promise<number>;
   compare(runA: string, runB: string, flags: CompareFlags): Promise<number>;
   baseline(runId: string | undefined, flags: BaselineFlags): Promise<number>;
+  perturb(flags: PerturbFlags): Promise<number>;
 }
 
 function positiveInt(value: string): number {
@@ -192,6 +194,18 @@ export function createProgram(handlers: Handlers, result: { code: number }): Com
     .addOption(store)
     .action(async (runId: string | undefined, flags: BaselineFlags) => {
       result.code = await handlers.baseline(runId, flags);
+    });
+
+  program
+    .command("perturb <dataset>")
+    .description(
+      "write noisy copies of a dataset at measured word error rates (with the originals as level 0), to run for robustness",
+    )
+    .option("--wer <levels>", "word error rates, comma-separated, each above 0 and at most 0.5", "0.05,0.1,0.2")
+    .option("--seed <n>", "seed for the noise: the same seed gives the same file", "1")
+    .option("--out <file>", "where to write the JSONL (default: <dataset>.noisy.jsonl next to it)")
+    .action(async (dataset: string, flags: Omit<PerturbFlags, "dataset">) => {
+      result.code = await handlers.perturb({ dataset, ...flags });
     });
 
   program

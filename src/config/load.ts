@@ -91,6 +91,18 @@ function assertUniqueModelIds(file: string, config: Config): void {
     }
     seen.add(model.id);
   }
+  // Each model runs again on each recogniser's transcripts as "<model>@<recogniser>": that id must be free.
+  for (const recogniser of config.asr?.recognisers ?? []) {
+    for (const model of config.models) {
+      const variant = `${model.id}@${recogniser.id}`;
+      if (seen.has(variant)) {
+        throw new CallgradeError(
+          "CONFIG_INVALID",
+          `${file}: model id "${variant}" is also the id of model "${model.id}" on recogniser "${recogniser.id}"'s transcripts; rename one`,
+        );
+      }
+    }
+  }
 }
 
 /** A `.meta({ match })` the scorer does not know stops the config here, not after the run. */

@@ -1,81 +1,22 @@
 // The config's shape, parsed with zod; the types come from it.
 import { z } from "zod";
+import { asrRecogniserSchema } from "../asr/recognisers/config.js";
 import { REDACT_KINDS } from "../prompt/redact.js";
+import {
+  type anthropicModel,
+  type customModel,
+  modelConfig,
+  type openaiModel,
+  type replayModel,
+} from "./models-schema.js";
 
-const price = z
-  .object({
-    /** USD per million input tokens. */
-    inputPerMTok: z.number().nonnegative(),
-    /** USD per million output tokens. */
-    outputPerMTok: z.number().nonnegative(),
-    /** USD per million cached input tokens. @default inputPerMTok */
-    cachedInputPerMTok: z.number().nonnegative().optional(),
-  })
-  .strict();
-
-const common = {
-  /** Name of this model in reports; unique within the suite. */
-  id: z
-    .string()
-    .min(1)
-    .regex(/^[\w.:@/-]+$/, "use letters, digits and . _ - : @ / only"),
-  /** Most calls in flight to this model. @default the suite's concurrency */
-  concurrency: z.number().int().positive().optional(),
-  /** Per-call timeout in milliseconds. @default 60000 */
-  timeoutMs: z.number().int().positive().optional(),
-  /** Retries of a failed call (rate limit, 5xx, timeout, reset). @default 4 */
-  maxRetries: z.number().int().nonnegative().optional(),
-  /** Overrides the built-in price table. */
-  price: price.optional(),
-};
-
-const remote = {
-  ...common,
-  /** The provider's model name. */
-  model: z.string().min(1),
-  /** Which environment variable holds the API key. */
-  apiKeyEnv: z.string().min(1).optional(),
-  /** Base URL of the API (for an OpenAI-compatible server: Ollama, vLLM, llama.cpp, LM Studio). */
-  baseURL: z.string().url().optional(),
-  /** Extra request parameters (temperature, max_tokens, ...). */
-  params: z.record(z.string(), z.unknown()).optional(),
-  /**
-   * Whether the suite's `redact` applies to this model; `false` sends it the real values, e.g. a local
-   * model behind `baseURL` whose prompts never leave the machine.
-   * @default true
-   * @example { id: "llama-local", provider: "openai", model: "llama3.1", baseURL: "http://localhost:11434/v1", redact: false }
-   */
-  redact: z.boolean().optional(),
-};
-
-export const openaiModel = z
-  .object({
-    ...remote,
-    provider: z.literal("openai"),
-    /** @default "json_schema" */
-    mode: z.enum(["json_schema", "json_object", "text"]).optional(),
-  })
-  .strict();
-
-export const anthropicModel = z
-  .object({
-    ...remote,
-    provider: z.literal("anthropic"),
-    /** @default "tool" */
-    mode: z.enum(["tool", "text"]).optional(),
-  })
-  .strict();
-
-export const replayModel = z
-  .object({
-    ...common,
-    provider: z.literal("replay"),
-    /** JSONL file of `{ "id": "<case id>", "output": <object or raw text> }` rows. */
-    path: z.string().min(1),
-  })
-  .strict();
-
-export const modelConfig = z.discriminatedUnion("provider", [openaiModel, anthropicModel, replayModel]);
+export {
+  anthropicModel,
+  customModel,
+  modelConfig,
+  openaiModel,
+  replayModel,
+} from "./models-schema.js";
 
 const zodObjectSchema = z.custom<z.ZodObject>(
   (value) =>
@@ -202,6 +143,26 @@ export const configSchema = z
     store: z.string().optional(),
     /** Where reports are written. @default "reports" */
     reportsDir: z.string().optional(),
+    /**
+     * The voice stage: speech recognisers that transcribe each case's \`audio\`. Every model then extracts
+     * from each recogniser's transcript as well as from the dataset's reference transcript, and the report
+     * shows each recogniser's word error rate and what it costs each field (the recognition penalty).
+     * @default none
+     * @example asr: { recognisers: [{ id: "sphinx", provider: "pocketsphinx" }] }
+     */
+    asr: z
+      .object({
+        recognisers: z
+          .array(asrRecogniserSchema)
+          .min(1)
+          .refine((list) => new Set(list.map((r) => r.id)).size === list.length, {
+            message: "recogniser ids must be unique",
+          }),
+        /** Files being recognised at once, over all recognisers. @default 4 */
+        concurrency: z.number().int().positive().default(4),
+      })
+      .strict()
+      .optional(),
     /** CI gates (thresholds, baseline regression); checked by `callgrade gate`. */
     gates: gatesSchema.optional(),
     /** Human review settings; used by `callgrade review`. */
@@ -216,5 +177,7 @@ export type ThresholdConfig = GatesConfig["thresholds"][number];
 export type OpenAIModelConfig = z.infer<typeof openaiModel>;
 export type AnthropicModelConfig = z.infer<typeof anthropicModel>;
 export type ReplayModelConfig = z.infer<typeof replayModel>;
+export type CustomModelConfig = z.infer<typeof customModel>;
+export type AsrConfig = NonNullable<Config["asr"]>;
 export type ConfigInput = z.input<typeof configSchema>;
 export type Config = z.output<typeof configSchema>;

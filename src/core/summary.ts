@@ -22,6 +22,86 @@ export interface ModelSummary {
   costUsd: number | null;
   /** Per field, accuracy against labels settled by reviewers; only fields someone graded. */
   human?: Record<string, HumanFieldMetrics>;
+  /**
+   * Only for a model run on a speech recogniser's transcripts (id "<model>@<recogniser>"): which model and
+   * which recogniser. Models without it read the dataset's reference transcripts.
+   */
+  transcript?: { model: string; recogniser: string };
+}
+
+/** Error counts of an alignment, summed over calls: (sub + del + ins) / ref is the error rate. */
+export interface AlignmentCounts {
+  ref: number;
+  sub: number;
+  del: number;
+  ins: number;
+}
+
+/** One speech recogniser over the run's audio, scored against the reference transcripts. */
+export interface RecogniserSummary {
+  id: string;
+  provider: string;
+  /** Cases with audio sent to it. */
+  calls: number;
+  /** Calls that ended without a transcript. */
+  errors: number;
+  errorsByKind: Record<string, number>;
+  /** Transcripts taken from the cache instead of recognised again. */
+  cachedCalls: number;
+  /** Corpus word error rate: the counts summed over calls, not a mean of per-call rates. */
+  wer: number | null;
+  /** Corpus character error rate (spaces not counted). */
+  cer: number | null;
+  words: AlignmentCounts;
+  chars: AlignmentCounts;
+  /** Spread of the per-call word error rates. */
+  perCallWer: { p50: number | null; p95: number | null; max: number | null };
+  latencyMs: { p50: number | null; p95: number | null };
+}
+
+/** A field's accuracy on reference transcripts and on recognised ones, over the cases both were scored on. */
+export interface PenaltyField {
+  field: string;
+  reference: number | null;
+  recognised: number | null;
+  /** reference − recognised: the accuracy lost to recognition errors (negative: recognised text did better). */
+  penalty: number | null;
+  /** Cases scored on both. */
+  n: number;
+}
+
+/** What recognition costs one model: its answers on a recogniser's transcripts against its answers on the reference. */
+export interface RecognitionPenalty {
+  recogniser: string;
+  model: string;
+  /** The model id of the run on recognised transcripts, "<model>@<recogniser>". */
+  variant: string;
+  fieldAccuracy: Omit<PenaltyField, "field">;
+  /** Most hurt first. */
+  fields: PenaltyField[];
+}
+
+export interface AsrSummary {
+  /** The text normalisation both transcripts pass before they are compared (src/asr/normalise.ts). */
+  normalisation: string;
+  recognisers: RecogniserSummary[];
+  /** Per recogniser × model; the pairs that hurt most first. */
+  penalty: RecognitionPenalty[];
+}
+
+/** A model's accuracy on noisy variants of the dataset (`callgrade perturb`), level by level. */
+export interface RobustnessPoint {
+  /** The word error rate asked for; 0 for the original transcripts. */
+  level: number;
+  /** The corpus word error rate the variants at this level really have. */
+  wer: number;
+  accuracy: number | null;
+  n: number;
+}
+
+export interface RobustnessSummary {
+  levels: { level: number; wer: number; cases: number }[];
+  models: { model: string; fieldAccuracy: RobustnessPoint[]; fields: Record<string, RobustnessPoint[]> }[];
 }
 
 /** Accuracy against labels settled by people (and, for fields without gold, the models' agreed value). */
@@ -70,4 +150,8 @@ export interface RunSummary {
   };
   /** Cases some model has no answer for (errors), per model. */
   unscored: Record<string, string[]>;
+  /** Only when the suite has an `asr` section: recognisers' error rates and what they cost each field. */
+  asr?: AsrSummary;
+  /** Only when the dataset has noisy variants (`callgrade perturb`): accuracy as a function of WER. */
+  robustness?: RobustnessSummary;
 }

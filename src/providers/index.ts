@@ -44,6 +44,8 @@ export const PROVIDERS: Registry = {
   openai: remote(async () => (await import("./openai.js")).createOpenAIProvider),
   anthropic: remote(async () => (await import("./anthropic.js")).createAnthropicProvider),
   replay: (config, ctx) => createReplayProvider(config, resolve(ctx.baseDir, config.path)),
+  custom: async (config, ctx) =>
+    (await import("./custom.js")).createCustomProvider(config, resolve(ctx.baseDir, config.path)),
 };
 
 export function isSkipped(value: Provider | Skipped): value is Skipped {

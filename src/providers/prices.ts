@@ -55,10 +55,10 @@ export function lookupPrice(model: string): Price | undefined {
   return best === undefined ? undefined : PRICES[best];
 }
 
-/** The config's `price` if set, else the built-in one for its model; replays have none unless set. */
+/** The config's `price` if set, else the built-in one for its model; replays and custom models have none unless set. */
 export function priceFor(config: ModelConfig): Price | undefined {
   if (config.price) return config.price;
-  return config.provider === "replay" ? undefined : lookupPrice(config.model);
+  return config.provider === "replay" || config.provider === "custom" ? undefined : lookupPrice(config.model);
 }
 
 /** USD for one call, or null when the price is unknown. Cached input is billed at the cached price. */

@@ -23,7 +23,8 @@ export function htmlReportData(
   summary: RunSummary,
   gate?: GateResult,
 ): HtmlReportData {
-  const models = run.models.map((m) => m.id);
+  // Agreement and disagreements are between models on the reference transcripts (see scoreRun).
+  const models = run.models.filter((m) => !m.transcript).map((m) => m.id);
   const scorers = run.fields.map(fieldScorer).filter((scorer) => scorer.auto);
   const pairs = new Map<string, { equal: number; n: number }>();
   const disagreements: Disagreement[] = [];
@@ -35,8 +36,10 @@ export function htmlReportData(
       ),
     );
     for (const item of page) {
-      const calls = byCase.get(item.id);
-      if (!calls) continue;
+      const all = byCase.get(item.id);
+      if (!all) continue;
+      const calls =
+        models.length === run.models.length ? all : new Map([...all].filter(([id]) => models.includes(id)));
       const ctx = matchContext(run.scoring, item);
       for (const scorer of scorers) {
         const answers = canonicalAnswers(scorer, calls, models, ctx);
@@ -52,7 +55,11 @@ export function htmlReportData(
   return {
     summary,
     ...(gate ? { gate } : {}),
-    ...callFigures(store, run, models),
+    ...callFigures(
+      store,
+      run,
+      run.models.map((m) => m.id),
+    ),
     pairwise: models.flatMap((a, i) =>
       models.slice(i + 1).map((b) => {
         const count = pairs.get(`${a}\0${b}`) ?? { equal: 0, n: 0 };

@@ -14,6 +14,8 @@ import {
 import type { CallFigures, CallOutput } from "../store/calls.js";
 import type { RunRecord, Store } from "../store/index.js";
 import { humanSummary } from "./human.js";
+import { robustnessSummary } from "./robustness-summary.js";
+import { asrSummary } from "./voice-summary.js";
 
 /** What a model's calls add up to, in `forRun` order: sums of floats (cost) must not vary by run. */
 interface CallTally {
@@ -75,6 +77,16 @@ export function buildSummary(store: Store, run: RunRecord): RunSummary {
       interRater: human.agreement,
     },
     unscored,
+    ...voiceSections(store, run),
+  };
+}
+
+/** The voice stage's and the robustness sections, each only when the run has what it reports on. */
+function voiceSections(store: Store, run: RunRecord): Pick<RunSummary, "asr" | "robustness"> {
+  const robustness = robustnessSummary(store, run);
+  return {
+    ...(run.recognisers.length > 0 ? { asr: asrSummary(store, run) } : {}),
+    ...(robustness ? { robustness } : {}),
   };
 }
 
@@ -159,6 +171,7 @@ function modelSummary(
     schemaValidRate: tally.answered === 0 ? null : tally.valid / tally.answered,
     fieldAccuracy: accuracies.length === 0 ? null : mean(accuracies),
     fields,
+    ...(model.transcript ? { transcript: model.transcript } : {}),
     latencyMs: {
       p50: latencies.length ? percentile(latencies, 50) : null,
       p95: latencies.length ? percentile(latencies, 95) : null,

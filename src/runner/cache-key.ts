@@ -3,7 +3,7 @@ import { sha256, stableStringify } from "../core/hash.js";
 import type { CompletionRequest } from "../core/types.js";
 
 function shapeOf(model: ModelConfig): Record<string, unknown> {
-  return model.provider === "replay"
+  return model.provider === "replay" || model.provider === "custom"
     ? { provider: model.provider, path: model.path }
     : {
         provider: model.provider,

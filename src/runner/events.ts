@@ -28,6 +28,15 @@ export type RunEvent =
    * (never above its configured concurrency).
    */
   | { type: "concurrency-changed"; modelId: string; limit: number }
-  | { type: "run-finished"; runId: string; status: "finished" | "interrupted" };
+  | { type: "run-finished"; runId: string; status: "finished" | "interrupted" }
+  /** The voice stage: `files` audio files (cases with audio) go through each recogniser. */
+  | { type: "recognition-started"; recognisers: string[]; files: number }
+  | {
+      type: "recognition-finished";
+      recogniser: string;
+      caseId: string;
+      ok: boolean;
+      errorKind?: string;
+    };
 
 export type RunListener = (event: RunEvent) => void;

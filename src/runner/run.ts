@@ -1,7 +1,7 @@
 // The run: every case × model × repeat, fed lazily under global and per-model limits, stored as each call ends.
 import { setMaxListeners } from "node:events";
 import type { LoadedConfig } from "../config/load.js";
-import type { Case } from "../core/types.js";
+import type { Case, Provider } from "../core/types.js";
 import type { PromptSuite } from "../prompt/index.js";
 import { createRedactor, redactsFor } from "../prompt/redact.js";
 import { priceFor } from "../providers/prices.js";
@@ -32,19 +32,34 @@ export interface MatrixOptions {
   retry?: Partial<RetryPolicy>;
   /** Calls already settled (a resume): `callKey(case, model, rep)`. */
   skip?: Set<string>;
+  /**
+   * More cases for more lanes: the same models on a speech recogniser's transcripts, under their own ids.
+   * A lane shares its provider's limits with every other lane on that provider.
+   */
+  variants?: MatrixSource[];
+}
+
+/** Some models and the cases they are sent; a case the list has no entry for is not sent. */
+export interface MatrixSource {
+  cases: CaseList;
+  models: ActiveModel[];
 }
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
-/** What all lanes share: the run, the global slots, the rendered cases, and whether to stop feeding. */
+/** What all lanes share: the run, the global slots, and whether to stop feeding. */
 interface Feed {
   run: RunContext;
   global: Slots;
-  requests: CaseRequests;
-  cases: CaseList;
   skip: Set<string> | undefined;
   stopped(): boolean;
   fail(error: unknown): void;
+}
+
+/** What the lanes of one source share: its cases, each rendered once for all of them. */
+interface SourceFeed {
+  cases: CaseList;
+  requests: CaseRequests;
 }
 
 /**
@@ -79,34 +94,52 @@ export async function runMatrix(options: MatrixOptions): Promise<void> {
       emit: options.emit,
     },
     global: new Slots(options.concurrency),
-    // Enough for models moving close together to share a rendering; one far behind renders its own again.
-    requests: new CaseRequests(
-      options.cases,
-      prepare,
-      models.length * repeat,
-      2 * options.concurrency + models.length,
-    ),
-    cases: options.cases,
     skip: options.skip,
     stopped: () => options.signal.aborted || failure !== undefined,
     fail: (error) => {
       failure ??= { error };
     },
   };
-  await Promise.all(models.map((model) => runLane(feed, createLane(options, model))));
+  const sources: MatrixSource[] = [{ cases: options.cases, models }, ...(options.variants ?? [])];
+  const limits = new Map<Provider, Pick<Lane, "gate" | "limit">>();
+  const lanes = sources.flatMap((source) => {
+    const sourceFeed: SourceFeed = {
+      cases: source.cases,
+      // Enough for models moving close together to share a rendering; one far behind renders its own again.
+      requests: new CaseRequests(
+        source.cases,
+        prepare,
+        source.models.length * repeat,
+        2 * options.concurrency + source.models.length,
+      ),
+    };
+    return source.models.map((model) => runLane(feed, sourceFeed, createLane(options, model, limits)));
+  });
+  await Promise.all(lanes);
   if (failure) throw failure.error;
 }
 
-function createLane(options: MatrixOptions, model: ActiveModel): Lane {
+function createLane(
+  options: MatrixOptions,
+  model: ActiveModel,
+  limits: Map<Provider, Pick<Lane, "gate" | "limit">>,
+): Lane {
   const { config } = model;
-  const limit = new AdaptiveLimit({
-    max: config.concurrency ?? options.concurrency,
-    onChange: (next) => options.emit({ type: "concurrency-changed", modelId: config.id, limit: next }),
-  });
+  // One provider, one quota: a model's lanes on other transcripts share its limit and its 429 pauses.
+  let shared = limits.get(model.provider);
+  if (!shared) {
+    shared = {
+      gate: new ModelGate(),
+      limit: new AdaptiveLimit({
+        max: config.concurrency ?? options.concurrency,
+        onChange: (next) => options.emit({ type: "concurrency-changed", modelId: config.id, limit: next }),
+      }),
+    };
+    limits.set(model.provider, shared);
+  }
   return {
     model,
-    gate: new ModelGate(),
-    limit,
+    ...shared,
     retry: {
       ...DEFAULT_RETRY,
       ...options.retry,
@@ -114,23 +147,25 @@ function createLane(options: MatrixOptions, model: ActiveModel): Lane {
     },
     timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     price: priceFor(config),
-    useCache: options.useCache && config.provider !== "replay",
+    // A replay has nothing to save, and a custom module's answers depend on code callgrade cannot see.
+    useCache: options.useCache && config.provider !== "replay" && config.provider !== "custom",
     redacts: redactsFor(config, options.loaded.config.redact),
   };
 }
 
 /** One model's calls in order; returns when each has ended or the feed stopped and those started ended. */
-async function runLane(feed: Feed, lane: Lane): Promise<void> {
+async function runLane(feed: Feed, source: SourceFeed, lane: Lane): Promise<void> {
   const running = new Set<Promise<void>>();
   const modelId = lane.model.config.id;
   try {
-    for (let index = 0; index < feed.cases.length; index++) {
-      const id = feed.cases.at(index)?.id ?? "";
+    for (let index = 0; index < source.cases.length; index++) {
+      const id = source.cases.at(index)?.id;
       let prepared: PreparedCase | undefined;
       for (let rep = 0; rep < feed.run.repeat; rep++) {
         if (feed.stopped()) return;
-        if (feed.skip?.has(callKey(id, modelId, rep))) {
-          feed.requests.done(index);
+        // No such case for this source (no transcript of it), or settled before a resume.
+        if (id === undefined || feed.skip?.has(callKey(id, modelId, rep))) {
+          source.requests.done(index);
           continue;
         }
         const releases = await acquireBoth(lane.limit, feed.global);
@@ -138,12 +173,12 @@ async function runLane(feed: Feed, lane: Lane): Promise<void> {
           releases();
           return;
         }
-        prepared ??= feed.requests.get(index);
+        prepared ??= source.requests.get(index);
         const task: Promise<void> = settleCall(feed.run, lane, prepared, rep)
           .catch(feed.fail)
           .finally(() => {
             releases();
-            feed.requests.done(index);
+            source.requests.done(index);
             running.delete(task);
           });
         running.add(task);

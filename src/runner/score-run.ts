@@ -23,6 +23,9 @@ interface Answer {
 export function scoreRun(store: Store, run: RunRecord): void {
   const corrections = goldCorrections(store, run.id);
   const scorers = run.fields.map(fieldScorer);
+  // Models are compared with each other on the reference transcripts only: a model against itself on a
+  // recogniser's transcript is the recognition penalty, reported on its own, not a disagreement to grade.
+  const compared = new Set(run.models.filter((m) => !m.transcript).map((m) => m.id));
   store.results.rewrite(run.id, (sink) => {
     for (const page of store.runs.casePages(run.id)) {
       const byCase = groupByCase(
@@ -40,7 +43,8 @@ export function scoreRun(store: Store, run: RunRecord): void {
           );
           const correction = corrections.get(`${item.id}\0${scorer.field.name}`);
           scoreAgainstGold(item, scorer, answers, ctx, correction, sink);
-          const queued = compareModels(item, scorer, answers, ctx, sink);
+          const peers = answers.filter((answer) => compared.has(answer.call.modelId));
+          const queued = compareModels(item, scorer, peers, ctx, sink);
           if (queued) sink.review(queued);
         }
       }

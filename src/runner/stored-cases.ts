@@ -13,11 +13,12 @@ const PAGES_KEPT = 4;
 
 /** A run of any size, with only a few pages of cases in memory. */
 export class StoredCases implements CaseList {
-  readonly #pages = new Map<number, Case[]>();
+  readonly #pages = new Map<number, readonly (Case | undefined)[]>();
 
+  /** `read` may leave holes: a case a source has no entry for (no transcript of it) is undefined. */
   constructor(
     readonly length: number,
-    private readonly read: (from: number, to: number) => Case[],
+    private readonly read: (from: number, to: number) => readonly (Case | undefined)[],
   ) {}
 
   at(index: number): Case | undefined {

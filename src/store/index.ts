@@ -5,6 +5,7 @@ import { type Db, openDb } from "./open.js";
 import { Results } from "./results.js";
 import { Review } from "./review.js";
 import { Runs } from "./runs.js";
+import { Transcripts } from "./transcripts.js";
 
 export type { CachedResponse } from "./cache.js";
 export { type CallRecord, callKey, type StoredCall } from "./calls.js";
@@ -22,6 +23,7 @@ export type {
 } from "./review-rows.js";
 export type { NewRun } from "./run-create.js";
 export type { RunModel, RunRecord } from "./runs.js";
+export type { StoredTranscript, TranscriptRecord } from "./transcripts.js";
 
 export class Store {
   readonly runs: Runs;
@@ -29,6 +31,7 @@ export class Store {
   readonly cache: ResponseCache;
   readonly results: Results;
   readonly review: Review;
+  readonly transcripts: Transcripts;
 
   private constructor(
     readonly db: Db,
@@ -39,6 +42,7 @@ export class Store {
     this.cache = new ResponseCache(db);
     this.results = new Results(db);
     this.review = new Review(db);
+    this.transcripts = new Transcripts(db);
   }
 
   static open(file: string): Store {

@@ -140,4 +140,26 @@ export const MIGRATIONS: string[] = [
   `
   ALTER TABLE grades ADD COLUMN replaces INTEGER REFERENCES grades(id);
   `,
+  // 4: the voice stage. A case's audio file, and each recogniser's transcript of it with its error counts
+  // against the reference transcript (words, then characters).
+  `
+  ALTER TABLE cases ADD COLUMN audio TEXT;
+  ALTER TABLE runs ADD COLUMN recognisers TEXT NOT NULL DEFAULT '[]';
+  CREATE TABLE transcripts (
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    case_id TEXT NOT NULL,
+    recogniser TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('ok', 'error')),
+    error_kind TEXT,
+    error_message TEXT,
+    text TEXT,
+    latency_ms REAL NOT NULL,
+    attempts INTEGER NOT NULL,
+    from_cache INTEGER NOT NULL DEFAULT 0,
+    words TEXT,
+    chars TEXT,
+    finished_at TEXT NOT NULL,
+    PRIMARY KEY (run_id, recogniser, case_id)
+  );
+  `,
 ];

@@ -1,5 +1,6 @@
 // Scores, agreement and the review queue of a run. Re-scoring replaces scores, and never drops a graded item.
 import type { Db } from "./open.js";
+import { type LevelCounts, noiseLevelCounts, noiseLevels, type PairedCounts, pairedCounts } from "./score-queries.js";
 
 export interface ScoreRow {
   caseId: string;
@@ -245,5 +246,20 @@ export class Results {
       caseId: string;
       correct: number;
     }>;
+  }
+
+  /** Per field, calls both models were scored on and how many each got right (the voice stage's penalty). */
+  paired(runId: string, a: string, b: string): PairedCounts[] {
+    return pairedCounts(this.db, runId, a, b);
+  }
+
+  /** Scores of noisy variants (`callgrade perturb`) per model, field and noise level. */
+  byNoiseLevel(runId: string): LevelCounts[] {
+    return noiseLevelCounts(this.db, runId);
+  }
+
+  /** The noise levels of a run's cases, with the corpus word error rate each really has. */
+  noiseLevels(runId: string): ReturnType<typeof noiseLevels> {
+    return noiseLevels(this.db, runId);
   }
 }

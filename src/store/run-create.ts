@@ -3,15 +3,16 @@ import type { Case } from "../core/types.js";
 import type { Db } from "./open.js";
 import type { RunRecord } from "./runs.js";
 
-export type NewRun = Omit<RunRecord, "finishedAt" | "status">;
+export type NewRun = Omit<RunRecord, "finishedAt" | "status" | "recognisers"> &
+  Partial<Pick<RunRecord, "recognisers">>;
 
 const CHUNK = 1_000;
 
 function insertRun(db: Db, run: NewRun): void {
   db.prepare(
     `INSERT INTO runs (id, suite, created_at, status, config_file, hashes, models, fields, scoring, repeat, skipped,
-       knowledge_base, review_settings)
-     VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       knowledge_base, review_settings, recognisers)
+     VALUES (?, ?, ?, 'running', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     run.id,
     run.suite,
@@ -25,6 +26,7 @@ function insertRun(db: Db, run: NewRun): void {
     JSON.stringify(run.skipped),
     run.knowledgeBase,
     JSON.stringify(run.review),
+    JSON.stringify(run.recognisers ?? []),
   );
 }
 
@@ -35,12 +37,13 @@ const caseColumns = (item: Case, index: number) =>
     JSON.stringify(item.transcript),
     item.gold === undefined ? null : JSON.stringify(item.gold),
     JSON.stringify(item.meta),
+    item.audio ?? null,
   ] as const;
 
 /** The run and its cases in one transaction: a run never exists without its cases. */
 export function createRun(db: Db, run: NewRun, cases: Iterable<Case>): void {
   const insertCase = db.prepare(
-    "INSERT INTO cases (run_id, case_id, idx, transcript, gold, meta) VALUES (?, ?, ?, ?, ?, ?)",
+    "INSERT INTO cases (run_id, case_id, idx, transcript, gold, meta, audio) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
   db.transaction(() => {
     insertRun(db, run);
@@ -62,10 +65,10 @@ export async function createRunFrom(
 ): Promise<NewRun & { caseCount: number }> {
   db.exec("DROP TABLE IF EXISTS temp.staged_cases");
   db.exec(
-    "CREATE TEMP TABLE staged_cases (case_id TEXT, idx INTEGER, transcript TEXT, gold TEXT, meta TEXT)",
+    "CREATE TEMP TABLE staged_cases (case_id TEXT, idx INTEGER, transcript TEXT, gold TEXT, meta TEXT, audio TEXT)",
   );
   try {
-    const stage = db.prepare("INSERT INTO temp.staged_cases VALUES (?, ?, ?, ?, ?)");
+    const stage = db.prepare("INSERT INTO temp.staged_cases VALUES (?, ?, ?, ?, ?, ?)");
     const flush = db.transaction((rows: (readonly unknown[])[]) => {
       for (const row of rows) stage.run(...row);
     });
@@ -83,8 +86,8 @@ export async function createRunFrom(
     db.transaction(() => {
       insertRun(db, run);
       db.prepare(
-        `INSERT INTO cases (run_id, case_id, idx, transcript, gold, meta)
-         SELECT ?, case_id, idx, transcript, gold, meta FROM temp.staged_cases ORDER BY idx`,
+        `INSERT INTO cases (run_id, case_id, idx, transcript, gold, meta, audio)
+         SELECT ?, case_id, idx, transcript, gold, meta, audio FROM temp.staged_cases ORDER BY idx`,
       ).run(run.id);
     }).immediate();
     return { ...run, caseCount: count };

@@ -7,6 +7,8 @@ export interface RunModel {
   id: string;
   provider: string;
   model?: string;
+  /** A model run on a speech recogniser's transcripts: which model, which recogniser. */
+  transcript?: { model: string; recogniser: string };
 }
 
 export interface RunRecord {
@@ -25,6 +27,8 @@ export interface RunRecord {
   /** The knowledge base as it was sent, so a reviewer sees what the models saw. */
   knowledgeBase: string;
   review: ReviewSettings;
+  /** The speech recognisers of the voice stage; empty without one. */
+  recognisers: { id: string; provider: string }[];
 }
 
 /** A case as scoring reads it: everything but the transcript. */
@@ -47,6 +51,7 @@ interface RunRow {
   skipped: string;
   knowledge_base: string;
   review_settings: string;
+  recognisers: string;
 }
 
 function fromRow(row: RunRow): RunRecord {
@@ -65,6 +70,7 @@ function fromRow(row: RunRow): RunRecord {
     skipped: JSON.parse(row.skipped),
     knowledgeBase: row.knowledge_base,
     review: { ...DEFAULT_REVIEW, ...JSON.parse(row.review_settings) },
+    recognisers: JSON.parse(row.recognisers),
   };
 }
 
@@ -73,6 +79,7 @@ interface CaseRow {
   transcript: string;
   gold: string | null;
   meta: string;
+  audio: string | null;
 }
 
 function storedCase(row: CaseRow): Case {
@@ -81,6 +88,7 @@ function storedCase(row: CaseRow): Case {
     transcript: JSON.parse(row.transcript),
     ...(row.gold === null ? {} : { gold: JSON.parse(row.gold) }),
     meta: JSON.parse(row.meta),
+    ...(row.audio === null ? {} : { audio: row.audio }),
     source: { file: "(store)", line: 0 },
   };
 }
@@ -132,7 +140,7 @@ export class Runs {
 
   cases(runId: string): Case[] {
     const rows = this.db
-      .prepare("SELECT case_id, transcript, gold, meta FROM cases WHERE run_id = ? ORDER BY idx")
+      .prepare("SELECT case_id, transcript, gold, meta, audio FROM cases WHERE run_id = ? ORDER BY idx")
       .all(runId) as CaseRow[];
     return rows.map(storedCase);
   }
@@ -146,7 +154,7 @@ export class Runs {
   casesAt(runId: string, from: number, to: number): Case[] {
     const rows = this.db
       .prepare(
-        "SELECT case_id, transcript, gold, meta FROM cases WHERE run_id = ? AND idx >= ? AND idx < ? ORDER BY idx",
+        "SELECT case_id, transcript, gold, meta, audio FROM cases WHERE run_id = ? AND idx >= ? AND idx < ? ORDER BY idx",
       )
       .all(runId, from, to) as CaseRow[];
     return rows.map(storedCase);

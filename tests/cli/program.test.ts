@@ -12,6 +12,7 @@ function fakes(code = 0) {
     gate: vi.fn<Handlers["gate"]>(async () => code),
     compare: vi.fn<Handlers["compare"]>(async () => code),
     baseline: vi.fn<Handlers["baseline"]>(async () => code),
+    perturb: vi.fn<Handlers["perturb"]>(async () => code),
   };
 }
 

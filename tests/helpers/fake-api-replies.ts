@@ -166,6 +166,13 @@ export function anthropicMessage(reply: AnswerReply, body: unknown, counts: Coun
   };
 }
 
+/** OpenAI's transcription JSON: `{ text }` for a text reply, a `json` reply's object as it is. */
+export function openaiTranscription(reply: AnswerReply): object {
+  if ("json" in reply) return reply.json;
+  if ("refusal" in reply) return { text: reply.refusal };
+  return { text: "text" in reply ? reply.text : "" };
+}
+
 export function errorBody(api: FakeApiKind, status: number): object {
   const message = `fake error ${status}`;
   if (api === "anthropic") return { type: "error", error: { type: "api_error", message } };

@@ -1,8 +1,9 @@
-// A loopback HTTP server speaking the OpenAI Chat Completions and Anthropic Messages wire formats,
-// so providers are tested through the real SDKs without calling a real API.
+// A loopback HTTP server speaking the OpenAI Chat Completions, OpenAI audio transcriptions and Anthropic
+// Messages wire formats, so providers and recognisers are tested through the real SDKs without a real API.
 import { createHash } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { parseMultipart } from "./fake-api-multipart.js";
 import {
   type AnswerReply,
   anthropicMessage,
@@ -11,14 +12,22 @@ import {
   type FakeApiKind,
   type FakeReply,
   openaiCompletion,
+  openaiTranscription,
   promptParts,
   tokens,
 } from "./fake-api-replies.js";
 
+export type { FakeUpload, MultipartFields } from "./fake-api-multipart.js";
 export type { FakeApiKind, FakeReply } from "./fake-api-replies.js";
 
 export interface FakeApiCall {
   api: FakeApiKind;
+  /**
+   * "transcription" for OpenAI's POST /v1/audio/transcriptions, whose `body` is the upload's fields
+   * (MultipartFields: text as strings, files as FakeUpload); absent for chat completions and messages.
+   * A `text` reply answers `{ text }`, a `json` reply is sent as it is.
+   */
+  endpoint?: "transcription";
   body: unknown;
   /** 1 for the first request with this exact body, 2 for its first repeat, ... */
   attempt: number;
@@ -57,15 +66,29 @@ export interface FakeApi {
 const ROUTES: Record<string, FakeApiKind> = {
   "/v1/chat/completions": "openai",
   "/v1/messages": "anthropic",
+  "/v1/audio/transcriptions": "openai",
 };
 
-function readBody(req: IncomingMessage): Promise<string> {
+const TRANSCRIPTIONS = "/v1/audio/transcriptions";
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
+}
+
+/** A JSON body parsed, anything else as text; an upload as its fields, without the file bytes. */
+function parseBody(req: IncomingMessage, raw: Buffer, transcription: boolean): unknown {
+  if (transcription) return parseMultipart(raw, req.headers["content-type"]);
+  const text = raw.toString("utf8");
+  try {
+    return text === "" ? undefined : JSON.parse(text);
+  } catch {
+    return text;
+  }
 }
 
 function send(
@@ -99,23 +122,24 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
     const path = (req.url ?? "/").split("?")[0] ?? "/";
-    let body: unknown;
-    try {
-      body = raw === "" ? undefined : JSON.parse(raw);
-    } catch {
-      body = raw;
-    }
+    const transcription = path === TRANSCRIPTIONS && req.method === "POST";
+    const body = parseBody(req, raw, transcription);
     if (record) api.requests.push({ path, body, headers: req.headers });
     const kind = ROUTES[path];
     if (!kind || req.method !== "POST") {
       send(res, 404, errorBody(kind ?? "openai", 404));
       return;
     }
-    const key = createHash("sha1").update(kind).update(raw).digest("base64");
+    // An upload's boundary is random per request: its fields say whether it is a repeat.
+    const key = createHash("sha1")
+      .update(kind)
+      .update(transcription ? `transcription ${JSON.stringify(body)}` : raw)
+      .digest("base64");
     const attempt = (attempts.get(key) ?? 0) + 1;
     attempts.set(key, attempt);
 
-    const reply = await api.respond({ api: kind, body, attempt });
+    const endpoint = transcription ? { endpoint: "transcription" as const } : {};
+    const reply = await api.respond({ api: kind, ...endpoint, body, attempt });
     if (options.latencyMs) await new Promise((resolve) => setTimeout(resolve, options.latencyMs));
     if ("hang" in reply) return;
     if ("reset" in reply) {
@@ -132,12 +156,14 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     }
     seq += 1;
     const answer: AnswerReply = reply;
+    const headers = { ...answer.headers, "x-request-id": `req_fake_${seq}` };
+    if (transcription) {
+      send(res, 200, openaiTranscription(answer), headers);
+      return;
+    }
     const counts = countTokens(kind, body);
     const build = kind === "openai" ? openaiCompletion : anthropicMessage;
-    send(res, 200, build(answer, body, counts, seq), {
-      ...answer.headers,
-      "x-request-id": `req_fake_${seq}`,
-    });
+    send(res, 200, build(answer, body, counts, seq), headers);
   }
 
   const server = createServer((req, res) => {

@@ -17,11 +17,21 @@ export function lineProgress(write: (line: string) => void): {
 } {
   let tally = emptyTally();
   let lastDecile = -1;
+  const recognition = { files: 0, done: 0, errors: 0 };
   return {
     listener(event) {
       tally = applyEvent(tally, event);
       if (event.type === "model-skipped") write(`skipped ${event.modelId}: ${inert(event.reason)}`);
+      if (event.type === "recognition-started") {
+        recognition.files = event.files * event.recognisers.length;
+        write(`recognising ${event.files} audio files with ${event.recognisers.map(inert).join(", ")}`);
+      }
+      if (event.type === "recognition-finished") {
+        recognition.done++;
+        if (!event.ok) recognition.errors++;
+      }
       if (event.type === "run-started") {
+        if (recognition.files > 0) write(`recognised ${recognition.done} files · ${recognition.errors} errors`);
         write(
           `run ${event.runId}: ${event.cases} cases × ${event.models.join(", ")} = ${event.totalCalls} calls`,
         );

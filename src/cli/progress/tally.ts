@@ -48,6 +48,8 @@ export function applyEvent(tally: Tally, event: RunEvent): Tally {
     }
     case "concurrency-changed":
     case "run-finished":
+    case "recognition-started":
+    case "recognition-finished":
       return tally;
   }
 }

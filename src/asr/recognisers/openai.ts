@@ -1,0 +1,90 @@
+// OpenAI speech to text (whisper-1, gpt-4o-transcribe, ...), and any OpenAI-compatible server via baseURL.
+// The request goes through the same deadline, error mapping and key redaction as the chat provider.
+import { type FileHandle, open } from "node:fs/promises";
+import { basename, extname } from "node:path";
+import OpenAI, { toStreamingFile } from "openai";
+import { z } from "zod";
+import { stableStringify } from "../../core/hash.js";
+import type { CompletionResult } from "../../core/types.js";
+import { badResponse } from "../../providers/call-error.js";
+import { DEFAULT_TIMEOUT_MS, NO_KEY_NEEDED, sdkCall } from "../../providers/call-scope.js";
+import type { OpenAIRecogniserConfig } from "./config.js";
+import { failed, type Recogniser, since } from "./types.js";
+
+const transcriptionShape = z.object({ text: z.string() });
+
+const NO_USAGE = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 };
+
+/** The upload's content type: the API tells formats apart by it and by the file name. */
+const AUDIO_TYPES: Record<string, string> = {
+  ".wav": "audio/wav",
+  ".mp3": "audio/mpeg",
+  ".mpga": "audio/mpeg",
+  ".mpeg": "audio/mpeg",
+  ".m4a": "audio/mp4",
+  ".mp4": "audio/mp4",
+  ".flac": "audio/flac",
+  ".ogg": "audio/ogg",
+  ".webm": "audio/webm",
+};
+
+function fromResponse(response: unknown): CompletionResult {
+  const parsed = transcriptionShape.safeParse(response);
+  if (!parsed.success) {
+    const shown = typeof response === "string" ? response.slice(0, 2000) : response;
+    return badResponse(`not a transcription: ${z.prettifyError(parsed.error)}`, shown);
+  }
+  return { ok: true, text: parsed.data.text, usage: NO_USAGE };
+}
+
+export function createOpenAIRecogniser(config: OpenAIRecogniserConfig, env: { apiKey?: string }): Recogniser {
+  const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const apiKey = env.apiKey ?? NO_KEY_NEEDED;
+  // maxRetries 0: the runner owns retries, and the SDK would otherwise obey retry-after on its own.
+  const client = new OpenAI({ apiKey, baseURL: config.baseURL, timeout: timeoutMs, maxRetries: 0 });
+  const { model, language, prompt, baseURL } = config;
+  const options = { ...(language ? { language } : {}), ...(prompt ? { prompt } : {}) };
+  return {
+    id: config.id,
+    fingerprint: stableStringify({ provider: "openai", model, baseURL: baseURL ?? null, ...options }),
+    async recognise({ audioPath }, { signal }) {
+      const started = performance.now();
+      let handle: FileHandle;
+      try {
+        handle = await open(audioPath, "r");
+        if ((await handle.stat()).isDirectory()) {
+          await handle.close();
+          return failed("audio", `${audioPath}: is a folder, not an audio file`, started);
+        }
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        const reason =
+          code === "ENOENT" ? "audio file not found" : `cannot be read (${code ?? String(error)})`;
+        return failed("audio", `${audioPath}: ${reason}`, started);
+      }
+      try {
+        // Streamed from disk as the request is sent, never read into memory whole.
+        const file = toStreamingFile(handle.createReadStream({ autoClose: false }), basename(audioPath), {
+          type: AUDIO_TYPES[extname(audioPath).toLowerCase()] ?? "application/octet-stream",
+        });
+        const result = await sdkCall(signal, {
+          timeoutMs,
+          apiKey,
+          sdk: OpenAI,
+          send: (scoped) =>
+            client.audio.transcriptions.create(
+              { file, model, response_format: "json", ...options },
+              { signal: scoped },
+            ),
+          parse: fromResponse,
+        });
+        const latencyMs = since(started);
+        return result.ok
+          ? { ok: true, text: result.text, latencyMs }
+          : { ok: false, error: result.error, latencyMs };
+      } finally {
+        await handle.close();
+      }
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// The models of a suite: one schema per provider, parsed with zod; the types come from them.
+import { z } from "zod";
+
+const price = z
+  .object({
+    /** USD per million input tokens. */
+    inputPerMTok: z.number().nonnegative(),
+    /** USD per million output tokens. */
+    outputPerMTok: z.number().nonnegative(),
+    /** USD per million cached input tokens. @default inputPerMTok */
+    cachedInputPerMTok: z.number().nonnegative().optional(),
+  })
+  .strict();
+
+const common = {
+  /** Name of this model in reports; unique within the suite. */
+  id: z
+    .string()
+    .min(1)
+    .regex(/^[\w.:@/-]+$/, "use letters, digits and . _ - : @ / only"),
+  /** Most calls in flight to this model. @default the suite's concurrency */
+  concurrency: z.number().int().positive().optional(),
+  /** Per-call timeout in milliseconds. @default 60000 */
+  timeoutMs: z.number().int().positive().optional(),
+  /** Retries of a failed call (rate limit, 5xx, timeout, reset). @default 4 */
+  maxRetries: z.number().int().nonnegative().optional(),
+  /** Overrides the built-in price table. */
+  price: price.optional(),
+};
+
+const remote = {
+  ...common,
+  /** The provider's model name. */
+  model: z.string().min(1),
+  /** Which environment variable holds the API key. */
+  apiKeyEnv: z.string().min(1).optional(),
+  /** Base URL of the API (for an OpenAI-compatible server: Ollama, vLLM, llama.cpp, LM Studio). */
+  baseURL: z.string().url().optional(),
+  /** Extra request parameters (temperature, max_tokens, ...). */
+  params: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * Whether the suite's `redact` applies to this model; `false` sends it the real values, e.g. a local
+   * model behind `baseURL` whose prompts never leave the machine.
+   * @default true
+   * @example { id: "llama-local", provider: "openai", model: "llama3.1", baseURL: "http://localhost:11434/v1", redact: false }
+   */
+  redact: z.boolean().optional(),
+};
+
+export const openaiModel = z
+  .object({
+    ...remote,
+    provider: z.literal("openai"),
+    /** @default "json_schema" */
+    mode: z.enum(["json_schema", "json_object", "text"]).optional(),
+  })
+  .strict();
+
+export const anthropicModel = z
+  .object({
+    ...remote,
+    provider: z.literal("anthropic"),
+    /** @default "tool" */
+    mode: z.enum(["tool", "text"]).optional(),
+  })
+  .strict();
+
+export const replayModel = z
+  .object({
+    ...common,
+    provider: z.literal("replay"),
+    /** JSONL file of `{ "id": "<case id>", "output": <object or raw text> }` rows. */
+    path: z.string().min(1),
+  })
+  .strict();
+
+export const customModel = z
+  .object({
+    ...common,
+    provider: z.literal("custom"),
+    /**
+     * A module (TypeScript or JavaScript) whose default export answers one call: your own pipeline, a local
+     * model, a rule-based baseline. It gets \`{ caseId, system, user, jsonSchema, signal }\` (the prompt's stable
+     * and per-case parts) and returns the model's text, or the parsed object. A throw is an error of that call.
+     * Its answers are not cached: callgrade cannot see what the module depends on.
+     * @example { id: "rules", provider: "custom", path: "./extractor.ts" }
+     */
+    path: z.string().min(1),
+  })
+  .strict();
+
+export const modelConfig = z.discriminatedUnion("provider", [
+  openaiModel,
+  anthropicModel,
+  replayModel,
+  customModel,
+]);
+

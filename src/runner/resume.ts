@@ -1,0 +1,98 @@
+// Continuing a run that was stopped, killed or left with errors a retry may mend.
+import type { LoadedConfig } from "../config/load.js";
+import { CallgradeError } from "../core/errors.js";
+import type { RunRecord, Store } from "../store/index.js";
+import { execute } from "./execute.js";
+import type { RunSuiteOptions } from "./index.js";
+import { closeProviders, createProviders, loadSuitePrompt, storedCases } from "./suite-parts.js";
+import { closeRecognisers, createRecognisers } from "./voice.js";
+
+/** Errors a resume sends again: the provider may answer now. Everything else is settled. */
+export const RETRYABLE_ON_RESUME = [
+  "rate_limit",
+  "timeout",
+  "http",
+  "network",
+  "bad_response",
+  "aborted",
+] as const;
+
+/**
+ * Continues a run that was stopped or killed, or sends again the calls of a finished run that failed in a way a
+ * retry may mend: calls that finished are never sent again, nor files recognised again. The inputs must be the
+ * ones the run started with.
+ */
+export async function resumeSuite(
+  loaded: LoadedConfig,
+  store: Store,
+  runId: string | undefined,
+  options: RunSuiteOptions,
+): Promise<RunRecord> {
+  const run = runId ? store.runs.get(runId) : store.runs.latestUnfinished();
+  if (!run) {
+    throw new CallgradeError(
+      "RUN_NOT_FOUND",
+      runId ? `no run "${runId}" in ${store.file}` : `no unfinished run in ${store.file} to resume`,
+    );
+  }
+  if (run.status === "finished")
+    throw new CallgradeError("USAGE", `run ${run.id} has finished; there is nothing to resume`);
+  const prompt = await loadSuitePrompt(loaded);
+  const changed = (Object.keys(run.hashes) as (keyof RunRecord["hashes"])[]).filter(
+    (key) => run.hashes[key] !== prompt.hashes[key],
+  );
+  if (changed.length > 0) {
+    throw new CallgradeError(
+      "USAGE",
+      `run ${run.id} was started with another ${changed.join(", ")} (hash ${changed.map((k) => `${run.hashes[k]} → ${prompt.hashes[k]}`).join(", ")}); restore them to resume, or start a new run`,
+    );
+  }
+  // Models on recognised transcripts come back with their model and recogniser.
+  const models = run.models
+    .filter((m) => !m.transcript)
+    .map((m) => {
+      const model = loaded.config.models.find((candidate) => candidate.id === m.id);
+      if (!model)
+        throw new CallgradeError(
+          "USAGE",
+          `run ${run.id} used model "${m.id}", which ${loaded.file} no longer has`,
+        );
+      return model;
+    });
+  const missing = run.recognisers.filter((r) => !loaded.config.asr?.recognisers.some((c) => c.id === r.id));
+  if (missing.length > 0) {
+    throw new CallgradeError(
+      "USAGE",
+      `run ${run.id} used recogniser "${missing.map((r) => r.id).join('", "')}", which ${loaded.file} no longer has`,
+    );
+  }
+  const { active, skipped } = await createProviders(loaded, models, options);
+  const voice = await createRecognisers(
+    loaded,
+    options.env,
+    options.emit,
+    run.recognisers.map((r) => r.id),
+  );
+  const unusable = [...skipped, ...voice.skipped];
+  try {
+    if (unusable.length > 0) {
+      throw new CallgradeError(
+        "USAGE",
+        `cannot resume run ${run.id}: ${unusable.map((s) => `${s.id}: ${s.reason}`).join("; ")}`,
+      );
+    }
+    store.runs.reopen(run.id);
+    return await execute(loaded, store, options, {
+      runId: run.id,
+      cases: storedCases(store, run.id, store.runs.caseCount(run.id)),
+      active,
+      prompt,
+      repeat: run.repeat,
+      skip: store.calls.settled(run.id, RETRYABLE_ON_RESUME),
+      voice,
+    });
+  } finally {
+    await closeProviders(active);
+    await closeRecognisers(voice);
+  }
+}

@@ -1,0 +1,76 @@
+// What runSuite and resumeSuite share: the prompt, the providers, the cases as the store holds them.
+import path from "node:path";
+import { type LoadedConfig, resolveFromConfig } from "../config/load.js";
+import type { ModelConfig } from "../config/schema.js";
+import { CallgradeError } from "../core/errors.js";
+import type { Case } from "../core/types.js";
+import { loadPrompt, type PromptSuite } from "../prompt/index.js";
+import { createProvider } from "../providers/index.js";
+import type { Store } from "../store/index.js";
+import type { RunListener } from "./events.js";
+import type { ActiveModel } from "./run.js";
+import { StoredCases } from "./stored-cases.js";
+
+export async function loadSuitePrompt(loaded: LoadedConfig): Promise<PromptSuite> {
+  const { config } = loaded;
+  const kb = config.knowledgeBase === undefined ? [] : [config.knowledgeBase].flat();
+  return loadPrompt({
+    templateFile: resolveFromConfig(loaded, config.prompt),
+    knowledgeBaseFiles: kb.map((file) => resolveFromConfig(loaded, file)),
+    schema: config.schema,
+  });
+}
+
+export async function createProviders(
+  loaded: LoadedConfig,
+  models: ModelConfig[],
+  options: { env: NodeJS.ProcessEnv; emit: RunListener },
+) {
+  const active: ActiveModel[] = [];
+  const skipped: { id: string; reason: string }[] = [];
+  for (const model of models) {
+    const created = await createProvider(model, { baseDir: loaded.baseDir, env: options.env });
+    if ("skipped" in created) {
+      skipped.push({ id: model.id, reason: created.skipped });
+      options.emit({ type: "model-skipped", modelId: model.id, reason: created.skipped });
+    } else active.push({ config: model, provider: created });
+  }
+  return { active, skipped };
+}
+
+export async function closeProviders(models: readonly ActiveModel[]): Promise<void> {
+  await Promise.allSettled(models.map((model) => model.provider.close?.()));
+}
+
+/**
+ * The dataset's cases, each rendered once as it passes (a case the prompt cannot take stops the run here), with
+ * its audio path made absolute: relative to the dataset file, as the user wrote it.
+ */
+export async function* checkedCases(
+  cases: AsyncIterable<Case>,
+  prompt: PromptSuite,
+  datasetFile: string,
+): AsyncGenerator<Case> {
+  const folder = path.dirname(datasetFile);
+  for await (const item of cases) {
+    prompt.render(item);
+    yield item.audio === undefined ? item : { ...item, audio: path.resolve(folder, item.audio) };
+  }
+}
+
+export function storedCases(store: Store, runId: string, count: number): StoredCases {
+  return new StoredCases(count, (from, to) => store.runs.casesAt(runId, from, to));
+}
+
+export function selectModels(loaded: LoadedConfig, ids: string[] | undefined) {
+  const models = loaded.config.models;
+  if (!ids || ids.length === 0) return models;
+  const unknown = ids.filter((id) => !models.some((m) => m.id === id));
+  if (unknown.length > 0) {
+    throw new CallgradeError(
+      "USAGE",
+      `--models: no model "${unknown.join('", "')}" in ${loaded.file}; known: ${models.map((m) => m.id).join(", ")}`,
+    );
+  }
+  return models.filter((m) => ids.includes(m.id));
+}

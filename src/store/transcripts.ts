@@ -1,0 +1,100 @@
+// Speech recognisers' transcripts of a run's audio, each with its error counts against the reference.
+import type Database from "better-sqlite3";
+import type { AlignmentCounts } from "../core/summary.js";
+import type { CallError } from "../core/types.js";
+import type { Db } from "./open.js";
+
+export interface TranscriptRecord {
+  runId: string;
+  caseId: string;
+  recogniser: string;
+  text: string | null;
+  error: Pick<CallError, "kind" | "message"> | null;
+  latencyMs: number;
+  attempts: number;
+  fromCache: boolean;
+  /** Word and character error counts against the reference transcript; null without a transcript. */
+  words: AlignmentCounts | null;
+  chars: AlignmentCounts | null;
+}
+
+export type StoredTranscript = Omit<TranscriptRecord, "runId">;
+
+type Row = Record<string, unknown>;
+
+function fromRow(row: Row): StoredTranscript {
+  const parse = (value: unknown) => (typeof value === "string" ? JSON.parse(value) : null);
+  return {
+    caseId: String(row.case_id),
+    recogniser: String(row.recogniser),
+    text: (row.text as string | null) ?? null,
+    error:
+      row.status === "error"
+        ? { kind: String(row.error_kind) as CallError["kind"], message: String(row.error_message ?? "") }
+        : null,
+    latencyMs: Number(row.latency_ms),
+    attempts: Number(row.attempts),
+    fromCache: row.from_cache === 1,
+    words: parse(row.words),
+    chars: parse(row.chars),
+  };
+}
+
+export class Transcripts {
+  private readonly insert: Database.Statement<unknown[]>;
+
+  constructor(private readonly db: Db) {
+    this.insert = db.prepare(
+      `INSERT OR REPLACE INTO transcripts (run_id, case_id, recogniser, status, error_kind, error_message, text,
+         latency_ms, attempts, from_cache, words, chars, finished_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  /** Stores a recogniser's result for a case; a resume replaces a failed one. */
+  record(t: TranscriptRecord): void {
+    this.insert.run(
+      t.runId,
+      t.caseId,
+      t.recogniser,
+      t.error ? "error" : "ok",
+      t.error?.kind ?? null,
+      t.error?.message ?? null,
+      t.text,
+      t.latencyMs,
+      t.attempts,
+      t.fromCache ? 1 : 0,
+      t.words ? JSON.stringify(t.words) : null,
+      t.chars ? JSON.stringify(t.chars) : null,
+      new Date().toISOString(),
+    );
+  }
+
+  /** One recogniser's transcripts of a run's cases, by case id; read whole (a few hundred bytes a call). */
+  of(runId: string, recogniser: string, caseIds: readonly string[]): Map<string, StoredTranscript> {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM transcripts WHERE run_id = ? AND recogniser = ?
+           AND case_id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(runId, recogniser, JSON.stringify(caseIds)) as Row[];
+    return new Map(rows.map((row) => [String(row.case_id), fromRow(row)]));
+  }
+
+  /** Every transcript of a run, one recogniser after another, streamed. */
+  *forRun(runId: string): Generator<StoredTranscript> {
+    const rows = this.db
+      .prepare("SELECT * FROM transcripts WHERE run_id = ? ORDER BY recogniser, case_id")
+      .iterate(runId) as IterableIterator<Row>;
+    for (const row of rows) yield fromRow(row);
+  }
+
+  /** Case ids a recogniser has a transcript for: a resume recognises only the others. */
+  done(runId: string, recogniser: string): Set<string> {
+    const ids = this.db
+      .prepare("SELECT case_id FROM transcripts WHERE run_id = ? AND recogniser = ? AND status = 'ok'")
+      .pluck()
+      .all(runId, recogniser) as string[];
+    return new Set(ids);
+  }
+}

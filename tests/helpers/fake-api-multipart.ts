@@ -1,0 +1,52 @@
+// Reads the multipart/form-data body of an upload (OpenAI's audio transcriptions) into its text fields
+// and a summary of each file part: name, content type, length and hash, never the bytes.
+import { createHash } from "node:crypto";
+
+export interface FakeUpload {
+  filename: string;
+  contentType: string;
+  bytes: number;
+  sha256: string;
+}
+
+export type MultipartFields = Record<string, string | FakeUpload>;
+
+const CRLF = "\r\n";
+
+function boundaryOf(contentType: string | undefined): string {
+  const match = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType ?? "");
+  const boundary = match?.[1] ?? match?.[2];
+  if (!boundary) throw new Error(`not a multipart body (content-type ${contentType ?? "missing"})`);
+  return boundary;
+}
+
+export function parseMultipart(body: Buffer, contentType: string | undefined): MultipartFields {
+  const delimiter = Buffer.from(`--${boundaryOf(contentType)}`);
+  const fields: MultipartFields = {};
+  let at = body.indexOf(delimiter);
+  while (at !== -1) {
+    const start = at + delimiter.length;
+    if (body.toString("latin1", start, start + 2) === "--") return fields;
+    const next = body.indexOf(delimiter, start);
+    if (next === -1) break;
+    // Each part sits between the CRLF after its delimiter and the CRLF before the next one.
+    const part = body.subarray(start + CRLF.length, next - CRLF.length);
+    const split = part.indexOf(`${CRLF}${CRLF}`);
+    const head = part.toString("utf8", 0, split);
+    const content = part.subarray(split + 2 * CRLF.length);
+    const name = /;\s*name="([^"]*)"/i.exec(head)?.[1];
+    if (split === -1 || name === undefined) throw new Error(`a multipart part without a name: ${head}`);
+    const filename = /;\s*filename="([^"]*)"/i.exec(head)?.[1];
+    fields[name] =
+      filename === undefined
+        ? content.toString("utf8")
+        : {
+            filename,
+            contentType: /^content-type:\s*(.+)$/im.exec(head)?.[1]?.trim() ?? "",
+            bytes: content.length,
+            sha256: createHash("sha256").update(content).digest("hex"),
+          };
+    at = next;
+  }
+  throw new Error("the multipart body has no closing delimiter");
+}
