@@ -64,7 +64,7 @@ export function buildSummary(store: Store, run: RunRecord): RunSummary {
     suite: run.suite,
     createdAt: run.createdAt,
     status: run.status,
-    caseCount: store.runs.caseIds(run.id).length,
+    caseCount: store.runs.caseCount(run.id),
     repeat: run.repeat,
     hashes: run.hashes,
     models,

@@ -173,25 +173,22 @@ export class Runs {
    * so the caller may write to the store between pages, and a large run is never in memory at once.
    */
   *casePages(runId: string, size = 100): Generator<ScoringCase[]> {
-    const ids = this.caseIds(runId);
+    // By position, a page at a time: not even the run's ids are held at once.
     const select = this.db.prepare(
-      "SELECT case_id, gold, meta FROM cases WHERE run_id = ? AND case_id IN (SELECT value FROM json_each(?))",
+      "SELECT case_id, gold, meta FROM cases WHERE run_id = ? AND idx >= ? AND idx < ? ORDER BY idx",
     );
-    for (let start = 0; start < ids.length; start += size) {
-      const page = ids.slice(start, start + size);
-      const rows = select.all(runId, JSON.stringify(page)) as {
+    const count = this.caseCount(runId);
+    for (let start = 0; start < count; start += size) {
+      const rows = select.all(runId, start, start + size) as {
         case_id: string;
         gold: string | null;
         meta: string;
       }[];
-      const byId = new Map(rows.map((row) => [row.case_id, row]));
-      yield page.flatMap((id) => {
-        const row = byId.get(id);
-        if (!row) return [];
-        return [
-          { id, ...(row.gold === null ? {} : { gold: JSON.parse(row.gold) }), meta: JSON.parse(row.meta) },
-        ];
-      });
+      yield rows.map((row) => ({
+        id: row.case_id,
+        ...(row.gold === null ? {} : { gold: JSON.parse(row.gold) }),
+        meta: JSON.parse(row.meta),
+      }));
     }
   }
 
