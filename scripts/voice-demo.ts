@@ -68,6 +68,8 @@ function runSuite(): Promise<number> {
     "run",
     "--config",
     "examples/voice/callgrade.config.ts",
+    // `npm run demo:voice -- --out DIR --store FILE` passes flags on to `callgrade run`.
+    ...process.argv.slice(2),
   ];
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: "inherit" });

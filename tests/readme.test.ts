@@ -1,11 +1,14 @@
 // The README's commands and numbers are run here, so they cannot rot.
+import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { asrRecogniserSchema } from "../src/asr/recognisers/index.js";
 import {
   anthropicModel,
   configSchema,
+  customModel,
   gatesSchema,
   openaiModel,
   replayModel,
@@ -81,7 +84,7 @@ describe("README", () => {
       README.indexOf("## Responses are cached"),
     );
     const documented = new Set([...reference.matchAll(/^\| `([\w.]+)`\s+\|/gm)].map((m) => m[1]));
-    const nested = ["scoring", "review", "gates"];
+    const nested = ["scoring", "review", "gates", "asr"];
     const suiteKeys = Object.keys(configSchema.shape).filter((key) => !nested.includes(key));
     const gateKeys = [
       ...Object.keys(gatesSchema.shape).map((key) => `gates.${key}`),
@@ -89,15 +92,55 @@ describe("README", () => {
     ].filter((key) => key !== "gates.regression");
     const scoringKeys = Object.keys(configSchema.shape.scoring.unwrap().shape).map((key) => `scoring.${key}`);
     const reviewKeys = Object.keys(reviewSettings.shape).map((key) => `review.${key}`);
-    const modelKeys = [openaiModel, anthropicModel, replayModel].flatMap((schema) =>
+    const asrKeys = Object.keys(configSchema.shape.asr.unwrap().shape).map((key) => `asr.${key}`);
+    const modelKeys = [openaiModel, anthropicModel, replayModel, customModel].flatMap((schema) =>
       Object.keys(schema.shape),
     );
-    for (const key of [...suiteKeys, ...scoringKeys, ...reviewKeys, ...gateKeys, ...modelKeys])
+    const recogniserKeys = asrRecogniserSchema.options.flatMap((schema) => Object.keys(schema.shape));
+    for (const key of [
+      ...suiteKeys,
+      ...scoringKeys,
+      ...reviewKeys,
+      ...gateKeys,
+      ...asrKeys,
+      ...modelKeys,
+      ...recogniserKeys,
+    ])
       expect(documented, key).toContain(key);
   });
 
   it("says why every dependency is there", () => {
     const section = README.slice(README.indexOf("## Dependencies"));
     for (const name of Object.keys(PACKAGE.dependencies)) expect(section, name).toContain(`\`${name}\``);
+  });
+
+  it("shows the tables npm run demo:voice really prints: audio made with flite, recognised by pocketsphinx", async () => {
+    expect(PACKAGE.scripts["demo:voice"]).toBe("tsx scripts/voice-demo.ts");
+    const dir = mkdtempSync(path.join(tmpdir(), "cg-voice-demo-"));
+    const result = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          "scripts/voice-demo.ts",
+          "--store",
+          path.join(dir, "s.db"),
+          "--out",
+          path.join(dir, "out"),
+        ],
+        { cwd: ROOT, env: { ...process.env, CI: "1", OPENAI_API_KEY: "", ANTHROPIC_API_KEY: "" } },
+        (error, stdout) =>
+          resolve({ code: error ? (typeof error.code === "number" ? error.code : 1) : 0, stdout }),
+      );
+    });
+    expect(result.code).toBe(0);
+    const shown = codeBlockAfter("It ends\nwith these tables")
+      .split("\n")
+      .filter((line) => line.trim() !== "");
+    expect(shown.length).toBeGreaterThan(15);
+    for (const line of shown) expect(result.stdout).toContain(line);
+    const report = readFileSync(path.join(dir, "out", "report.md"), "utf8");
+    expect(report).toContain("## Voice stage");
   });
 });

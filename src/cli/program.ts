@@ -201,7 +201,11 @@ export function createProgram(handlers: Handlers, result: { code: number }): Com
     .description(
       "write noisy copies of a dataset at measured word error rates (with the originals as level 0), to run for robustness",
     )
-    .option("--wer <levels>", "word error rates, comma-separated, each above 0 and at most 0.5", "0.05,0.1,0.2")
+    .option(
+      "--wer <levels>",
+      "word error rates, comma-separated, each above 0 and at most 0.5",
+      "0.05,0.1,0.2",
+    )
     .option("--seed <n>", "seed for the noise: the same seed gives the same file", "1")
     .option("--out <file>", "where to write the JSONL (default: <dataset>.noisy.jsonl next to it)")
     .action(async (dataset: string, flags: Omit<PerturbFlags, "dataset">) => {

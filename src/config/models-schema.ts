@@ -95,4 +95,3 @@ export const modelConfig = z.discriminatedUnion("provider", [
   replayModel,
   customModel,
 ]);
-

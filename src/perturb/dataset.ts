@@ -1,8 +1,8 @@
 // Noisy variants of a whole dataset: every case at every level, plus the originals as the baseline.
 import { type ErrorCounts, errorRate, sumCounts } from "../asr/error-rate.js";
 import type { Case } from "../core/types.js";
-import { checkLevels, variantId } from "./levels.js";
 import { detectLang } from "./lang.js";
+import { checkLevels, variantId } from "./levels.js";
 import { measureTranscript } from "./measure.js";
 import { perturbTranscript } from "./perturb.js";
 import { deriveSeed } from "./random.js";

@@ -2,6 +2,7 @@
 import { interval, ms, pct, table, usd } from "../core/format.js";
 import { inert } from "../core/inert.js";
 import type { RunSummary } from "../core/summary.js";
+import { voiceConsole } from "./console-voice.js";
 
 export function renderConsole(summary: RunSummary): string {
   const out: string[] = [];
@@ -62,6 +63,7 @@ export function renderConsole(summary: RunSummary): string {
     );
     out.push(reviewLine(summary));
   }
+  out.push(...voiceConsole(summary));
   for (const skipped of summary.skippedModels) out.push(`skipped ${skipped.id}: ${inert(skipped.reason)}`);
   return out.join("\n");
 }

@@ -2,15 +2,9 @@
 import { interval, ms, pct, usd } from "../core/format.js";
 import type { RunSummary } from "../core/summary.js";
 import { fieldNames, humanFieldNames, reviewLine } from "./console.js";
-
-/** Markdown table cells: pipes and newlines would break the table, and HTML must stay text. */
-function cell(text: string): string {
-  return text.replace(/[|\\]/g, "\\$&").replace(/</g, "&lt;").replace(/\r?\n/g, " ");
-}
-
-function row(cells: string[]): string {
-  return `| ${cells.map(cell).join(" | ")} |`;
-}
+import { robustnessMarkdown } from "./markdown-robustness.js";
+import { cell, row } from "./markdown-table.js";
+import { voiceMarkdown } from "./markdown-voice.js";
 
 export function renderMarkdown(summary: RunSummary): string {
   const lines: string[] = [
@@ -92,6 +86,7 @@ export function renderMarkdown(summary: RunSummary): string {
       );
     }
   }
+  lines.push(...voiceMarkdown(summary), ...robustnessMarkdown(summary));
   lines.push("", "## Review queue", "", `${summary.review.queued} items queued for human review.`);
   if (human.length > 0) lines.push("", reviewLine(summary), "");
   for (const [reason, n] of Object.entries(summary.review.byReason)) lines.push(`- ${reason}: ${n}`);

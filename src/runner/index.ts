@@ -109,4 +109,3 @@ function describeRun(
     review: config.review,
   };
 }
-

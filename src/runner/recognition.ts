@@ -1,16 +1,16 @@
 // The voice stage of a run: every case's audio through every speech recogniser, stored with its error counts
 // against the reference transcript, before any model is asked to extract from the text.
 import { charErrors, wordErrors } from "../asr/error-rate.js";
-import type { Recogniser, RecogniseResult } from "../asr/recognisers/index.js";
+import type { RecogniseResult, Recogniser } from "../asr/recognisers/index.js";
+import { sha256 } from "../core/hash.js";
 import type { AlignmentCounts } from "../core/summary.js";
 import type { CallError, Case } from "../core/types.js";
-import { sha256 } from "../core/hash.js";
 import type { Store } from "../store/index.js";
+import { audioDigest } from "./audio-digest.js";
 import type { RunListener } from "./events.js";
 import { backoffMs, DEFAULT_RETRY, type RetryPolicy, sleep } from "./retry.js";
 import { Slots } from "./slots.js";
 import type { CaseList } from "./stored-cases.js";
-import { audioDigest } from "./audio-digest.js";
 
 export interface RecognitionOptions {
   runId: string;
@@ -43,7 +43,9 @@ export async function recogniseRun(options: RecognitionOptions): Promise<void> {
   const slots = new Slots(options.concurrency);
   const work: Promise<void>[] = [];
   let files = 0;
-  const done = new Map(options.recognisers.map((r) => [r.id, options.store.transcripts.done(options.runId, r.id)]));
+  const done = new Map(
+    options.recognisers.map((r) => [r.id, options.store.transcripts.done(options.runId, r.id)]),
+  );
   for (let index = 0; index < options.cases.length; index++) {
     const item = options.cases.at(index);
     if (item?.audio) files++;
@@ -81,7 +83,8 @@ async function recogniseOne(
     for (;;) {
       attempts++;
       result = await recogniser.recognise({ caseId: item.id, audioPath }, { signal: options.signal });
-      if (result.ok || !result.error.retryable || attempts > policy.maxRetries || options.signal.aborted) break;
+      if (result.ok || !result.error.retryable || attempts > policy.maxRetries || options.signal.aborted)
+        break;
       await sleep(backoffMs(result.error as CallError, attempts - 1, policy), options.signal);
     }
   }

@@ -43,18 +43,22 @@ export function readsTranscript(model: ActiveModel): boolean {
 
 /** The run's models: each as configured, then each that reads text again on every recogniser's transcripts. */
 export function runModels(active: readonly ActiveModel[], recognisers: readonly Recogniser[]): RunModel[] {
-  const plain = active.map(({ config: m }): RunModel => ({
-    id: m.id,
-    provider: m.provider,
-    ...("model" in m ? { model: m.model } : {}),
-  }));
-  const variants = recognisers.flatMap((recogniser) =>
-    active.filter(readsTranscript).map(({ config: m }): RunModel => ({
-      id: variantId(m.id, recogniser.id),
+  const plain = active.map(
+    ({ config: m }): RunModel => ({
+      id: m.id,
       provider: m.provider,
       ...("model" in m ? { model: m.model } : {}),
-      transcript: { model: m.id, recogniser: recogniser.id },
-    })),
+    }),
+  );
+  const variants = recognisers.flatMap((recogniser) =>
+    active.filter(readsTranscript).map(
+      ({ config: m }): RunModel => ({
+        id: variantId(m.id, recogniser.id),
+        provider: m.provider,
+        ...("model" in m ? { model: m.model } : {}),
+        transcript: { model: m.id, recogniser: recogniser.id },
+      }),
+    ),
   );
   return [...plain, ...variants];
 }

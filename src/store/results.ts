@@ -1,6 +1,12 @@
 // Scores, agreement and the review queue of a run. Re-scoring replaces scores, and never drops a graded item.
 import type { Db } from "./open.js";
-import { type LevelCounts, noiseLevelCounts, noiseLevels, type PairedCounts, pairedCounts } from "./score-queries.js";
+import {
+  type LevelCounts,
+  noiseLevelCounts,
+  noiseLevels,
+  type PairedCounts,
+  pairedCounts,
+} from "./score-queries.js";
 
 export interface ScoreRow {
   caseId: string;

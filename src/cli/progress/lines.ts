@@ -31,7 +31,8 @@ export function lineProgress(write: (line: string) => void): {
         if (!event.ok) recognition.errors++;
       }
       if (event.type === "run-started") {
-        if (recognition.files > 0) write(`recognised ${recognition.done} files · ${recognition.errors} errors`);
+        if (recognition.files > 0)
+          write(`recognised ${recognition.done} files · ${recognition.errors} errors`);
         write(
           `run ${event.runId}: ${event.cases} cases × ${event.models.join(", ")} = ${event.totalCalls} calls`,
         );

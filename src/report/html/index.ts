@@ -10,9 +10,12 @@ import { failuresSection } from "./failures.js";
 import { gateBanner } from "./gate.js";
 import { header, modelTable } from "./header.js";
 import { latencySection } from "./latency.js";
+import { robustnessSection } from "./robustness.js";
 import { tradeoffSection } from "./scatter.js";
 import { SCRIPT } from "./script.js";
 import { view } from "./view.js";
+import { voiceSection } from "./voice.js";
+import { VOICE_CSS } from "./voice-css.js";
 
 export type { Disagreement, HtmlReportData } from "./data.js";
 export { escapeHtml, jsonForScript } from "./escape.js";
@@ -42,6 +45,8 @@ const NAV: [string, string][] = [
   ["gate", "Gate"],
   ["models", "Models"],
   ["accuracy", "Accuracy"],
+  ["voice", "Voice stage"],
+  ["robustness", "Robustness"],
   ["tradeoffs", "Cost & latency"],
   ["latency", "Latency"],
   ["schema", "Schema failures"],
@@ -56,6 +61,8 @@ export function renderHtml(data: HtmlReportData): string {
     gate ? gateBanner(gate) : "",
     modelTable(v),
     accuracySection(v),
+    voiceSection(v),
+    robustnessSection(v),
     tradeoffSection(v),
     latencySection(v),
     failuresSection(v),
@@ -79,7 +86,7 @@ export function renderHtml(data: HtmlReportData): string {
 <meta name="color-scheme" content="light dark">
 <meta name="generator" content="callgrade">
 <title>${h(`${verdict}${summary.suite} · run ${summary.runId} · callgrade`)}</title>
-<style>${CSS}</style>
+<style>${CSS}${summary.asr || summary.robustness ? VOICE_CSS : ""}</style>
 </head>
 <body>
 <a class="skip" href="#main">Skip to the report</a>

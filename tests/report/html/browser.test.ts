@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { renderHtml } from "../../../src/report/html/index.js";
 import { chromium, chromiumMissing, pageProblems } from "./chromium.js";
 import { hostileReport } from "./hostile.js";
+import { hostileVoiceReport } from "./hostile-voice.js";
 
 describe("report.html in headless Chromium", () => {
   let dir: string;
@@ -80,5 +81,34 @@ describe("report.html in headless Chromium", () => {
       mkdirSync(keep, { recursive: true });
       copyFileSync(png, path.join(keep, "report-hostile.png"));
     }
+  });
+});
+
+describe("report.html with the voice stage and robustness, in headless Chromium", () => {
+  let file: string;
+
+  beforeAll(() => {
+    const missing = chromiumMissing();
+    expect(missing, missing).toBeUndefined();
+    file = path.join(mkdtempSync(path.join(tmpdir(), "cg-report-voice-")), "report.html");
+    writeFileSync(file, renderHtml(hostileVoiceReport()));
+  });
+
+  it("draws both sections under the CSP, with hostile ids as text and no console errors", async () => {
+    const run = await chromium(["--dump-dom", pathToFileURL(file).href]);
+    expect(run.timedOut, "Chromium did not finish within 30 s").toBe(false);
+    expect(run.code, run.stderr.slice(-2000)).toBe(0);
+    expect(pageProblems(run.stderr), "console errors or CSP violations").toEqual([]);
+    const page = run.stdout;
+    expect(page).toMatch(/<html lang="en" class="js">/);
+    // The seven charts of the report, the recognisers' error rates, one penalty pair, robustness and two fields.
+    expect(page.match(/<svg class="chart"/g)?.length).toBe(12);
+    expect(page).toContain('<section id="voice"');
+    expect(page).toContain('<section id="robustness"');
+    expect(page.match(/<path class="line"/g)?.length).toBe(2 + 3);
+    expect(page).not.toContain('id="pwned"');
+    expect(page).not.toMatch(/<img|<svg onload/i);
+    expect(page.match(/<script/g)?.length).toBe(2);
+    expect(page).toContain("whisper&lt;script&gt;document.title='pwned'");
   });
 });
