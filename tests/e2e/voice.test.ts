@@ -6,6 +6,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import type { RunSummary } from "../../src/core/summary.js";
 import { runCli } from "../helpers/cli.js";
+import { startFakeApi } from "../helpers/fake-api.js";
 import { synthesise } from "../helpers/speech.js";
 
 // A model that reads the text: the caller's name after "this is", and the digits of the phone number.
@@ -179,5 +180,41 @@ describe("the voice stage", () => {
     const noisyPhones = rules?.fields.phone?.[2]?.accuracy ?? -1;
     expect(noisyPhones).toBeGreaterThanOrEqual(0);
     expect(noisyPhones).toBeLessThanOrEqual(1);
+  });
+
+  it("an OpenAI-compatible transcription server: a 429 is waited out and retried, and the upload is the audio file", async () => {
+    const api = await startFakeApi();
+    try {
+      const dir = voiceSuite(
+        `{ id: "whisper", provider: "openai", model: "whisper-1", baseURL: "${api.openaiBaseURL}" }`,
+      );
+      mkdirSync(path.join(dir, "audio"));
+      for (const c of CASES)
+        writeFileSync(path.join(dir, "audio", `${c.id}.wav`), `RIFF fake audio of ${c.id}`);
+      api.respond = (request) => {
+        const body = request.body as { file?: { filename?: string } };
+        const id = /c\d/.exec(body.file?.filename ?? "")?.[0] ?? "";
+        // The first upload of c2 is rate-limited once; every file is then heard as in HEARD.
+        if (id === "c2" && request.attempt === 1) return { status: 429, headers: { "retry-after": "0.05" } };
+        return { text: HEARD[id] ?? "" };
+      };
+      const result = await runCli(["run", "--store", "store.db", "--out", "out"], { cwd: dir });
+      expect(result.code).toBe(0);
+      const uploads = api.requests.filter((r) => r.path.endsWith("/audio/transcriptions"));
+      expect(uploads).toHaveLength(5);
+      expect(uploads[0]?.body).toMatchObject({
+        model: "whisper-1",
+        file: { filename: "c1.wav" },
+      });
+      const summary: RunSummary = JSON.parse(readFileSync(path.join(dir, "out", "summary.json"), "utf8"));
+      expect(summary.asr?.recognisers[0]).toMatchObject({
+        calls: 4,
+        errors: 0,
+        words: { ref: 54, sub: 2, del: 1, ins: 1 },
+      });
+      expect(summary.asr?.penalty[0]?.fieldAccuracy).toMatchObject({ reference: 1, recognised: 0.625 });
+    } finally {
+      await api.close();
+    }
   });
 });
