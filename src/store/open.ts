@@ -24,6 +24,11 @@ export function openDb(file: string): Db {
   db.pragma("busy_timeout = 5000");
   db.pragma("foreign_keys = ON");
   db.pragma("synchronous = NORMAL");
+  // Small page caches (4 MB, 2 MB for temporary tables) instead of better-sqlite3's 16 MB each: a run reads
+  // and writes in order, so a bigger cache bought nothing measurable (npm run bench), while filling it made a
+  // 100,000-case run's memory grow 20% over a 10,000-case one's. Sorts spill to disk past the same limit.
+  db.pragma("main.cache_size = -4000");
+  db.pragma("temp.cache_size = -2000");
   migrate(db, file);
   return db;
 }
