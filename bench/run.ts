@@ -76,12 +76,17 @@ function failed(name: string, error: unknown): ScenarioResult {
   };
 }
 
-export async function runBench(sizes: Sizes, log: (line: string) => void = () => {}): Promise<BenchResults> {
+export async function runBench(
+  sizes: Sizes,
+  log: (line: string) => void = () => {},
+  only?: readonly string[],
+): Promise<BenchResults> {
   const started = performance.now();
   const startedAt = new Date().toISOString();
   const info = machine();
   const results: ScenarioResult[] = [];
   for (const scenario of SCENARIOS) {
+    if (only && !only.includes(scenario.name)) continue;
     log(`${scenario.name}…`);
     const began = performance.now();
     try {

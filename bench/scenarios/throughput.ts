@@ -13,6 +13,9 @@ import { answered, openaiModels } from "./openai-models.js";
 
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 
+/** Cached reruns timed; each sends nothing, so three cost well under a second. */
+const CACHED_ROUNDS = 3;
+
 type Timed<T> = Measured<T> & { server: ServerStats };
 
 /** `body`, measured here and at the server, whose counters start from zero for it. */
@@ -53,9 +56,17 @@ export async function throughputScenario(sizes: Sizes, budgetMs: number): Promis
       if (!first || run.wallMs < first.wallMs) first = run;
     }
     if (!bare || !first) throw new Error("no round ran");
-    // The same suite again, on the store of the last run: every answer is in its cache.
-    const second = await timed(server, () => callgradeRun(configFile, { useCache: true, signal }));
-    const [bareServer, firstServer, secondServer] = [bare.server, first.server, second.server];
+    // The same suite again, on the store of the last run: every answer is in its cache. Timed like the first
+    // runs: the fastest of a few, as a busy machine only slows a run down.
+    let second: Timed<CallgradeRun> | undefined;
+    let cachedRequests = 0;
+    for (let round = 0; round < CACHED_ROUNDS; round++) {
+      const run = await timed(server, () => callgradeRun(configFile, { useCache: true, signal }));
+      cachedRequests += run.server.requests;
+      if (!second || run.wallMs < second.wallMs) second = run;
+    }
+    if (!second) throw new Error("no cached run ran");
+    const [bareServer, firstServer] = [bare.server, first.server];
 
     const idealMs = (calls * latencyMs) / concurrency;
     const ratio = first.wallMs / bare.wallMs;
@@ -112,12 +123,12 @@ export async function throughputScenario(sizes: Sizes, budgetMs: number): Promis
         row({
           scenario: "cache",
           measure: "requests at the server",
-          value: secondServer.requests,
+          value: cachedRequests,
           unit: "requests",
-          shown: String(secondServer.requests),
+          shown: `${cachedRequests} (${CACHED_ROUNDS} cached runs)`,
           target: "0",
           ideal: "0",
-          pass: secondServer.requests === 0,
+          pass: cachedRequests === 0,
         }),
         row({
           scenario: "server",
@@ -142,10 +153,10 @@ export async function throughputScenario(sizes: Sizes, budgetMs: number): Promis
         callgradeRetries: first.value.retries,
         cachedWallMs: second.wallMs,
         cachedCpuMs: second.cpuMs,
-        cachedRequests: secondServer.requests,
+        cachedRequests,
         serverCpuBareMs: bareServer.cpuMs,
         serverCpuCallgradeMs: firstServer.cpuMs,
-        serverCpuCachedMs: secondServer.cpuMs,
+        serverCpuCachedMs: second.server.cpuMs,
       },
     };
   } finally {

@@ -20,7 +20,7 @@ export type CustomModel = (request: CustomRequest) => unknown;
 const NO_USAGE = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 };
 
 async function loadModule(file: string): Promise<CustomModel> {
-  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: false });
+  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: true });
   let imported: unknown;
   try {
     imported = await jiti.import(file);

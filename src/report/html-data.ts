@@ -29,6 +29,7 @@ export function htmlReportData(
   const pairs = new Map<string, { equal: number; n: number }>();
   const disagreements: Disagreement[] = [];
   for (const page of store.runs.casePages(run.id)) {
+    let pageTranscripts: Map<string, Disagreement["transcript"]> | undefined;
     const byCase = firstAnswers(
       store.calls.outputsOf(
         run.id,
@@ -45,8 +46,14 @@ export function htmlReportData(
         const answers = canonicalAnswers(scorer, calls, models, ctx);
         countPairs(scorer.matcher, answers, models, pairs);
         if (disagreements.length >= MAX_DISAGREEMENTS) continue;
-        // Only the few cases shown need their transcript: it is read then, not with every page.
-        const transcript = () => store.review.case(run.id, item.id)?.transcript ?? "";
+        // Only cases shown need their transcript: the page's are read together, when the first one is.
+        const transcript = () => {
+          pageTranscripts ??= store.runs.transcripts(
+            run.id,
+            page.map((c) => c.id),
+          );
+          return pageTranscripts.get(item.id) ?? "";
+        };
         const found = disagreement(scorer, item, calls, answers, ctx, transcript);
         if (found) disagreements.push(found);
       }

@@ -1,3 +1,4 @@
+import type Database from "better-sqlite3";
 import { type CallRecord, CallWriter } from "./call-writer.js";
 import type { Db } from "./open.js";
 
@@ -47,6 +48,8 @@ export function callKey(caseId: string, modelId: string, rep: number): string {
 
 export class Calls {
   private readonly writer: CallWriter;
+  // Prepared once: scoring and reports read a run a page at a time.
+  private selectOutputs: Database.Statement<[string, string]> | undefined;
 
   constructor(private readonly db: Db) {
     this.writer = new CallWriter(db);
@@ -113,7 +116,7 @@ export class Calls {
       fromCache: row.from_cache === 1,
       valid: row.valid === null || row.valid === undefined ? null : row.valid === 1,
       value: typeof row.value === "string" ? JSON.parse(row.value) : undefined,
-      issues: typeof row.issues === "string" ? JSON.parse(row.issues) : [],
+      issues: parseIssues(row.issues),
     }));
   }
 
@@ -131,13 +134,12 @@ export class Calls {
 
   /** The answered calls of some cases, in `forRun` order, read whole: the caller may write afterwards. */
   outputsOf(runId: string, caseIds: readonly string[]): CallOutput[] {
-    const rows = this.db
-      .prepare(
-        `SELECT c.case_id, c.model_id, c.rep, c.latency_ms, c.cost_usd, o.valid, o.value, o.issues
-         FROM calls c LEFT JOIN outputs o ON o.call_id = c.id
-         WHERE c.run_id = ? AND c.status = 'ok' AND c.case_id IN (SELECT value FROM json_each(?)) ${IN_ORDER}`,
-      )
-      .all(runId, JSON.stringify(caseIds)) as Record<string, unknown>[];
+    this.selectOutputs ??= this.db.prepare(
+      `SELECT c.case_id, c.model_id, c.rep, c.latency_ms, c.cost_usd, o.valid, o.value, o.issues
+       FROM calls c LEFT JOIN outputs o ON o.call_id = c.id
+       WHERE c.run_id = ? AND c.status = 'ok' AND c.case_id IN (SELECT value FROM json_each(?)) ${IN_ORDER}`,
+    );
+    const rows = this.selectOutputs.all(runId, JSON.stringify(caseIds)) as Record<string, unknown>[];
     return rows.map((row) => ({
       caseId: String(row.case_id),
       modelId: String(row.model_id),
@@ -146,9 +148,14 @@ export class Calls {
       costUsd: row.cost_usd === null ? null : Number(row.cost_usd),
       valid: validity(row.valid),
       value: typeof row.value === "string" ? JSON.parse(row.value) : undefined,
-      issues: typeof row.issues === "string" ? JSON.parse(row.issues) : [],
+      issues: parseIssues(row.issues),
     }));
   }
+}
+
+/** Most outputs have no issues: "[]" is not worth a parse each. */
+function parseIssues(issues: unknown): StoredCall["issues"] {
+  return typeof issues === "string" && issues !== "[]" ? JSON.parse(issues) : [];
 }
 
 function validity(valid: unknown): boolean | null {

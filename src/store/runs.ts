@@ -160,6 +160,16 @@ export class Runs {
     return rows.map(storedCase);
   }
 
+  /** The transcripts of some cases, read at once: a report shows a few hundred, one query for each page. */
+  transcripts(runId: string, caseIds: readonly string[]): Map<string, Case["transcript"]> {
+    const rows = this.db
+      .prepare(
+        "SELECT case_id, transcript FROM cases WHERE run_id = ? AND case_id IN (SELECT value FROM json_each(?))",
+      )
+      .all(runId, JSON.stringify(caseIds)) as { case_id: string; transcript: string }[];
+    return new Map(rows.map((row) => [row.case_id, JSON.parse(row.transcript)]));
+  }
+
   /** Case ids in dataset order. */
   caseIds(runId: string): string[] {
     return this.db
