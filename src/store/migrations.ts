@@ -162,4 +162,8 @@ export const MIGRATIONS: string[] = [
     PRIMARY KEY (run_id, recogniser, case_id)
   );
   `,
+  // 5: cases are read a page at a time by their position in the dataset (the runner, scoring, reports).
+  `
+  CREATE UNIQUE INDEX cases_by_position ON cases (run_id, idx);
+  `,
 ];
