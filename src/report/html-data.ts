@@ -7,12 +7,15 @@ import { matchContext } from "../scoring/context.js";
 import { type FieldScorer, fieldScorer } from "../scoring/field-scorer.js";
 import type { Canonical, Matcher } from "../scoring/matchers/index.js";
 import { getPath } from "../scoring/path.js";
+import { distribution } from "../scoring/sorted-stream.js";
 import type { CallOutput } from "../store/calls.js";
 import type { RunRecord, Store } from "../store/index.js";
 import type { ScoringCase } from "../store/runs.js";
 import type { Disagreement, HtmlReportData } from "./html/data.js";
 
 const MAX_DISAGREEMENTS = 2_000;
+/** Dots drawn per model on the latency chart; more calls are thinned evenly (percentiles use every call). */
+const LATENCY_DOTS = 1_500;
 
 /** One field of one case: each model's canonical value, or null for an output that failed the schema. */
 type Answers = Map<string, Canonical | null>;
@@ -88,21 +91,19 @@ function firstAnswers(calls: CallOutput[]): Map<string, Map<string, CallOutput>>
 }
 
 /**
- * Latencies of answered first repetitions, and why outputs failed the schema ("<path>: <message>", or the
- * parse failure), per model; in one streamed pass over the calls' figures.
+ * The latency distribution of answered first repetitions, and why outputs failed the schema ("<path>:
+ * <message>", or the parse failure), per model; streamed from the store.
  */
 function callFigures(
   store: Store,
   run: RunRecord,
   models: string[],
 ): Pick<HtmlReportData, "latencies" | "schemaFailures"> {
-  const latencies: Record<string, number[]> = {};
+  const answered = new Map<string, number>();
   const failures = new Map(models.map((id): [string, Record<string, number>] => [id, {}]));
   for (const call of store.calls.figures(run.id)) {
     if (call.rep !== 0 || call.status !== "ok") continue;
-    const list = latencies[call.modelId] ?? [];
-    list.push(call.latencyMs);
-    latencies[call.modelId] = list;
+    answered.set(call.modelId, (answered.get(call.modelId) ?? 0) + 1);
     const counts = failures.get(call.modelId);
     if (call.valid !== false || !counts) continue;
     const reasons =
@@ -111,6 +112,10 @@ function callFigures(
         : call.failures.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
     for (const reason of new Set(reasons)) counts[reason] = (counts[reason] ?? 0) + 1;
   }
+  // Percentiles and the dots drawn, from latencies the store streams in order: none is held.
+  const latencies: HtmlReportData["latencies"] = {};
+  for (const [id, n] of answered)
+    latencies[id] = distribution(store.calls.latenciesInOrder(run.id, id, true), n, LATENCY_DOTS);
   return { latencies, schemaFailures: Object.fromEntries(failures) };
 }
 

@@ -9,8 +9,8 @@ import {
   mean,
   noOutcomes,
   type OutcomeCounts,
-  percentile,
 } from "../scoring/metrics.js";
+import { fromSorted } from "../scoring/sorted-stream.js";
 import type { CallFigures, CallOutput } from "../store/calls.js";
 import type { RunRecord, Store } from "../store/index.js";
 import { humanSummary } from "./human.js";
@@ -24,7 +24,6 @@ interface CallTally {
   valid: number;
   cached: number;
   errorsByKind: Record<string, number>;
-  latencies: number[];
   tokens: ModelSummary["tokens"];
   cost: number;
   unpriced: boolean;
@@ -34,7 +33,7 @@ export function buildSummary(store: Store, run: RunRecord): RunSummary {
   const tallies = tallyCalls(store.calls.figures(run.id));
   const outcomes = countOutcomes(store, run.id);
   const models = run.models.map((model) =>
-    modelSummary(model, run, tallies.get(model.id) ?? newTally(), outcomes.get(model.id)),
+    modelSummary(store, model, run, tallies.get(model.id) ?? newTally(), outcomes.get(model.id)),
   );
   const unscored: Record<string, string[]> = {};
   for (const model of run.models) {
@@ -97,7 +96,6 @@ function newTally(): CallTally {
     valid: 0,
     cached: 0,
     errorsByKind: {},
-    latencies: [],
     tokens: { input: 0, output: 0, cachedInput: 0 },
     cost: 0,
     unpriced: false,
@@ -121,7 +119,6 @@ function tallyCalls(calls: Iterable<CallFigures>): Map<string, CallTally> {
     }
     tally.answered++;
     if (call.valid) tally.valid++;
-    tally.latencies.push(call.latencyMs);
     tally.tokens.input += call.inputTokens;
     tally.tokens.output += call.outputTokens;
     tally.tokens.cachedInput += call.cachedInputTokens;
@@ -145,6 +142,7 @@ function countOutcomes(store: Store, runId: string): Map<string, Map<string, Out
 }
 
 function modelSummary(
+  store: Store,
   model: RunRecord["models"][number],
   run: RunRecord,
   tally: CallTally,
@@ -159,7 +157,12 @@ function modelSummary(
   const accuracies = Object.values(fields)
     .map((metrics) => metrics.accuracy)
     .filter((value): value is number => value !== null);
-  const latencies = tally.latencies.sort((a, b) => a - b);
+  // The store sorts and streams the latencies: a run of any size costs two numbers here.
+  const [p50, p95] = fromSorted(
+    store.calls.latenciesInOrder(run.id, model.id),
+    tally.answered,
+    [50, 95],
+  ).percentiles;
   return {
     id: model.id,
     provider: model.provider,
@@ -173,8 +176,8 @@ function modelSummary(
     fields,
     ...(model.transcript ? { transcript: model.transcript } : {}),
     latencyMs: {
-      p50: latencies.length ? percentile(latencies, 50) : null,
-      p95: latencies.length ? percentile(latencies, 95) : null,
+      p50: p50 ?? null,
+      p95: p95 ?? null,
     },
     tokens: tally.tokens,
     costUsd: tally.unpriced || tally.answered === 0 ? null : tally.cost,

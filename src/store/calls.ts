@@ -132,6 +132,20 @@ export class Calls {
     for (const row of rows) yield toFigures(row);
   }
 
+  /**
+   * A model's answered calls' latencies in ascending order, streamed: the store sorts, nothing is held. The
+   * store must not be written until the iteration ends.
+   */
+  latenciesInOrder(runId: string, modelId: string, firstRepOnly = false): Iterable<number> {
+    return this.db
+      .prepare(
+        `SELECT latency_ms FROM calls WHERE run_id = ? AND model_id = ? AND status = 'ok'
+         ${firstRepOnly ? "AND rep = 0" : ""} ORDER BY latency_ms`,
+      )
+      .pluck()
+      .iterate(runId, modelId) as IterableIterator<number>;
+  }
+
   /** The answered calls of some cases, in `forRun` order, read whole: the caller may write afterwards. */
   outputsOf(runId: string, caseIds: readonly string[]): CallOutput[] {
     this.selectOutputs ??= this.db.prepare(

@@ -87,7 +87,7 @@ export async function createRunFrom(
       insertRun(db, run);
       db.prepare(
         `INSERT INTO cases (run_id, case_id, idx, transcript, gold, meta, audio)
-         SELECT ?, case_id, idx, transcript, gold, meta, audio FROM temp.staged_cases ORDER BY idx`,
+         SELECT ?, case_id, idx, transcript, gold, meta, audio FROM temp.staged_cases ORDER BY rowid`,
       ).run(run.id);
     }).immediate();
     return { ...run, caseCount: count };

@@ -83,4 +83,23 @@ describe("replay provider", () => {
       message: expect.stringContaining(file),
     });
   });
+
+  it("reads lines longer than its read buffer, CRLF endings and a last line without a newline", async () => {
+    const long = "x".repeat(200_000);
+    const file = join(dir, "long.jsonl");
+    await writeFile(
+      file,
+      `${JSON.stringify({ id: "a", output: { note: long } })}\r\n${JSON.stringify({ id: "b", output: { n: 2 } })}\r\n${JSON.stringify({ id: "c", output: { n: 3 } })}`,
+    );
+    const provider = await createReplayProvider(config, file);
+    const a = await provider.complete(completionRequest({ caseId: "a" }), { signal });
+    expect(a.ok && JSON.parse(a.text).note).toBe(long);
+    expect(await provider.complete(completionRequest({ caseId: "b" }), { signal })).toMatchObject({
+      text: '{"n":2}',
+    });
+    expect(await provider.complete(completionRequest({ caseId: "c" }), { signal })).toMatchObject({
+      text: '{"n":3}',
+    });
+    await provider.close?.();
+  });
 });

@@ -2,6 +2,7 @@
 import type { RunSummary } from "../../core/summary.js";
 import type { Turn } from "../../core/types.js";
 import type { GateResult } from "../../gate/types.js";
+import type { Distribution } from "../../scoring/sorted-stream.js";
 
 export interface Disagreement {
   caseId: string;
@@ -17,8 +18,8 @@ export interface HtmlReportData {
   summary: RunSummary;
   /** The gate's decision, when the report is written by `callgrade gate`. */
   gate?: GateResult;
-  /** model id → latency of each answered call, in ms. */
-  latencies: Record<string, number[]>;
+  /** model id → the latencies (ms) of its answered calls: percentiles, and an even sample to draw. */
+  latencies: Record<string, Distribution>;
   /** model id → why outputs failed the schema (issue message or reason) → count. */
   schemaFailures: Record<string, Record<string, number>>;
   /** Pairwise agreement between models over all auto-scored fields: share of (case, field) with equal values. */

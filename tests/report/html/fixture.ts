@@ -1,6 +1,8 @@
 // A realistic report (4 models, 10 fields, 100 latencies each, a failed gate) and a hostile copy of it.
+
 import type { ModelSummary, RunSummary } from "../../../src/core/summary.js";
 import type { HtmlReportData } from "../../../src/report/html/data.js";
+import { distribution } from "../../../src/scoring/sorted-stream.js";
 import { disagreements } from "./fixture-calls.js";
 import { gate } from "./fixture-gate.js";
 
@@ -170,7 +172,12 @@ export function sampleReport(ids: string[] = SPECS.map((s) => s.id)): HtmlReport
   return {
     summary,
     gate: gate(ids),
-    latencies,
+    latencies: Object.fromEntries(
+      Object.entries(latencies).map(([id, values]) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        return [id, distribution(sorted, sorted.length, 1_500)];
+      }),
+    ),
     schemaFailures: Object.fromEntries(SPECS.map((s, i) => [ids[i] ?? s.id, s.failures])),
     pairwise,
     disagreements: disagreements(ids),

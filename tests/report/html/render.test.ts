@@ -4,7 +4,6 @@ import { describe, expect, it } from "vitest";
 import { pct } from "../../../src/core/format.js";
 import { ACCURACY_PLOT } from "../../../src/report/html/accuracy.js";
 import { escapeHtml, jsonForScript, REPORT_SCRIPT, renderHtml } from "../../../src/report/html/index.js";
-import { quantile } from "../../../src/report/html/latency.js";
 import { FIELDS, sampleReport } from "./fixture.js";
 import { hostileReport, PAYLOADS } from "./hostile.js";
 
@@ -121,15 +120,18 @@ describe("a report of realistic data", () => {
     }
   });
 
-  it("computes the latency table from the calls", () => {
-    for (const [id, values] of Object.entries(data.latencies)) {
-      const sorted = [...values].sort((a, b) => a - b);
-      const median = `${Math.round(quantile(sorted, 0.5))} ms`;
+  it("draws the latency table and a dot per call from each model's distribution", () => {
+    for (const [id, d] of Object.entries(data.latencies)) {
+      expect(d.n).toBe(100);
       expect(html).toContain(
-        `<tr><th scope="row">${id}</th><td>100</td><td>${Math.round(sorted[0] ?? 0)} ms</td>`,
+        `<tr><th scope="row">${id}</th><td>100</td><td>${Math.round(d.min ?? 0)} ms</td>`,
       );
-      expect(html).toContain(`p50 ${median}`);
+      expect(html).toContain(`p50 ${Math.round(d.p50 ?? 0)} ms`);
     }
+    // 100 calls are under the dot limit: every call is a dot.
+    expect(html.match(/<circle cx="[^"]+" cy="[^"]+" r="2.2"\/>/g)?.length).toBe(
+      100 * Object.keys(data.latencies).length,
+    );
   });
 
   it("leads the gate with failing and inconclusive checks, and lists the calls that flipped with their values", () => {
