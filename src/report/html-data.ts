@@ -99,17 +99,16 @@ function callFigures(
   run: RunRecord,
   models: string[],
 ): Pick<HtmlReportData, "latencies" | "schemaFailures"> {
-  const answered = new Map<string, number>();
+  // Counted and filtered by the store: only the failed outputs come out of it.
+  const answered = store.calls.answeredFirst(run.id);
   const failures = new Map(models.map((id): [string, Record<string, number>] => [id, {}]));
-  for (const call of store.calls.figures(run.id)) {
-    if (call.rep !== 0 || call.status !== "ok") continue;
-    answered.set(call.modelId, (answered.get(call.modelId) ?? 0) + 1);
+  for (const call of store.calls.invalidFirst(run.id)) {
     const counts = failures.get(call.modelId);
-    if (call.valid !== false || !counts) continue;
+    if (!counts) continue;
     const reasons =
-      call.failures.length === 0
+      call.issues.length === 0
         ? ["invalid output"]
-        : call.failures.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+        : call.issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
     for (const reason of new Set(reasons)) counts[reason] = (counts[reason] ?? 0) + 1;
   }
   // Percentiles and the dots drawn, from latencies the store streams in order: none is held.

@@ -1,44 +1,17 @@
 import type Database from "better-sqlite3";
+import {
+  type CallFigures,
+  type CallOutput,
+  parseIssues,
+  type StoredCall,
+  toFigures,
+  validity,
+} from "./call-rows.js";
 import { type CallRecord, CallWriter } from "./call-writer.js";
 import type { Db } from "./open.js";
 
+export type { CallFigures, CallOutput, StoredCall } from "./call-rows.js";
 export type { CallRecord } from "./call-writer.js";
-
-/** A stored call with its validated output, as scoring and reports read it. */
-export interface StoredCall {
-  caseId: string;
-  modelId: string;
-  rep: number;
-  status: "ok" | "error";
-  errorKind: string | null;
-  errorMessage: string | null;
-  text: string | null;
-  inputTokens: number;
-  outputTokens: number;
-  cachedInputTokens: number;
-  costUsd: number | null;
-  latencyMs: number;
-  attempts: number;
-  fromCache: boolean;
-  valid: boolean | null;
-  value: unknown;
-  issues: { path: string; message: string; code: string }[];
-}
-
-/** A call's figures, without its text or output: what a summary counts. */
-export type CallFigures = Omit<
-  StoredCall,
-  "caseId" | "errorMessage" | "text" | "attempts" | "value" | "issues"
-> & {
-  /** The issues of an output that failed the schema; empty for every other call. */
-  failures: StoredCall["issues"];
-};
-
-/** An answered call's output, as scoring reads it. */
-export type CallOutput = Pick<
-  StoredCall,
-  "caseId" | "modelId" | "rep" | "latencyMs" | "costUsd" | "valid" | "value" | "issues"
->;
 
 const IN_ORDER = "ORDER BY c.case_id, c.model_id, c.rep";
 
@@ -146,6 +119,28 @@ export class Calls {
       .iterate(runId, modelId) as IterableIterator<number>;
   }
 
+  /** Per model, its answered first repetitions, counted by the store. */
+  answeredFirst(runId: string): Map<string, number> {
+    const rows = this.db
+      .prepare(
+        `SELECT model_id, count(*) AS n FROM calls WHERE run_id = ? AND rep = 0 AND status = 'ok'
+         GROUP BY model_id ORDER BY model_id`,
+      )
+      .all(runId) as { model_id: string; n: number }[];
+    return new Map(rows.map((row) => [row.model_id, row.n]));
+  }
+
+  /** The issues of each answered first repetition whose output failed the schema, streamed. */
+  *invalidFirst(runId: string): Generator<{ modelId: string; issues: StoredCall["issues"] }> {
+    const rows = this.db
+      .prepare(
+        `SELECT c.model_id, o.issues FROM calls c JOIN outputs o ON o.call_id = c.id
+         WHERE c.run_id = ? AND c.rep = 0 AND c.status = 'ok' AND o.valid = 0 ${IN_ORDER}`,
+      )
+      .iterate(runId) as IterableIterator<{ model_id: string; issues: string }>;
+    for (const row of rows) yield { modelId: row.model_id, issues: parseIssues(row.issues) };
+  }
+
   /** The answered calls of some cases, in `forRun` order, read whole: the caller may write afterwards. */
   outputsOf(runId: string, caseIds: readonly string[]): CallOutput[] {
     this.selectOutputs ??= this.db.prepare(
@@ -165,30 +160,4 @@ export class Calls {
       issues: parseIssues(row.issues),
     }));
   }
-}
-
-/** Most outputs have no issues: "[]" is not worth a parse each. */
-function parseIssues(issues: unknown): StoredCall["issues"] {
-  return typeof issues === "string" && issues !== "[]" ? JSON.parse(issues) : [];
-}
-
-function validity(valid: unknown): boolean | null {
-  return valid === null || valid === undefined ? null : valid === 1;
-}
-
-function toFigures(row: Record<string, unknown>): CallFigures {
-  return {
-    modelId: String(row.model_id),
-    rep: Number(row.rep),
-    status: row.status === "ok" ? "ok" : "error",
-    errorKind: (row.error_kind as string | null) ?? null,
-    inputTokens: Number(row.input_tokens),
-    outputTokens: Number(row.output_tokens),
-    cachedInputTokens: Number(row.cached_input_tokens),
-    costUsd: row.cost_usd === null ? null : Number(row.cost_usd),
-    latencyMs: Number(row.latency_ms),
-    fromCache: row.from_cache === 1,
-    valid: validity(row.valid),
-    failures: typeof row.failures === "string" ? JSON.parse(row.failures) : [],
-  };
 }

@@ -104,6 +104,8 @@ function clock(seconds: number): string {
 
 /** JSON with sorted keys, so two equal values compare equal as text. */
 function canonical(value: unknown): string {
+  // Most values are plain strings and numbers: nothing to sort.
+  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "undefined";
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === "object" && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
