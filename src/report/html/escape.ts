@@ -14,8 +14,11 @@ const ENTITIES: Record<string, string> = {
  * Control characters and bidi overrides are dropped first, so a value cannot reorder what a reader sees.
  */
 export function escapeHtml(text: string): string {
-  return inert(text).replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
+  const safe = inert(text);
+  return SPECIAL.test(safe) ? safe.replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char) : safe;
 }
+
+const SPECIAL = /[&<>"']/;
 
 /**
  * JSON for a `<script type="application/json">` element: nothing in it can close the element, open a
