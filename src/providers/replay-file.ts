@@ -3,7 +3,7 @@ import { type FileHandle, open } from "node:fs/promises";
 import { z } from "zod";
 import { CallgradeError, inputError } from "../core/errors.js";
 import type { Usage } from "../core/types.js";
-import { jsonColumn, jsonReason } from "../dataset/json-error.js";
+import { parseRecordLine } from "../dataset/record-line.js";
 import { LineTable } from "./line-table.js";
 
 const usageShape = z.object({
@@ -27,44 +27,15 @@ export interface Recorded {
 
 const NO_USAGE: Usage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 };
 
+const FORMAT = {
+  code: "REPLAY_INVALID",
+  row: '{ "id": ..., "output": ... }',
+  shape: rowShape,
+  required: { id: "missing", output: "missing: give the parsed object or the raw model text" },
+} as const;
+
 export function parseLine(file: string, line: number, text: string): { id: string; recorded: Recorded } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const column = jsonColumn(error, text);
-    throw inputError(
-      "REPLAY_INVALID",
-      { file, line, ...(column === undefined ? {} : { column }) },
-      `not valid JSON (${jsonReason(error)}); each line must be one complete object { "id": ..., "output": ... }`,
-    );
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw inputError(
-      "REPLAY_INVALID",
-      { file, line },
-      'each line must be an object { "id": ..., "output": ... }',
-    );
-  }
-  if (!("id" in value)) throw inputError("REPLAY_INVALID", { file, line, field: "id" }, "missing");
-  if (!("output" in value)) {
-    throw inputError(
-      "REPLAY_INVALID",
-      { file, line, field: "output" },
-      "missing: give the parsed object or the raw model text",
-    );
-  }
-  const parsed = rowShape.safeParse(value);
-  if (!parsed.success) {
-    const [issue] = parsed.error.issues;
-    const field = issue?.path.join(".") || undefined;
-    throw inputError(
-      "REPLAY_INVALID",
-      { file, line, ...(field ? { field } : {}) },
-      issue?.message ?? "invalid",
-    );
-  }
-  const { id, output, latencyMs, usage } = parsed.data;
+  const { id, output, latencyMs, usage } = parseRecordLine(file, line, text, FORMAT);
   const recorded: Recorded = {
     text: typeof output === "string" ? output : JSON.stringify(output),
     usage: usage ?? NO_USAGE,

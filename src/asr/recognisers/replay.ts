@@ -3,8 +3,7 @@ import { readFile } from "node:fs/promises";
 import { z } from "zod";
 import { inputError } from "../../core/errors.js";
 import { sha256, stableStringify } from "../../core/hash.js";
-import { fieldName } from "../../dataset/issues.js";
-import { jsonColumn, jsonReason } from "../../dataset/json-error.js";
+import { parseRecordLine } from "../../dataset/record-line.js";
 import type { ReplayRecogniserConfig } from "./config.js";
 import { aborted, type Recogniser } from "./types.js";
 
@@ -21,40 +20,15 @@ interface Recorded {
   latencyMs: number;
 }
 
+const FORMAT = {
+  code: "REPLAY_INVALID",
+  row: ROW,
+  shape: rowShape,
+  required: { id: "missing", transcript: "missing: give the recognised text" },
+} as const;
+
 function parseLine(file: string, line: number, text: string): { id: string; recorded: Recorded } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const column = jsonColumn(error, text);
-    throw inputError(
-      "REPLAY_INVALID",
-      { file, line, ...(column === undefined ? {} : { column }) },
-      `not valid JSON (${jsonReason(error)}); each line must be one complete object ${ROW}`,
-    );
-  }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw inputError("REPLAY_INVALID", { file, line }, `each line must be an object ${ROW}`);
-  }
-  if (!("id" in value)) throw inputError("REPLAY_INVALID", { file, line, field: "id" }, "missing");
-  if (!("transcript" in value)) {
-    throw inputError(
-      "REPLAY_INVALID",
-      { file, line, field: "transcript" },
-      "missing: give the recognised text",
-    );
-  }
-  const parsed = rowShape.safeParse(value);
-  if (!parsed.success) {
-    const [issue] = parsed.error.issues;
-    const field = issue ? fieldName(issue.path) : "";
-    throw inputError(
-      "REPLAY_INVALID",
-      { file, line, ...(field ? { field } : {}) },
-      issue?.message ?? "invalid",
-    );
-  }
-  const { id, transcript, latencyMs } = parsed.data;
+  const { id, transcript, latencyMs } = parseRecordLine(file, line, text, FORMAT);
   return { id, recorded: { text: transcript, latencyMs: latencyMs ?? 0 } };
 }
 
