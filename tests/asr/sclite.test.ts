@@ -5,20 +5,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { align, type ErrorCounts, sumCounts } from "../../src/asr/index.js";
+import { seededRandom } from "../../src/gate/stats/random.js";
 
 const SCLITE = process.env.SCLITE ?? "/usr/lib/sctk/bin/sclite";
 
-// mulberry32: tiny, seeded, so a failure names a pair that reproduces.
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// Seeded, so a failure names a pair that reproduces.
+const prng = seededRandom;
 
 // A small vocabulary makes repeated words, and so cost ties, common: ties are where aligners differ.
 const VOCABULARY = ["yes", "no", "call", "me", "at", "five", "thirty", "the"];
