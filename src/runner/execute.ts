@@ -49,7 +49,7 @@ export async function execute(
   }
   const variants = variantSources(store, work.runId, work.cases.length, work.active, recognisers);
   const readers = work.active.filter(readsTranscript).length;
-  const recognised = recognisers.reduce((n, r) => n + store.transcripts.done(work.runId, r.id).size, 0);
+  const recognised = recognisers.reduce((n, r) => n + store.transcripts.count(work.runId, r.id), 0);
   const total =
     (work.cases.length * work.active.length + recognised * readers) * work.repeat - (work.skip?.size ?? 0);
   options.emit({

@@ -104,7 +104,7 @@ async function recogniseOne(
     caseId: item.id,
     recogniser: recogniser.id,
     text: result.ok ? result.text : null,
-    error: result.ok ? null : { kind: result.error.kind as CallError["kind"], message: result.error.message },
+    error: result.ok ? null : { kind: result.error.kind, message: result.error.message },
     latencyMs: result.latencyMs,
     attempts,
     fromCache: cached !== undefined,

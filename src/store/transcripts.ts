@@ -1,7 +1,6 @@
 // Speech recognisers' transcripts of a run's audio, each with its error counts against the reference.
 import type Database from "better-sqlite3";
 import type { AlignmentCounts } from "../core/summary.js";
-import type { CallError } from "../core/types.js";
 import type { Db } from "./open.js";
 
 export interface TranscriptRecord {
@@ -9,7 +8,8 @@ export interface TranscriptRecord {
   caseId: string;
   recogniser: string;
   text: string | null;
-  error: Pick<CallError, "kind" | "message"> | null;
+  /** A run's error kind (rate_limit, timeout, ...) or `audio`: the file could not be taken. */
+  error: { kind: string; message: string } | null;
   latencyMs: number;
   attempts: number;
   fromCache: boolean;
@@ -30,7 +30,7 @@ function fromRow(row: Row): StoredTranscript {
     text: (row.text as string | null) ?? null,
     error:
       row.status === "error"
-        ? { kind: String(row.error_kind) as CallError["kind"], message: String(row.error_message ?? "") }
+        ? { kind: String(row.error_kind), message: String(row.error_message ?? "") }
         : null,
     latencyMs: Number(row.latency_ms),
     attempts: Number(row.attempts),
@@ -87,6 +87,14 @@ export class Transcripts {
       .prepare("SELECT * FROM transcripts WHERE run_id = ? ORDER BY recogniser, case_id")
       .iterate(runId) as IterableIterator<Row>;
     for (const row of rows) yield fromRow(row);
+  }
+
+  /** How many cases a recogniser has a transcript of. */
+  count(runId: string, recogniser: string): number {
+    return this.db
+      .prepare("SELECT count(*) FROM transcripts WHERE run_id = ? AND recogniser = ? AND status = 'ok'")
+      .pluck()
+      .get(runId, recogniser) as number;
   }
 
   /** Case ids a recogniser has a transcript for: a resume recognises only the others. */
