@@ -49,7 +49,7 @@ export type AsrLang = "en" | "ja";
 
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 
-/** "ja" when the text has any hiragana, katakana or kanji, else "en". */
+/** "ja" when the text contains hiragana, katakana or kanji, else "en". */
 export function detectLang(text: string): AsrLang {
   return JAPANESE.test(text) ? "ja" : "en";
 }

@@ -1,4 +1,4 @@
-// The fallback: any word can be misheard as one that sounds near it, so every error budget is reachable.
+// The fallback: every word can be misheard as one that sounds near it, so every error budget is reachable.
 import { type ErrorGenerator, pickSite } from "../generator.js";
 import { pick, randomInt } from "../random.js";
 import { lower, replaceWord, type Word, withCase } from "./words.js";
