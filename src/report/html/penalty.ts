@@ -11,7 +11,7 @@ const BAR = 11;
 /** Two bars and the space between them. */
 const PAIR = BAR * 2 + 3;
 const GAP = 14;
-/** Room a gap label needs over the shorter bar; with less it goes right of the gap. */
+/** Room a gap label needs, on the shorter bar or inside the gap. */
 const LABEL_ROOM = 110;
 
 export function penaltyFigure(v: View, pair: RecognitionPenalty): string {
@@ -67,8 +67,15 @@ function gap(x: Scale, y: number, pair: RecognitionPenalty, f: PenaltyField): st
   const [from, to] = [x(Math.min(f.reference, f.recognised)), x(Math.max(f.reference, f.recognised))];
   const text = `${signedPoints(f.penalty)} pts`;
   const tip = `${pair.model} · ${f.field}: penalty ${text} (reference ${pct(f.reference)} − recognised ${pct(f.recognised)}), n=${f.n}`;
-  const inside = from - PLOT.x0 >= LABEL_ROOM;
-  const label = `<text class="gap-label${lost ? "" : " gain"}" x="${round(inside ? from - 5 : to + 5)}" y="${row + BAR - 1}" text-anchor="${inside ? "end" : "start"}">${text}</text>`;
+  // Left of the gap, on the shorter bar, when that bar has room; else inside a wide gap; else right of it
+  // (right of a gap that ends at 100% would run into the accuracy printed there).
+  const [at, anchor] =
+    from - PLOT.x0 >= LABEL_ROOM
+      ? [from - 5, "end"]
+      : to - from >= LABEL_ROOM
+        ? [to - 5, "end"]
+        : [to + 5, "start"];
+  const label = `<text class="gap-label${lost ? "" : " gain"}" x="${round(at)}" y="${row + BAR - 1}" text-anchor="${anchor}">${text}</text>`;
   return `<g class="gap${lost ? "" : " gain"}"><rect x="${round(from)}" y="${row}" width="${round(Math.max(1, to - from))}" height="${BAR}"><title>${h(tip)}</title></rect>${label}</g>`;
 }
 

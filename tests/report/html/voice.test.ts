@@ -97,6 +97,22 @@ describe("the voice stage in report.html", () => {
   });
 });
 
+describe("a penalty's label in report.html", () => {
+  it("sits where it has room: left of the gap on the shorter bar, else inside a wide gap, never over the value at 100%", () => {
+    const data = voiceReport();
+    const [pair] = data.summary.asr?.penalty ?? [];
+    if (!pair) throw new Error("the fixture has a penalty pair");
+    pair.fields = [
+      { field: "caller_name", reference: 1, recognised: 0.125, penalty: 0.875, n: 8 },
+      { field: "date", reference: 1, recognised: 0.875, penalty: 0.125, n: 8 },
+    ];
+    const html = renderHtml(data);
+    // Plot from x=200 to 840: 100% ends at 840; 87.5% at 760.
+    expect(html).toMatch(/<text class="gap-label" x="835" y="[\d.]+" text-anchor="end">\+87\.5 pts<\/text>/);
+    expect(html).toMatch(/<text class="gap-label" x="755" y="[\d.]+" text-anchor="end">\+12\.5 pts<\/text>/);
+  });
+});
+
 describe("the robustness section in report.html", () => {
   const html = renderHtml(voiceReport());
   const robustness = section(html, "robustness");
