@@ -2,7 +2,7 @@
 import { resolve } from "node:path";
 import type { AnthropicModelConfig, ModelConfig, OpenAIModelConfig } from "../config/schema.js";
 import type { Provider } from "../core/types.js";
-import { NO_KEY_NEEDED } from "./call-scope.js";
+import { resolveApiKey } from "./api-key.js";
 import { createReplayProvider } from "./replay.js";
 
 export { costUsd, lookupPrice, type Price, priceFor } from "./prices.js";
@@ -29,12 +29,8 @@ function remote<C extends OpenAIModelConfig | AnthropicModelConfig>(
   load: () => Promise<(config: C, env: { apiKey?: string }) => Provider>,
 ): Factory<C> {
   return async (config, ctx) => {
-    const name = config.apiKeyEnv ?? DEFAULT_KEY_ENV[config.provider];
-    const apiKey = ctx.env[name]?.trim();
-    if (apiKey) return (await load())(config, { apiKey });
-    if (config.baseURL) return (await load())(config, { apiKey: NO_KEY_NEEDED });
-    const hint = config.apiKeyEnv ? name : `${name} (or apiKeyEnv)`;
-    return { skipped: `no API key: set ${hint} to include it` };
+    const key = resolveApiKey(config, DEFAULT_KEY_ENV[config.provider], ctx.env);
+    return "skipped" in key ? key : (await load())(config, key);
   };
 }
 

@@ -1,10 +1,9 @@
 // The recogniser registry: a new speech recogniser is one file and one line in RECOGNISERS.
 import { resolve } from "node:path";
 import { CallgradeError } from "../../core/errors.js";
-import { NO_KEY_NEEDED } from "../../providers/call-scope.js";
+import { resolveApiKey } from "../../providers/api-key.js";
 import type { ProviderContext, Skipped } from "../../providers/index.js";
 import type { AsrRecogniserConfig } from "./config.js";
-import { createOpenAIRecogniser } from "./openai.js";
 import { binaryProblem, createPocketsphinxRecogniser, DEFAULT_BINARY } from "./pocketsphinx.js";
 import { createReplayRecogniser } from "./replay.js";
 import type { Recogniser } from "./types.js";
@@ -32,12 +31,10 @@ type Registry = {
 
 export const RECOGNISERS: Registry = {
   // As for the chat models: no key is a skip, except for a custom baseURL (a local server needs none).
+  // The SDK loads only when a recogniser needs it, as for the chat models.
   openai: async (config, ctx) => {
-    const name = config.apiKeyEnv ?? "OPENAI_API_KEY";
-    const apiKey = ctx.env[name]?.trim();
-    if (apiKey) return createOpenAIRecogniser(config, { apiKey });
-    if (config.baseURL) return createOpenAIRecogniser(config, { apiKey: NO_KEY_NEEDED });
-    return { skipped: `no API key: set ${config.apiKeyEnv ? name : `${name} (or apiKeyEnv)`} to include it` };
+    const key = resolveApiKey(config, "OPENAI_API_KEY", ctx.env);
+    return "skipped" in key ? key : (await import("./openai.js")).createOpenAIRecogniser(config, key);
   },
   // A missing program stops the run before any file, rather than failing every file the same way.
   pocketsphinx: async (config, ctx) => {
