@@ -1,8 +1,9 @@
 // The bundled example suite: `npm start` runs it offline. prod-v1 and prod-v2 are SIMULATED pipeline versions
 // (recorded outputs made by scripts/simulate-pipelines.ts with seeded error injection), not real models.
 // The real models join the run when OPENAI_API_KEY / ANTHROPIC_API_KEY is set, and are skipped otherwise.
+
+import { defineConfig } from "callgrade";
 import { Appointment } from "./schemas/appointment.js";
-import { defineConfig } from "./src/index.js";
 
 const SIMULATED_PRICE = { inputPerMTok: 0.4, outputPerMTok: 1.6, cachedInputPerMTok: 0.1 };
 

@@ -64,7 +64,7 @@ async function synthesise(item: Call, datasetTime: number): Promise<boolean> {
 
 function runSuite(): Promise<number> {
   const args = [
-    path.join(ROOT, "bin", "callgrade.js"),
+    path.join(ROOT, "dist", "cli.js"),
     "run",
     "--config",
     "examples/voice/callgrade.config.ts",

@@ -3,8 +3,9 @@
 // simulated-robust are SIMULATED pipelines (outputs written by hand, see README.md), so the suite runs offline
 // and shows what a hijack looks like in the report. The real models join when OPENAI_API_KEY /
 // ANTHROPIC_API_KEY is set, and are skipped otherwise.
+
+import { defineConfig } from "callgrade";
 import { Appointment } from "../../schemas/appointment.js";
-import { defineConfig } from "../../src/index.js";
 
 export default defineConfig({
   name: "prompt-injection",

@@ -3,7 +3,7 @@
 // report shows what recognition errors cost each field. "rules" is a deterministic rule-based extractor
 // (extractor.ts), not a language model; the real models join when OPENAI_API_KEY / ANTHROPIC_API_KEY is set.
 // Relative paths start at this file's folder.
-import { defineConfig } from "../../src/index.js";
+import { defineConfig } from "callgrade";
 import { VoiceBooking } from "./schema.js";
 
 export default defineConfig({

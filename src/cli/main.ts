@@ -2,28 +2,21 @@
 import { CommanderError } from "commander";
 import { CallgradeError } from "../core/errors.js";
 import { inert } from "../core/inert.js";
-import { baselineCommand } from "./commands/baseline.js";
-import { compareCommand } from "./commands/compare.js";
-import { exportGoldCommand } from "./commands/export-gold.js";
-import { gateCommand } from "./commands/gate.js";
-import { initCommand } from "./commands/init.js";
-import { perturbCommand } from "./commands/perturb.js";
-import { reportCommand } from "./commands/report.js";
-import { reviewCommand } from "./commands/review.js";
-import { runCommand } from "./commands/run.js";
 import { tuneHeap } from "./heap.js";
 import { createProgram, type Handlers } from "./program.js";
 
+// Each command's module loads only when that command runs: `--help` or `init` never pays for the runner,
+// the store, the SDKs or Ink.
 export const handlers: Handlers = {
-  run: runCommand,
-  report: reportCommand,
-  init: initCommand,
-  review: reviewCommand,
-  exportGold: exportGoldCommand,
-  gate: gateCommand,
-  compare: compareCommand,
-  baseline: baselineCommand,
-  perturb: perturbCommand,
+  run: async (...args) => (await import("./commands/run.js")).runCommand(...args),
+  report: async (...args) => (await import("./commands/report.js")).reportCommand(...args),
+  init: async (...args) => (await import("./commands/init.js")).initCommand(...args),
+  review: async (...args) => (await import("./commands/review.js")).reviewCommand(...args),
+  exportGold: async (...args) => (await import("./commands/export-gold.js")).exportGoldCommand(...args),
+  gate: async (...args) => (await import("./commands/gate.js")).gateCommand(...args),
+  compare: async (...args) => (await import("./commands/compare.js")).compareCommand(...args),
+  baseline: async (...args) => (await import("./commands/baseline.js")).baselineCommand(...args),
+  perturb: async (...args) => (await import("./commands/perturb.js")).perturbCommand(...args),
 };
 
 export async function main(argv: string[], use: Handlers = handlers): Promise<number> {

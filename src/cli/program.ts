@@ -1,5 +1,6 @@
 // Commander wiring only: flags in, one handler call per command. Handlers are passed in so parsing is testable.
 import { Command, InvalidArgumentError, Option } from "commander";
+import { packageVersion } from "../core/package-root.js";
 import type { PerturbFlags } from "./commands/perturb.js";
 
 export interface RunFlags {
@@ -93,6 +94,7 @@ export function createProgram(handlers: Handlers, result: { code: number }): Com
     .description(
       "Evaluate voice-to-structured-data pipelines: several models, zod validation, field-level scores.",
     )
+    .version(packageVersion(), "-V, --version", "print the installed version")
     .showHelpAfterError("(run with --help for usage)")
     // A bad flag reads like every other usage error: "callgrade: ...". Subcommands inherit this.
     .configureOutput({ outputError: (text, write) => write(`callgrade: ${text.replace(/^error: /, "")}`) })

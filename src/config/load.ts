@@ -2,9 +2,9 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { createJiti } from "jiti";
 import { CallgradeError } from "../core/errors.js";
+import { packageEntry } from "../core/package-root.js";
 import { fieldsFromSchema } from "../scoring/fields.js";
 import { defaultExport, describeConfigIssues, importFailure } from "./issues.js";
 import { type Config, configSchema } from "./schema.js";
@@ -73,7 +73,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<Loaded
  */
 function aliases(configFile: string): Record<string, string> {
   const own = createRequire(import.meta.url);
-  const alias: Record<string, string> = { callgrade: fileURLToPath(new URL("../index.ts", import.meta.url)) };
+  const alias: Record<string, string> = { callgrade: packageEntry() };
   try {
     createRequire(configFile).resolve("zod");
   } catch {

@@ -1,7 +1,6 @@
 // The config's shape, parsed with zod; the types come from it.
 import { z } from "zod";
-import { asrRecogniserSchema } from "../asr/recognisers/config.js";
-import { REDACT_KINDS } from "../prompt/redact.js";
+import { asrRecogniserSchema } from "./asr-schema.js";
 import {
   type anthropicModel,
   type customModel,
@@ -28,6 +27,10 @@ const zodObjectSchema = z.custom<z.ZodObject>(
   { message: "must be a zod object schema, e.g. z.object({ ... })" },
 );
 
+/** What `redact` can find and mask in transcripts before they leave the machine. */
+export const REDACT_KINDS = ["phone", "email", "card"] as const;
+export type RedactKind = (typeof REDACT_KINDS)[number];
+
 export const THRESHOLD_METRICS = [
   "fieldAccuracy",
   "schemaValidRate",
@@ -40,13 +43,18 @@ export const THRESHOLD_METRICS = [
 
 const threshold = z
   .object({
-    /** fieldAccuracy (with `field`: that field's accuracy), schemaValidRate, errorRate, latencyMs.p50/p95, costUsd.perCall/total. */
+    /**
+     * What is limited: a rate from 0 to 1 (`fieldAccuracy`, the mean of the fields' accuracies or, with `field`,
+     * that field's; `schemaValidRate`; `errorRate`), a latency in milliseconds, or a cost in USD.
+     */
     metric: z.enum(THRESHOLD_METRICS),
     /** Only this model. @default every model */
     model: z.string().optional(),
     /** Only this field (fieldAccuracy only). */
     field: z.string().optional(),
+    /** The lowest passing value; give `min`, `max` or both. */
     min: z.number().optional(),
+    /** The highest passing value; give `min`, `max` or both. */
     max: z.number().optional(),
   })
   .strict()
@@ -57,7 +65,19 @@ const threshold = z
 
 export const gatesSchema = z
   .object({
+    /**
+     * Limits every run must meet, each `{ metric, model?, field?, min?, max? }`. A limit on an accuracy or a rate
+     * is judged with its 95% interval (see `policy`); latency and cost limits compare the point estimate.
+     * @default none
+     * @example thresholds: [{ metric: "fieldAccuracy", min: 0.9 }, { metric: "latencyMs.p95", max: 3000 }]
+     */
     thresholds: z.array(threshold).default([]),
+    /**
+     * Compares the run with a committed baseline on the calls both share, per model and field (McNemar's exact
+     * test) and overall (a paired bootstrap clustered by call); a significant drop larger than `maxDrop` fails.
+     * @default none
+     * @example regression: { baseline: "reports/baseline/summary.json", maxDrop: 0.02, alpha: 0.05 }
+     */
     regression: z
       .object({
         /** The baseline: a baseline file (from --save-baseline) or a summary.json path. */
@@ -107,6 +127,11 @@ export const configSchema = z
     knowledgeBase: z.union([z.string(), z.array(z.string())]).optional(),
     /** The zod object schema every output must satisfy. */
     schema: zodObjectSchema,
+    /**
+     * The models every case is sent to: a provider's API (`openai`, `anthropic`, or any OpenAI-compatible
+     * server), outputs recorded earlier (`replay`), or a module of your own (`custom`).
+     * @example models: [{ id: "gpt-4.1-mini", provider: "openai", model: "gpt-4.1-mini", params: { temperature: 0 } }]
+     */
     models: z.array(modelConfig).min(1),
     /** Most calls in flight in all. @default 16 */
     concurrency: z.number().int().positive().default(16),
@@ -119,6 +144,7 @@ export const configSchema = z
      * @example maxTranscriptChars: 2_000_000
      */
     maxTranscriptChars: z.number().int().positive().optional(),
+    /** How field values are read before they are compared (see docs/matchers.md). */
     scoring: z
       .object({
         /** Region for phone numbers written without a country code. @default "US" */
@@ -144,7 +170,7 @@ export const configSchema = z
     /** Where reports are written. @default "reports" */
     reportsDir: z.string().optional(),
     /**
-     * The voice stage: speech recognisers that transcribe each case's \`audio\`. Every model then extracts
+     * The voice stage: speech recognisers that transcribe each case's `audio`. Every model then extracts
      * from each recogniser's transcript as well as from the dataset's reference transcript, and the report
      * shows each recogniser's word error rate and what it costs each field (the recognition penalty).
      * @default none
@@ -152,6 +178,10 @@ export const configSchema = z
      */
     asr: z
       .object({
+        /**
+         * Speech recognisers for the cases that have `audio`; every model that reads text also runs on each
+         * one's transcripts, as `<model>@<recogniser>`.
+         */
         recognisers: z
           .array(asrRecogniserSchema)
           .min(1)

@@ -5,9 +5,7 @@ import {
   parsePhoneNumberFromString,
   searchPhoneNumbersInText,
 } from "libphonenumber-js";
-
-export const REDACT_KINDS = ["phone", "email", "card"] as const;
-export type RedactKind = (typeof REDACT_KINDS)[number];
+import type { RedactKind } from "../config/schema.js";
 
 /** One value found: where it is in the text, and what makes two spellings of it the same value. */
 export interface Found {

@@ -1,8 +1,10 @@
 // Optional PII redaction: phone numbers, e-mails and card numbers in the per-case part of a request become
 // placeholders before it goes to a remote provider, and the model's answer gets the real values back.
+
+import { REDACT_KINDS, type RedactKind } from "../config/schema.js";
 import type { Case, CompletionRequest } from "../core/types.js";
 import { matchContext, type ScoringSettings } from "../scoring/context.js";
-import { findSensitive, REDACT_KINDS, type RedactKind } from "./redact-find.js";
+import { findSensitive } from "./redact-find.js";
 
 export { REDACT_KINDS, type RedactKind };
 

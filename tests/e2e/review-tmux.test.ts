@@ -10,7 +10,7 @@ import { ROOT, runCli } from "../helpers/cli.js";
 import { Tmux } from "../helpers/tmux.js";
 
 const SMALL = path.join(ROOT, "tests/fixtures/suite-small");
-const BIN = path.join(ROOT, "bin/callgrade.js");
+const BIN = path.join(ROOT, "dist/cli.js");
 
 /** The small suite without gold, so every disagreement goes to people: cases c1..c5 in order. */
 function suiteWithoutGold(dir: string): void {
@@ -21,7 +21,6 @@ function suiteWithoutGold(dir: string): void {
   });
   writeFileSync(path.join(dir, "calls.jsonl"), `${stripped.join("\n")}\n`);
   const config = readFileSync(path.join(SMALL, "callgrade.config.ts"), "utf8")
-    .replace('"../../../src/index.js"', JSON.stringify(path.join(ROOT, "src/index.ts")))
     .replace('dataset: "calls.jsonl"', `dataset: ${JSON.stringify(path.join(dir, "calls.jsonl"))}`)
     .replace(/"(prompt\.md|kb\.md|a\.jsonl|b\.jsonl)"/g, (_m, file: string) =>
       JSON.stringify(path.join(SMALL, file)),
@@ -51,7 +50,10 @@ describe("callgrade review in a terminal", () => {
     `cd ${dir} && exec env CI=true ${process.execPath} ${BIN} review --store ${storeFile} --reviewer ${reviewer}`;
 
   beforeAll(async () => {
-    expect(Tmux.available(), "tmux is needed for this test (.ci/run installs it)").toBe(true);
+    expect(
+      Tmux.available(),
+      "tmux is needed for this test: apt-get install tmux (npm test's pretest, scripts/test-tools.sh, installs it)",
+    ).toBe(true);
     dir = mkdtempSync(path.join(tmpdir(), "cg-tmux-"));
     storeFile = path.join(dir, "store.db");
     suiteWithoutGold(dir);

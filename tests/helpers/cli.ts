@@ -1,10 +1,10 @@
-// Runs the real CLI entry (bin/callgrade.js) in a child process, as a user or CI would.
+// Runs the real CLI entry (dist/cli.js, built from src/ before the tests) in a child process, as a user or CI would.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-const BIN = path.join(ROOT, "bin", "callgrade.js");
+const BIN = path.join(ROOT, "dist", "cli.js");
 
 export interface CliResult {
   code: number;

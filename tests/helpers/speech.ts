@@ -1,5 +1,6 @@
 // Test speech made on the spot: flite reads a sentence, sox spoils it in a known way. Both are Debian
-// packages that CI installs; without them the speech tests fail, saying what to install.
+// packages that npm test's pretest (scripts/test-tools.sh) installs; without them the speech tests fail,
+// saying what to install.
 import { execFile } from "node:child_process";
 import { rm } from "node:fs/promises";
 import { promisify } from "node:util";

@@ -1,8 +1,7 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { validateXML } from "xmllint-wasm";
 import type { GateCheck } from "../../src/gate/types.js";
 import { renderJunit } from "../../src/report/junit.js";
 import {
@@ -13,85 +12,100 @@ import {
   mixedChecks,
 } from "../fixtures/junit/gate-results.js";
 
-const XSD = join(import.meta.dirname, "../fixtures/junit/junit.xsd");
-const dir = mkdtempSync(join(tmpdir(), "callgrade-junit-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// libxml2's xmllint compiled to WebAssembly (the xmllint-wasm dev dependency): no system program needed.
+const XSD = {
+  fileName: "junit.xsd",
+  contents: readFileSync(join(import.meta.dirname, "../fixtures/junit/junit.xsd"), "utf8"),
+};
 
-/** Runs Debian's xmllint on `xml`; a missing xmllint fails the test, it never skips it. */
-function xmllint(xml: string, args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const file = join(dir, `report-${Math.random().toString(36).slice(2)}.xml`);
-  writeFileSync(file, xml, "utf8");
-  const result = spawnSync("xmllint", [...args, file], { encoding: "utf8" });
-  if (result.error) {
-    throw new Error(
-      `xmllint could not run (${result.error.message}): .ci/run installs it (Debian package libxml2-utils)`,
-    );
-  }
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+/** What xmllint --schema says of `xml`: `valid`, and one line per schema error. */
+async function validate(xml: string): Promise<{ valid: boolean; errors: string[] }> {
+  const result = await validateXML({ xml: { fileName: "junit.xml", contents: xml }, schema: XSD });
+  return { valid: result.valid, errors: result.errors.map((error) => error.rawMessage) };
 }
 
-function expectValid(xml: string): void {
-  const result = xmllint(xml, ["--noout", "--schema", XSD]);
-  expect(result.stderr).toContain("validates");
-  expect(result.status).toBe(0);
+async function expectValid(xml: string): Promise<void> {
+  const result = await validate(xml);
+  expect(result.errors).toEqual([]);
+  expect(result.valid).toBe(true);
 }
 
 /** Evaluates an XPath 1.0 expression; attribute values come back decoded. */
-function xpath(xml: string, expression: string): string {
-  const result = xmllint(xml, ["--xpath", expression]);
-  expect(result.status, result.stderr).toBe(0);
-  return result.stdout.trim();
+async function xpath(xml: string, expression: string): Promise<string> {
+  // The library has no XPath option: modifyArguments hands xmllint its own command line, and stdout comes
+  // back as `normalized`. A bad expression or an empty node-set rejects. `normalization` only satisfies
+  // the types; the command line replaces it.
+  const result = await validateXML({
+    xml: { fileName: "junit.xml", contents: xml },
+    normalization: "format",
+    modifyArguments: () => ["--xpath", expression, "junit.xml"],
+  });
+  return result.normalized.trim();
 }
 
-const suiteAttr = (xml: string, suite: string, attr: string) =>
+const suiteAttr = (xml: string, suite: string, attr: string): Promise<string> =>
   xpath(xml, `string(/testsuites/testsuite[@name='${suite}']/@${attr})`);
 
 describe("junit.xml", () => {
   const summary = makeSummary();
 
-  it("a gate with passing, failing and inconclusive checks validates against the JUnit schema", () => {
-    expectValid(renderJunit(summary, makeGate()));
-    expectValid(renderJunit(summary, makeGate(mixedChecks, { strict: true })));
-    expectValid(renderJunit(summary, makeGate(mixedChecks.filter((c) => c.verdict === "pass"))));
-    expectValid(renderJunit(summary));
+  it("a gate with passing, failing and inconclusive checks validates against the JUnit schema", async () => {
+    await expectValid(renderJunit(summary, makeGate()));
+    await expectValid(renderJunit(summary, makeGate(mixedChecks, { strict: true })));
+    await expectValid(renderJunit(summary, makeGate(mixedChecks.filter((c) => c.verdict === "pass"))));
+    await expectValid(renderJunit(summary));
   });
 
-  it("has one test case per gate check and per model × field, with counts that add up", () => {
+  it("the schema check rejects a report that breaks the schema, naming what is wrong", async () => {
     const xml = renderJunit(summary, makeGate());
-    expect(xpath(xml, "count(/testsuites/testsuite)")).toBe("2");
-    expect(suiteAttr(xml, "callgrade gate", "tests")).toBe("7");
-    expect(suiteAttr(xml, "callgrade gate", "failures")).toBe("2");
-    expect(suiteAttr(xml, "callgrade gate", "skipped")).toBe("2");
-    expect(suiteAttr(xml, "callgrade gate", "errors")).toBe("0");
-    expect(suiteAttr(xml, "callgrade fields", "tests")).toBe("6");
-    expect(suiteAttr(xml, "callgrade fields", "failures")).toBe("1");
-    expect(suiteAttr(xml, "callgrade fields", "skipped")).toBe("0");
-    expect(xpath(xml, "string(/testsuites/@tests)")).toBe("13");
-    expect(xpath(xml, "string(/testsuites/@failures)")).toBe("3");
-    expect(xpath(xml, "string(/testsuites/@errors)")).toBe("0");
-    expect(xpath(xml, "count(//testcase)")).toBe("13");
-    expect(xpath(xml, "count(//testcase[failure])")).toBe("3");
-    expect(xpath(xml, "count(//testcase[skipped])")).toBe("2");
-    // Checks are computed, not timed: every time is 0, so the sums hold.
-    expect(xpath(xml, "count(//*[@time and @time!='0'])")).toBe("0");
+    const noFailures = await validate(xml.replace(/(<testsuite [^>]*?) failures="\d+"/, "$1"));
+    expect(noFailures.valid).toBe(false);
+    expect(noFailures.errors.join("\n")).toMatch(/attribute 'failures' is required/);
+    const unknown = await validate(xml.replace("<testsuite ", '<testsuite flaky="1" '));
+    expect(unknown.valid).toBe(false);
+    expect(unknown.errors.join("\n")).toMatch(/attribute 'flaky' is not allowed/);
   });
 
-  it("names gate cases gate.<kind>.<model> / check id, and field cases fields.<model> / field", () => {
+  it("has one test case per gate check and per model × field, with counts that add up", async () => {
+    const xml = renderJunit(summary, makeGate());
+    expect(await xpath(xml, "count(/testsuites/testsuite)")).toBe("2");
+    expect(await suiteAttr(xml, "callgrade gate", "tests")).toBe("7");
+    expect(await suiteAttr(xml, "callgrade gate", "failures")).toBe("2");
+    expect(await suiteAttr(xml, "callgrade gate", "skipped")).toBe("2");
+    expect(await suiteAttr(xml, "callgrade gate", "errors")).toBe("0");
+    expect(await suiteAttr(xml, "callgrade fields", "tests")).toBe("6");
+    expect(await suiteAttr(xml, "callgrade fields", "failures")).toBe("1");
+    expect(await suiteAttr(xml, "callgrade fields", "skipped")).toBe("0");
+    expect(await xpath(xml, "string(/testsuites/@tests)")).toBe("13");
+    expect(await xpath(xml, "string(/testsuites/@failures)")).toBe("3");
+    expect(await xpath(xml, "string(/testsuites/@errors)")).toBe("0");
+    expect(await xpath(xml, "count(//testcase)")).toBe("13");
+    expect(await xpath(xml, "count(//testcase[failure])")).toBe("3");
+    expect(await xpath(xml, "count(//testcase[skipped])")).toBe("2");
+    // Checks are computed, not timed: every time is 0, so the sums hold.
+    expect(await xpath(xml, "count(//*[@time and @time!='0'])")).toBe("0");
+  });
+
+  it("names gate cases gate.<kind>.<model> / check id, and field cases fields.<model> / field", async () => {
     const xml = renderJunit(summary, makeGate());
     const date = "regression:accuracy:gpt-4.1-mini:date";
-    expect(xpath(xml, `string(//testcase[@name='${date}']/@classname)`)).toBe("gate.regression.gpt-4.1-mini");
-    expect(xpath(xml, "count(//testcase[@classname='fields.claude-sonnet-4-5'])")).toBe("3");
-    expect(xpath(xml, "string(//testcase[@classname='fields.gpt-4.1-mini'][failure]/@name)")).toBe("date");
+    expect(await xpath(xml, `string(//testcase[@name='${date}']/@classname)`)).toBe(
+      "gate.regression.gpt-4.1-mini",
+    );
+    expect(await xpath(xml, "count(//testcase[@classname='fields.claude-sonnet-4-5'])")).toBe("3");
+    expect(await xpath(xml, "string(//testcase[@classname='fields.gpt-4.1-mini'][failure]/@name)")).toBe(
+      "date",
+    );
   });
 
-  it("a failing regression carries its numbers and the first flipped calls", () => {
+  it("a failing regression carries its numbers and the first flipped calls", async () => {
     const xml = renderJunit(summary, makeGate());
     const failure = "//testcase[@name='regression:accuracy:gpt-4.1-mini:date']/failure";
-    expect(xpath(xml, `string(${failure}/@type)`)).toBe("regression");
-    expect(xpath(xml, `string(${failure}/@message)`)).toBe(
+    expect(await xpath(xml, `string(${failure}/@type)`)).toBe("regression");
+    expect(await xpath(xml, `string(${failure}/@message)`)).toBe(
       "date dropped 7.0 pp (p=0.0009), more than the allowed 2 pp",
     );
-    const body = xpath(xml, `string(${failure})`);
+    const body = await xpath(xml, `string(${failure})`);
     for (const line of [
       "observed: 88.0%",
       "95% interval: [-11.0 pp, -3.0 pp]",
@@ -106,31 +120,36 @@ describe("junit.xml", () => {
       expect(body).toContain(line);
     expect(body).not.toContain("date-11:");
     const threshold = "//testcase[@name='threshold:latencyMs.p95:gpt-4.1-mini']/failure";
-    expect(xpath(xml, `string(${threshold}/@type)`)).toBe("threshold");
-    expect(xpath(xml, `string(${threshold})`)).toContain("limit: ≤ 3000 ms");
+    expect(await xpath(xml, `string(${threshold}/@type)`)).toBe("threshold");
+    expect(await xpath(xml, `string(${threshold})`)).toContain("limit: ≤ 3000 ms");
   });
 
-  it("an inconclusive check is skipped (neutral), and a failure under --strict", () => {
+  it("an inconclusive check is skipped (neutral), and a failure under --strict", async () => {
     const id = "regression:accuracy:claude-sonnet-4-5:phone";
     const loose = renderJunit(summary, makeGate());
-    expect(xpath(loose, `string(//testcase[@name='${id}']/skipped/@message)`)).toMatch(
+    expect(await xpath(loose, `string(//testcase[@name='${id}']/skipped/@message)`)).toMatch(
       /^inconclusive: phone dropped/,
     );
-    expect(xpath(loose, `string(//testcase[@name='${id}']/system-out)`)).toContain("needs about 480 calls");
-    expect(xpath(loose, `count(//testcase[@name='${id}']/failure)`)).toBe("0");
+    expect(await xpath(loose, `string(//testcase[@name='${id}']/system-out)`)).toContain(
+      "needs about 480 calls",
+    );
+    expect(await xpath(loose, `count(//testcase[@name='${id}']/failure)`)).toBe("0");
 
     const strict = renderJunit(summary, makeGate(mixedChecks, { strict: true }));
-    expect(xpath(strict, `string(//testcase[@name='${id}']/failure/@message)`)).toMatch(
+    expect(await xpath(strict, `string(//testcase[@name='${id}']/failure/@message)`)).toMatch(
       /^inconclusive \(--strict\): phone dropped/,
     );
-    expect(suiteAttr(strict, "callgrade gate", "failures")).toBe("4");
-    expect(suiteAttr(strict, "callgrade gate", "skipped")).toBe("0");
-    expect(suiteAttr(strict, "callgrade fields", "failures")).toBe("3");
+    expect(await suiteAttr(strict, "callgrade gate", "failures")).toBe("4");
+    expect(await suiteAttr(strict, "callgrade gate", "skipped")).toBe("0");
+    expect(await suiteAttr(strict, "callgrade fields", "failures")).toBe("3");
   });
 
-  it("field cases report accuracy, interval, P/R/F1 and n", () => {
+  it("field cases report accuracy, interval, P/R/F1 and n", async () => {
     const xml = renderJunit(summary, makeGate());
-    const out = xpath(xml, "string(//testcase[@classname='fields.gpt-4.1-mini'][@name='phone']/system-out)");
+    const out = await xpath(
+      xml,
+      "string(//testcase[@classname='fields.gpt-4.1-mini'][@name='phone']/system-out)",
+    );
     expect(out).toContain("accuracy: 90.0% (95% Wilson interval 84.0%–94.0%)");
     expect(out).toContain("precision: 90.0%");
     expect(out).toContain("F1: 90.0%");
@@ -138,7 +157,7 @@ describe("junit.xml", () => {
     expect(out).toContain("threshold:fieldAccuracy:gpt-4.1-mini:phone: inconclusive");
   });
 
-  it("hostile text is escaped, and characters XML 1.0 forbids are dropped", () => {
+  it("hostile text is escaped, and characters XML 1.0 forbids are dropped", async () => {
     const model = `m"<${HOSTILE}>`;
     const check: GateCheck = {
       ...(mixedChecks[3] as GateCheck),
@@ -153,7 +172,7 @@ describe("junit.xml", () => {
     };
     const hostileSummary = { ...makeSummary([{ id: model, fields: [HOSTILE] }]), createdAt: HOSTILE };
     const xml = renderJunit(hostileSummary, makeGate([check], { runId: HOSTILE, baselineRunId: HOSTILE }));
-    expectValid(xml);
+    await expectValid(xml);
     expect(xml).not.toContain("<script>");
     expect(xml).not.toContain("]]>");
     // biome-ignore lint/suspicious/noControlCharactersInRegex: asserting none of them survived
@@ -162,10 +181,12 @@ describe("junit.xml", () => {
 
     const legal = HOSTILE_LEGAL;
     expect(legal).toContain("😀");
-    expect(xpath(xml, "string(//testsuite[@name='callgrade gate']/testcase/failure/@message)")).toBe(legal);
-    expect(xpath(xml, "string(//testsuite[@name='callgrade gate']/testcase/@classname)")).toBe(
+    expect(await xpath(xml, "string(//testsuite[@name='callgrade gate']/testcase/failure/@message)")).toBe(
+      legal,
+    );
+    expect(await xpath(xml, "string(//testsuite[@name='callgrade gate']/testcase/@classname)")).toBe(
       `gate.regression.${model.replace(HOSTILE, legal)}`,
     );
-    expect(xpath(xml, "string(//testsuite[@name='callgrade fields']/testcase/@name)")).toBe(legal);
+    expect(await xpath(xml, "string(//testsuite[@name='callgrade fields']/testcase/@name)")).toBe(legal);
   });
 });

@@ -1,15 +1,15 @@
 // The recogniser registry: a new speech recogniser is one file and one line in RECOGNISERS.
 import { resolve } from "node:path";
+import type { AsrRecogniserConfig } from "../../config/asr-schema.js";
 import { CallgradeError } from "../../core/errors.js";
 import { resolveApiKey } from "../../providers/api-key.js";
 import type { ProviderContext, Skipped } from "../../providers/index.js";
-import type { AsrRecogniserConfig } from "./config.js";
 import { binaryProblem, createPocketsphinxRecogniser, DEFAULT_BINARY } from "./pocketsphinx.js";
 import { createReplayRecogniser } from "./replay.js";
 import type { Recogniser } from "./types.js";
 
+export { type AsrRecogniserConfig, asrRecogniserSchema } from "../../config/asr-schema.js";
 export type { Skipped } from "../../providers/index.js";
-export { type AsrRecogniserConfig, asrRecogniserSchema } from "./config.js";
 export type {
   RecogniseError,
   RecogniseErrorKind,

@@ -4,11 +4,11 @@ import { type FileHandle, open } from "node:fs/promises";
 import { basename, extname } from "node:path";
 import OpenAI, { toStreamingFile } from "openai";
 import { z } from "zod";
+import type { OpenAIRecogniserConfig } from "../../config/asr-schema.js";
 import { stableStringify } from "../../core/hash.js";
 import type { CompletionResult } from "../../core/types.js";
 import { badResponse } from "../../providers/call-error.js";
 import { DEFAULT_TIMEOUT_MS, NO_KEY_NEEDED, sdkCall } from "../../providers/call-scope.js";
-import type { OpenAIRecogniserConfig } from "./config.js";
 import { failed, type Recogniser, since } from "./types.js";
 
 const transcriptionShape = z.object({ text: z.string() });

@@ -1,10 +1,10 @@
 // Transcripts made earlier by the user's own recogniser, played back as if it listened now.
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
+import type { ReplayRecogniserConfig } from "../../config/asr-schema.js";
 import { inputError } from "../../core/errors.js";
 import { sha256, stableStringify } from "../../core/hash.js";
 import { parseRecordLine } from "../../dataset/record-line.js";
-import type { ReplayRecogniserConfig } from "./config.js";
 import { aborted, type Recogniser } from "./types.js";
 
 const ROW = '{ "id": ..., "transcript": "..." }';

@@ -3,9 +3,9 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { OpenAIRecogniserConfig } from "../../../src/asr/recognisers/config.js";
 import { createRecogniser, isSkipped } from "../../../src/asr/recognisers/index.js";
 import { createOpenAIRecogniser } from "../../../src/asr/recognisers/openai.js";
+import type { OpenAIRecogniserConfig } from "../../../src/config/asr-schema.js";
 import { type FakeApi, type FakeApiCall, startFakeApi } from "../../helpers/fake-api.js";
 import { TEST_KEY } from "../../helpers/provider-targets.js";
 

@@ -1,4 +1,5 @@
-// Runs Debian's headless Chromium on a file, bounded in time; `.ci/run` installs it.
+// Runs Debian's headless Chromium on a file, bounded in time; npm test's pretest (scripts/test-tools.sh)
+// installs it.
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,7 +10,8 @@ export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
 export function chromiumMissing(): string | undefined {
   return existsSync(CHROMIUM)
     ? undefined
-    : `Chromium is needed at ${CHROMIUM} to open report.html in a browser; .ci/run installs it (apt-get install chromium)`;
+    : `Chromium is needed at ${CHROMIUM} to open report.html in a browser: apt-get install chromium ` +
+        "(npm test's pretest, scripts/test-tools.sh, installs it)";
 }
 
 export interface BrowserRun {

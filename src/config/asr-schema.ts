@@ -15,6 +15,10 @@ const common = {
 export const openaiRecogniser = z
   .object({
     ...common,
+    /**
+     * OpenAI's transcription API (`whisper-1`, `gpt-4o-transcribe`) or any compatible server at `baseURL`;
+     * without a key (and without `baseURL`) the recogniser is skipped.
+     */
     provider: z.literal("openai"),
     /**
      * The transcription model.
@@ -57,6 +61,10 @@ export const openaiRecogniser = z
 export const pocketsphinxRecogniser = z
   .object({
     ...common,
+    /**
+     * Offline recognition with Debian's pocketsphinx and pocketsphinx-en-us: a warm `pocketsphinx_batch` fed
+     * files, not started per file. Audio must be 16 kHz mono 16-bit PCM WAV.
+     */
     provider: z.literal("pocketsphinx"),
     /**
      * The `pocketsphinx_batch` program (Debian package pocketsphinx): a name on PATH, or a path.
@@ -95,6 +103,7 @@ export const pocketsphinxRecogniser = z
 export const replayRecogniser = z
   .object({
     ...common,
+    /** Transcripts your own recogniser made, read from `path`. */
     provider: z.literal("replay"),
     /**
      * JSONL file of `{ "id": "<case id>", "transcript": "<text>" }` rows, made by your own recogniser; a

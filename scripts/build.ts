@@ -1,0 +1,60 @@
+// `npm run build`: the published package in dist/. Types come from tsc (dist/types, mirroring src/); the code
+// is bundled by esbuild into one entry for the library, one for the CLI and shared chunks, because Node 20
+// has no compile cache and pays for every module file it opens: a command's start-up was ~2× slower loading
+// ~400 small files (ours, commander's, csv-parse's and libphonenumber-js's) than loading a few chunks.
+import { execFileSync } from "node:child_process";
+import { chmodSync, existsSync, renameSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const DIST = path.join(ROOT, "dist");
+
+/**
+ * Left to the user's node_modules: zod is a peer (the user's schemas and ours must be one zod), better-sqlite3
+ * is native code, jiti loads its 1.5 MB transformer only when a config needs transpiling, and the SDKs and
+ * Ink load only in the commands that use them; bundled, each would be a copy the user cannot update.
+ */
+export const EXTERNAL = ["zod", "better-sqlite3", "jiti", "ink", "react", "openai", "@anthropic-ai/sdk"];
+
+/** Builds into a fresh folder and swaps it in, so a test run reading dist/ never sees it half-built. */
+export async function buildPackage(): Promise<void> {
+  const out = `${DIST}.${process.pid}.tmp`;
+  rmSync(out, { recursive: true, force: true });
+  const typescript = path.dirname(createRequire(import.meta.url).resolve("typescript/package.json"));
+  const tsc = path.join(typescript, "bin", "tsc");
+  execFileSync(
+    process.execPath,
+    [tsc, "-p", path.join(ROOT, "tsconfig.build.json"), "--outDir", path.join(out, "types")],
+    {
+      cwd: ROOT,
+      stdio: "inherit",
+    },
+  );
+  await build({
+    absWorkingDir: ROOT,
+    entryPoints: { index: "src/index.ts", cli: "src/cli/bin.ts" },
+    outdir: out,
+    chunkNames: "chunks/[name]-[hash]",
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "node",
+    target: "node20",
+    external: EXTERNAL,
+    // Bundled CommonJS dependencies (commander) call require() for Node's built-ins.
+    banner: {
+      js: 'import { createRequire as __cgRequire } from "node:module"; const require = __cgRequire(import.meta.url);',
+    },
+    logLevel: "warning",
+  });
+  chmodSync(path.join(out, "cli.js"), 0o755);
+  const old = `${DIST}.${process.pid}.old`;
+  if (existsSync(DIST)) renameSync(DIST, old);
+  renameSync(out, DIST);
+  rmSync(old, { recursive: true, force: true });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await buildPackage();
