@@ -3,8 +3,9 @@ import path from "node:path";
 import OpenAI from "openai";
 import type { ChatCompletionCreateParamsNonStreaming } from "openai/resources/chat/completions";
 import pLimit from "p-limit";
-import { loadConfig, resolveFromConfig } from "../src/config/load.js";
+import { resolveFromSuite } from "../src/config/suite.js";
 import { loadDataset } from "../src/dataset/index.js";
+import { loadConfig } from "../src/load/config.js";
 import { loadPrompt } from "../src/prompt/index.js";
 import { safeName, schemaBody } from "../src/providers/call-scope.js";
 import { isStrictCompatible } from "../src/providers/strict-schema.js";
@@ -16,9 +17,9 @@ import { isStrictCompatible } from "../src/providers/strict-schema.js";
 export async function bareBodies(configFile: string): Promise<ChatCompletionCreateParamsNonStreaming[]> {
   const loaded = await loadConfig(path.dirname(configFile), configFile);
   const { config } = loaded;
-  const cases = await loadDataset(resolveFromConfig(loaded, config.dataset));
+  const cases = await loadDataset(resolveFromSuite(loaded, config.dataset));
   const prompt = await loadPrompt({
-    templateFile: resolveFromConfig(loaded, config.prompt),
+    templateFile: resolveFromSuite(loaded, config.prompt),
     knowledgeBaseFiles: [],
     schema: config.schema,
   });

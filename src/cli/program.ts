@@ -4,6 +4,8 @@ import { packageVersion } from "../core/package-root.js";
 import type { PerturbFlags } from "./commands/perturb.js";
 
 export interface RunFlags {
+  /** Reporter names or module paths. */
+  reporter?: string[];
   config?: string;
   models?: string[];
   limit?: number;
@@ -19,6 +21,8 @@ export interface RunFlags {
 }
 
 export interface ReportFlags {
+  /** Reporter names or module paths. */
+  reporter?: string[];
   config?: string;
   out?: string;
   store?: string;
@@ -42,6 +46,8 @@ export interface ExportGoldFlags {
 }
 
 export interface GateFlags {
+  /** Reporter names or module paths. */
+  reporter?: string[];
   run?: string;
   baseline?: string;
   junit?: string;
@@ -99,7 +105,15 @@ export function createProgram(handlers: Handlers, result: { code: number }): Com
     // A bad flag reads like every other usage error: "callgrade: ...". Subcommands inherit this.
     .configureOutput({ outputError: (text, write) => write(`callgrade: ${text.replace(/^error: /, "")}`) })
     .exitOverride();
-  const store = new Option("--store <path>", "the SQLite store (default: .callgrade/callgrade.db)");
+  const store = new Option(
+    "--store <path>",
+    "the SQLite store (default: .callgrade/callgrade.db beside the config)",
+  );
+  const reporter = () =>
+    new Option(
+      "--reporter <names>",
+      "comma-separated: console, json, markdown, html, junit, github, or a path to your own reporter module (default: all of them)",
+    ).argParser(idList);
   const config = new Option(
     "--config <file>",
     "config file (default: callgrade.config.{ts,mts,mjs,js} here)",
@@ -113,9 +127,10 @@ export function createProgram(handlers: Handlers, result: { code: number }): Com
     .option("--limit <n>", "only the first N cases", positiveInt)
     .option("--concurrency <n>", "most calls in flight in all", positiveInt)
     .option("--repeat <n>", "send each case to each model N times", positiveInt)
-    .option("--out <dir>", "write the report files here (default: reports/<runId>)")
+    .option("--out <dir>", "write the report files here (default: reports/<runId> beside the config)")
     .addOption(store)
     .option("--no-cache", "send every call, even ones answered before")
+    .addOption(reporter())
     .option("--resume [runId]", "continue a stopped or killed run (default: the latest unfinished one)")
     .option(
       "--save-baseline [file]",
@@ -129,7 +144,8 @@ export function createProgram(handlers: Handlers, result: { code: number }): Com
     .command("report [runId]")
     .description("print and write the report of a run (default: the latest), re-scoring its stored outputs")
     .addOption(config)
-    .option("--out <dir>", "write the report files here (default: reports/<runId>)")
+    .option("--out <dir>", "write the report files here (default: reports/<runId> beside the config)")
+    .addOption(reporter())
     .addOption(store)
     .action(async (runId: string | undefined, flags: ReportFlags) => {
       result.code = await handlers.report(runId, flags);
@@ -170,6 +186,7 @@ export function createProgram(handlers: Handlers, result: { code: number }): Com
     .option("--junit <file>", "also write junit.xml here")
     .option("--out <dir>", "write the reports here (default: reports/<runId>)")
     .option("--strict", "fail on inconclusive checks too")
+    .addOption(reporter())
     .addOption(config)
     .addOption(store)
     .action(async (flags: GateFlags) => {

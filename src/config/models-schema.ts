@@ -22,21 +22,35 @@ const common = {
   concurrency: z.number().int().positive().optional(),
   /** Per-call timeout in milliseconds. @default 60000 */
   timeoutMs: z.number().int().positive().optional(),
-  /** Retries of a failed call (rate limit, 5xx, timeout, reset). @default 4 */
+  /**
+   * Retries of a failed call (rate limit, 5xx, timeout, connection reset), with exponential backoff and jitter;
+   * `retry-after` is honoured, and a 429 pauses the whole model. @default 4
+   */
   maxRetries: z.number().int().nonnegative().optional(),
-  /** Overrides the built-in price table. */
+  /**
+   * Prices in USD per million tokens, overriding the built-in price table; without either, the model's
+   * `costUsd` is `null`. @default the built-in price table
+   * @example price: { inputPerMTok: 3, outputPerMTok: 15 }
+   */
   price: price.optional(),
 };
 
 const remote = {
   ...common,
-  /** The provider's model name. */
+  /** The provider's model name. @example model: "gpt-4.1-mini" */
   model: z.string().min(1),
-  /** Which environment variable holds the API key. */
+  /**
+   * Which environment variable holds the API key; a model whose key is missing is skipped with a note.
+   * @default OPENAI_API_KEY (openai), ANTHROPIC_API_KEY (anthropic)
+   */
   apiKeyEnv: z.string().min(1).optional(),
-  /** Base URL of the API (for an OpenAI-compatible server: Ollama, vLLM, llama.cpp, LM Studio). */
+  /**
+   * Base URL of the API, e.g. an OpenAI-compatible server: Ollama, vLLM, llama.cpp, LM Studio (no key needed).
+   * @default the provider's
+   * @example baseURL: "http://localhost:11434/v1"
+   */
   baseURL: z.string().url().optional(),
-  /** Extra request parameters (temperature, max_tokens, ...). */
+  /** Extra request parameters (temperature, max_tokens, ...). @default none */
   params: z.record(z.string(), z.unknown()).optional(),
   /**
    * Whether the suite's `redact` applies to this model; `false` sends it the real values, e.g. a local
@@ -50,8 +64,12 @@ const remote = {
 export const openaiModel = z
   .object({
     ...remote,
+    /** The OpenAI API, or any OpenAI-compatible server at `baseURL`. */
     provider: z.literal("openai"),
-    /** @default "json_schema" */
+    /**
+     * How the output is asked for: `json_schema` (structured outputs; strict when the schema allows),
+     * `json_object`, or `text`. @default "json_schema"
+     */
     mode: z.enum(["json_schema", "json_object", "text"]).optional(),
   })
   .strict();
@@ -59,8 +77,9 @@ export const openaiModel = z
 export const anthropicModel = z
   .object({
     ...remote,
+    /** Anthropic's API (or a compatible server at `baseURL`). */
     provider: z.literal("anthropic"),
-    /** @default "tool" */
+    /** How the output is asked for: `tool` (the schema as the tool's `input_schema`) or `text`. @default "tool" */
     mode: z.enum(["tool", "text"]).optional(),
   })
   .strict();
@@ -68,6 +87,7 @@ export const anthropicModel = z
 export const replayModel = z
   .object({
     ...common,
+    /** Outputs recorded earlier (production logs, another pipeline), read from `path`; never cached. */
     provider: z.literal("replay"),
     /** JSONL file of `{ "id": "<case id>", "output": <object or raw text> }` rows. */
     path: z.string().min(1),
@@ -77,10 +97,11 @@ export const replayModel = z
 export const customModel = z
   .object({
     ...common,
+    /** A module of your own, named by `path`: your pipeline, a local model, rules; never cached. */
     provider: z.literal("custom"),
     /**
      * A module (TypeScript or JavaScript) whose default export answers one call: your own pipeline, a local
-     * model, a rule-based baseline. It gets \`{ caseId, system, user, jsonSchema, signal }\` (the prompt's stable
+     * model, a rule-based baseline. It gets `{ caseId, system, user, jsonSchema, signal }` (the prompt's stable
      * and per-case parts) and returns the model's text, or the parsed object. A throw is an error of that call.
      * Its answers are not cached: callgrade cannot see what the module depends on.
      * @example { id: "rules", provider: "custom", path: "./extractor.ts" }

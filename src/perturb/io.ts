@@ -1,8 +1,8 @@
 // The one place perturb touches files: read a dataset with the standard loader, write the variants as JSONL.
 import path from "node:path";
+import { writeAtomic } from "../core/atomic-write.js";
 import { CallgradeError } from "../core/errors.js";
 import { loadDataset } from "../dataset/index.js";
-import { writeAtomic } from "../report/write.js";
 import { type LevelSummary, perturbDataset } from "./dataset.js";
 
 export interface PerturbFileOptions {

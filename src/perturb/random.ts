@@ -1,5 +1,5 @@
 // Seeded chance for noise: one independent stream per (seed, case, level), and the draws made from it.
-export { seededRandom } from "../gate/stats/random.js";
+export { seededRandom } from "../core/random.js";
 
 /** Floats in [0, 1); the only source of chance in this module, so a seed replays a run exactly. */
 export type Random = () => number;

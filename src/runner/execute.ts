@@ -1,5 +1,5 @@
 // The part of a run after its inputs are checked: the voice stage, the matrix, scoring, the run's status.
-import type { LoadedConfig } from "../config/load.js";
+import type { Suite } from "../config/suite.js";
 import type { RunRecord, Store } from "../store/index.js";
 import type { RunListener } from "./events.js";
 import { recogniseRun } from "./recognition.js";
@@ -28,7 +28,7 @@ export interface Work {
 }
 
 export async function execute(
-  loaded: LoadedConfig,
+  loaded: Suite,
   store: Store,
   options: ExecuteOptions,
   work: Work,

@@ -1,5 +1,5 @@
 // A whole run: load the suite, create providers, send the matrix, score it. Reports are the caller's job.
-import { type LoadedConfig, resolveFromConfig } from "../config/load.js";
+import { resolveFromSuite, type Suite } from "../config/suite.js";
 import { CallgradeError } from "../core/errors.js";
 import { iterateDataset } from "../dataset/index.js";
 import type { PromptSuite } from "../prompt/index.js";
@@ -37,15 +37,11 @@ export interface RunSuiteOptions {
   retry?: Partial<RetryPolicy>;
 }
 
-export async function runSuite(
-  loaded: LoadedConfig,
-  store: Store,
-  options: RunSuiteOptions,
-): Promise<RunRecord> {
+export async function runSuite(loaded: Suite, store: Store, options: RunSuiteOptions): Promise<RunRecord> {
   const { config } = loaded;
   const selected = selectModels(loaded, options.models);
   const prompt = await loadSuitePrompt(loaded);
-  const datasetFile = resolveFromConfig(loaded, config.dataset);
+  const datasetFile = resolveFromSuite(loaded, config.dataset);
   const dataset = iterateDataset(datasetFile, {
     ...(options.limit === undefined ? {} : { limit: options.limit }),
     ...(config.maxTranscriptChars === undefined ? {} : { maxTranscriptChars: config.maxTranscriptChars }),
@@ -77,7 +73,7 @@ export async function runSuite(
 }
 
 function describeRun(
-  loaded: LoadedConfig,
+  loaded: Suite,
   prompt: PromptSuite,
   { active, skipped }: Awaited<ReturnType<typeof createProviders>>,
   voice: Voice,

@@ -1,5 +1,5 @@
 // Continuing a run that was stopped, killed or left with errors a retry may mend.
-import type { LoadedConfig } from "../config/load.js";
+import type { Suite } from "../config/suite.js";
 import { CallgradeError } from "../core/errors.js";
 import type { RunRecord, Store } from "../store/index.js";
 import { execute } from "./execute.js";
@@ -23,7 +23,7 @@ export const RETRYABLE_ON_RESUME = [
  * ones the run started with.
  */
 export async function resumeSuite(
-  loaded: LoadedConfig,
+  loaded: Suite,
   store: Store,
   runId: string | undefined,
   options: RunSuiteOptions,
@@ -35,8 +35,13 @@ export async function resumeSuite(
       runId ? `no run "${runId}" in ${store.file}` : `no unfinished run in ${store.file} to resume`,
     );
   }
-  if (run.status === "finished")
-    throw new CallgradeError("USAGE", `run ${run.id} has finished; there is nothing to resume`);
+  // A finished run is resumed for its calls that failed transiently; one with none has nothing left to send.
+  if (run.status === "finished" && store.calls.failedWith(run.id, RETRYABLE_ON_RESUME) === 0) {
+    throw new CallgradeError(
+      "USAGE",
+      `run ${run.id} has finished and no call of it failed in a way a retry may mend; there is nothing to resume`,
+    );
+  }
   const prompt = await loadSuitePrompt(loaded);
   const changed = (Object.keys(run.hashes) as (keyof RunRecord["hashes"])[]).filter(
     (key) => run.hashes[key] !== prompt.hashes[key],

@@ -1,6 +1,6 @@
 // The run: every case × model × repeat, fed lazily under global and per-model limits, stored as each call ends.
 import { setMaxListeners } from "node:events";
-import type { LoadedConfig } from "../config/load.js";
+import type { Suite } from "../config/suite.js";
 import type { Case, Provider } from "../core/types.js";
 import type { PromptSuite } from "../prompt/index.js";
 import { createRedactor, redactsFor } from "../prompt/redact.js";
@@ -19,7 +19,7 @@ export type { ActiveModel, MatrixStore } from "./matrix-call.js";
 
 export interface MatrixOptions {
   runId: string;
-  loaded: LoadedConfig;
+  loaded: Suite;
   cases: CaseList;
   models: ActiveModel[];
   prompt: PromptSuite;

@@ -1,7 +1,7 @@
 // What runSuite and resumeSuite share: the prompt, the providers, the cases as the store holds them.
 import path from "node:path";
-import { type LoadedConfig, resolveFromConfig } from "../config/load.js";
 import type { ModelConfig } from "../config/schema.js";
+import { resolveFromSuite, type Suite } from "../config/suite.js";
 import { CallgradeError } from "../core/errors.js";
 import type { Case } from "../core/types.js";
 import { loadPrompt, type PromptSuite } from "../prompt/index.js";
@@ -11,18 +11,18 @@ import type { RunListener } from "./events.js";
 import type { ActiveModel } from "./run.js";
 import { StoredCases } from "./stored-cases.js";
 
-export async function loadSuitePrompt(loaded: LoadedConfig): Promise<PromptSuite> {
+export async function loadSuitePrompt(loaded: Suite): Promise<PromptSuite> {
   const { config } = loaded;
   const kb = config.knowledgeBase === undefined ? [] : [config.knowledgeBase].flat();
   return loadPrompt({
-    templateFile: resolveFromConfig(loaded, config.prompt),
-    knowledgeBaseFiles: kb.map((file) => resolveFromConfig(loaded, file)),
+    templateFile: resolveFromSuite(loaded, config.prompt),
+    knowledgeBaseFiles: kb.map((file) => resolveFromSuite(loaded, file)),
     schema: config.schema,
   });
 }
 
 export async function createProviders(
-  loaded: LoadedConfig,
+  loaded: Suite,
   models: ModelConfig[],
   options: { env: NodeJS.ProcessEnv; emit: RunListener },
 ) {
@@ -62,7 +62,7 @@ export function storedCases(store: Store, runId: string, count: number): StoredC
   return new StoredCases(count, (from, to) => store.runs.casesAt(runId, from, to));
 }
 
-export function selectModels(loaded: LoadedConfig, ids: string[] | undefined) {
+export function selectModels(loaded: Suite, ids: string[] | undefined) {
   const models = loaded.config.models;
   if (!ids || ids.length === 0) return models;
   const unknown = ids.filter((id) => !models.some((m) => m.id === id));

@@ -1,6 +1,6 @@
 // What the voice stage adds to a run: its recognisers, and every model again on each recogniser's transcripts.
 import { createRecogniser, isSkipped, type Recogniser } from "../asr/recognisers/index.js";
-import type { LoadedConfig } from "../config/load.js";
+import type { Suite } from "../config/suite.js";
 import type { Case } from "../core/types.js";
 import type { RunModel, Store } from "../store/index.js";
 import type { RunListener } from "./events.js";
@@ -16,7 +16,7 @@ export interface Voice {
 export const variantId = (model: string, recogniser: string) => `${model}@${recogniser}`;
 
 export async function createRecognisers(
-  loaded: LoadedConfig,
+  loaded: Suite,
   env: NodeJS.ProcessEnv,
   emit: RunListener,
   only?: readonly string[],

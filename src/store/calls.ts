@@ -61,6 +61,17 @@ export class Calls {
     return settled;
   }
 
+  /** How many of a run's calls failed with one of these error kinds (the ones a resume sends again). */
+  failedWith(runId: string, kinds: readonly string[]): number {
+    if (kinds.length === 0) return 0;
+    const row = this.db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM calls WHERE run_id = ? AND status != 'ok' AND error_kind IN (${kinds.map(() => "?").join(", ")})`,
+      )
+      .get(runId, ...kinds) as { n: number };
+    return row.n;
+  }
+
   /** In a fixed order, whatever order calls finished in: sums of floats (cost) must not vary by run. */
   forRun(runId: string): StoredCall[] {
     const rows = this.db

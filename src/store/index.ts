@@ -9,7 +9,6 @@ import { Transcripts } from "./transcripts.js";
 
 export type { CachedResponse } from "./cache.js";
 export { type CallRecord, callKey, type StoredCall } from "./calls.js";
-export { DEFAULT_STORE } from "./open.js";
 export type { AgreementRow, ReviewItemInput, ScoreRow } from "./results.js";
 export type { Review } from "./review.js";
 export type { UndoneGrade } from "./review-grades.js";

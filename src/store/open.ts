@@ -7,8 +7,6 @@ import { MIGRATIONS } from "./migrations.js";
 
 export type Db = Database.Database;
 
-export const DEFAULT_STORE = ".callgrade/callgrade.db";
-
 export function openDb(file: string): Db {
   let db: Db;
   try {

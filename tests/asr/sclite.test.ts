@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { align, type ErrorCounts, sumCounts } from "../../src/asr/index.js";
-import { seededRandom } from "../../src/gate/stats/random.js";
+import { seededRandom } from "../../src/core/random.js";
 
 const SCLITE = process.env.SCLITE ?? "/usr/lib/sctk/bin/sclite";
 

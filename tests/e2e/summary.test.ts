@@ -35,7 +35,7 @@ describe("callgrade run on a hand-computed suite", () => {
     expect(result.stdout).toMatch(/^a\s+5\s+0\s+100\.0%\s+81\.3%\s+300 ms\s+480 ms\s+\$0\.00475$/m);
     expect(result.stdout).toContain(`report: ${path.join(dir, "out", "summary.json")}`);
     expect(result.stdout).toContain(
-      `npx callgrade review --run ${summary.runId} --store ${path.join(dir, "store.db")}`,
+      `npx callgrade review --run ${summary.runId} --config tests/fixtures/suite-small/callgrade.config.ts --store ${path.join(dir, "store.db")}`,
     );
   });
 

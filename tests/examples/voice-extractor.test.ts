@@ -4,10 +4,11 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import rules, { extract, readPrompt } from "../../examples/voice/extractor.js";
 import { VoiceBooking } from "../../examples/voice/schema.js";
-import { reportRoot, storePath } from "../../src/cli/commands/context.js";
-import { type LoadedConfig, loadConfig, resolveFromConfig } from "../../src/config/load.js";
+import { reportsRoot, storeFile } from "../../src/api/places.js";
+import { resolveFromSuite, type Suite } from "../../src/config/suite.js";
 import type { Case } from "../../src/core/types.js";
 import { loadDataset } from "../../src/dataset/index.js";
+import { loadConfig } from "../../src/load/config.js";
 import { loadPrompt, type PromptSuite } from "../../src/prompt/index.js";
 import { matchContext, type ScoringSettings } from "../../src/scoring/context.js";
 import { fieldsFromSchema } from "../../src/scoring/fields.js";
@@ -35,28 +36,23 @@ function wrongFields(
 }
 
 describe("the voice suite's extractor on the reference transcripts", () => {
-  let loaded: LoadedConfig;
+  let loaded: Suite;
   let cases: Case[];
   let prompt: PromptSuite;
 
   beforeAll(async () => {
     loaded = await loadConfig(ROOT, "examples/voice/callgrade.config.ts");
-    cases = await loadDataset(resolveFromConfig(loaded, loaded.config.dataset));
+    cases = await loadDataset(resolveFromSuite(loaded, loaded.config.dataset));
     prompt = await loadPrompt({
-      templateFile: resolveFromConfig(loaded, loaded.config.prompt),
+      templateFile: resolveFromSuite(loaded, loaded.config.prompt),
       knowledgeBaseFiles: [],
       schema: loaded.config.schema,
     });
   });
 
   it("keeps its store and reports apart from the main demo's", () => {
-    const { store, reportsDir } = loaded.config;
-    expect(storePath(undefined, { baseDir: loaded.baseDir, ...(store ? { store } : {}) })).toBe(
-      path.join(ROOT, ".callgrade", "voice", "callgrade.db"),
-    );
-    expect(reportRoot(undefined, { baseDir: loaded.baseDir, ...(reportsDir ? { reportsDir } : {}) })).toBe(
-      path.join(ROOT, "reports", "voice"),
-    );
+    expect(storeFile(loaded)).toBe(path.join(ROOT, ".callgrade", "voice", "callgrade.db"));
+    expect(reportsRoot(loaded)).toBe(path.join(ROOT, "reports", "voice"));
   });
 
   it("the dataset has eight calls, each with audio under audio/ and gold the schema accepts", () => {

@@ -2,9 +2,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { GateCheck } from "../../src/gate/types.js";
+import { emitReport } from "../../src/api/report-output.js";
+import type { GateCheck, GateResult } from "../../src/gate/types.js";
 import { mdText, renderGateMarkdown } from "../../src/report/gate-markdown.js";
-import { writeStepSummary } from "../../src/report/step-summary.js";
+import { githubReporter } from "../../src/report/reporters/index.js";
+import type { ReportData } from "../../src/summary/report-data-types.js";
 import { HOSTILE, makeGate, makeSummary, mixedChecks } from "../fixtures/junit/gate-results.js";
 
 const summary = makeSummary();
@@ -125,22 +127,35 @@ describe("gate Markdown for pull requests", () => {
 describe("$GITHUB_STEP_SUMMARY", () => {
   const dir = mkdtempSync(join(tmpdir(), "callgrade-step-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const data = (gate?: GateResult): ReportData => ({
+    summary,
+    ...(gate ? { gate } : {}),
+    latencies: {},
+    schemaFailures: {},
+    pairwise: [],
+    disagreements: [],
+  });
+  const emit = (env: Record<string, string>, gate: GateResult | null = makeGate(passing)) =>
+    emitReport([githubReporter], data(gate ?? undefined), { dir: join(dir, "reports"), env });
 
-  it("appends to the file GitHub names, after what earlier steps wrote", () => {
+  it("appends the gate's report to the file GitHub names, after what earlier steps wrote", async () => {
     const file = join(dir, "summary.md");
     writeFileSync(file, "# from an earlier step\n");
-    expect(writeStepSummary("## ✅ callgrade gate: pass", { GITHUB_STEP_SUMMARY: file })).toBe(file);
-    expect(writeStepSummary("second\n", { GITHUB_STEP_SUMMARY: file })).toBe(file);
-    expect(readFileSync(file, "utf8")).toBe("# from an earlier step\n## ✅ callgrade gate: pass\nsecond\n");
+    expect(await emit({ GITHUB_STEP_SUMMARY: file })).toEqual([file]);
+    expect(await emit({ GITHUB_STEP_SUMMARY: file })).toEqual([file]);
+    const text = readFileSync(file, "utf8");
+    expect(text.startsWith("# from an earlier step\n## ✅ callgrade gate: pass")).toBe(true);
+    expect(text.split("## ✅ callgrade gate: pass")).toHaveLength(3);
   });
 
-  it("does nothing off GitHub Actions", () => {
-    expect(writeStepSummary("x", {})).toBeUndefined();
-    expect(writeStepSummary("x", { GITHUB_STEP_SUMMARY: "" })).toBeUndefined();
+  it("does nothing off GitHub Actions, nor for a run without a gate", async () => {
+    expect(await emit({})).toEqual([]);
+    expect(await emit({ GITHUB_STEP_SUMMARY: "" })).toEqual([]);
+    expect(await emit({ GITHUB_STEP_SUMMARY: join(dir, "no-gate.md") }, null)).toEqual([]);
   });
 
-  it("a path that cannot be appended to is an error that names the variable", () => {
-    expect(() => writeStepSummary("x", { GITHUB_STEP_SUMMARY: join(dir, "missing", "summary.md") })).toThrow(
+  it("a path that cannot be appended to is an error that names the variable", async () => {
+    await expect(emit({ GITHUB_STEP_SUMMARY: join(dir, "missing", "summary.md") })).rejects.toThrow(
       /GITHUB_STEP_SUMMARY=.*missing/,
     );
   });

@@ -10,7 +10,7 @@ import type {
   RobustnessSummary,
   RunSummary,
 } from "../../src/core/summary.js";
-import type { HtmlReportData } from "../../src/report/html/data.js";
+import type { ReportData } from "../../src/summary/report-data-types.js";
 import { sampleReport } from "./html/fixture.js";
 
 export const MODELS = ["gpt-4.1-mini", "claude-sonnet-4"] as const;
@@ -162,7 +162,7 @@ export function robustnessSection(curves = CURVES): RobustnessSummary {
 }
 
 /** The realistic report with the voice stage: each model run on each recogniser's transcripts appears as a model. */
-export function voiceReport(): HtmlReportData {
+export function voiceReport(): ReportData {
   const data = sampleReport();
   const asr = asrSection();
   const variants: ModelSummary[] = asr.penalty.flatMap((p) => {

@@ -1,8 +1,8 @@
 // Fakes for driving runMatrix without HTTP or SQLite: a scriptable provider that counts what is in flight,
 // a store that keeps records in memory, and a prompt that counts its renderings.
 import { z } from "zod";
-import type { LoadedConfig } from "../../src/config/load.js";
 import { type ConfigInput, configSchema } from "../../src/config/schema.js";
+import type { Suite } from "../../src/config/suite.js";
 import type { Case, CompletionRequest, CompletionResult, Provider } from "../../src/core/types.js";
 import type { PromptSuite } from "../../src/prompt/index.js";
 import type { RunEvent } from "../../src/runner/events.js";
@@ -138,7 +138,7 @@ export function suite(models: [ModelInput, Provider][], concurrency: number) {
     models: models.map(([model]) => model),
     concurrency,
   });
-  const loaded: LoadedConfig = { config, file: "/suite/callgrade.config.ts", baseDir: "/suite" };
+  const loaded: Suite = { config, file: "/suite/callgrade.config.ts", baseDir: "/suite" };
   const active: ActiveModel[] = config.models.map((model, i) => {
     const provider = models[i]?.[1];
     if (!provider) throw new Error("a model without a provider");

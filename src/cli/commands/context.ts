@@ -1,47 +1,40 @@
-// Paths every command resolves the same way: --store and --out mean the same everywhere.
+// What every command does the same way: which suite (--config, else the config in this folder), which
+// reporters, and how paths and follow-up commands are shown.
 import path from "node:path";
-import { DEFAULT_STORE, Store } from "../../store/index.js";
+import type { Suite } from "../../config/suite.js";
+import { discoverConfig, loadSuite } from "../../load/config.js";
+import { loadReporters } from "../../load/reporter.js";
+import type { Reporter } from "../../report/reporter.js";
+import { DEFAULT_REPORTERS } from "../../report/reporters/index.js";
 
-export function storePath(
-  flag: string | undefined,
-  configured?: { baseDir: string; store?: string },
-): string {
-  if (flag) return path.resolve(flag);
-  if (configured?.store) return path.resolve(configured.baseDir, configured.store);
-  return path.resolve(DEFAULT_STORE);
+export interface SuiteFlags {
+  config?: string;
+  store?: string;
 }
 
-export function reportDir(
-  flag: string | undefined,
-  runId: string,
-  configured?: { baseDir: string; reportsDir?: string },
-): string {
-  return flag ? path.resolve(flag) : path.join(reportRoot(undefined, configured), runId);
+/** The suite --config names, else the one in the current folder; none when there is neither. */
+export async function optionalSuite(flags: SuiteFlags): Promise<Suite | undefined> {
+  if (flags.config || discoverConfig(process.cwd())) return loadSuite(flags.config);
+  return undefined;
 }
 
-/** The folder reports go under: --out itself, else the configured reportsDir, else `reports/`. */
-export function reportRoot(
-  flag: string | undefined,
-  configured?: { baseDir: string; reportsDir?: string },
-): string {
-  if (flag) return path.resolve(flag);
-  if (configured?.reportsDir) return path.resolve(configured.baseDir, configured.reportsDir);
-  return path.resolve("reports");
+export function requiredSuite(flags: SuiteFlags): Promise<Suite> {
+  return loadSuite(flags.config);
 }
 
-/** Opens the store, runs `body`, and closes the store whatever happens. */
-export async function withStore<T>(file: string, body: (store: Store) => Promise<T>): Promise<T> {
-  const store = Store.open(file);
-  try {
-    return await body(store);
-  } finally {
-    store.close();
-  }
+/** The reporters --reporter names (comma-separated), else the default set. */
+export function reporters(names: string[] | undefined): Promise<Reporter[]> {
+  return loadReporters(names && names.length > 0 ? names : DEFAULT_REPORTERS, process.cwd());
 }
 
+export function print(text: string): void {
+  process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+}
+
+/** A path as the user would type it from here: relative when below the current folder. */
 export function display(file: string): string {
   const relative = path.relative(process.cwd(), file);
-  return relative.startsWith("..") ? file : relative;
+  return relative === "" ? "." : relative.startsWith("..") || path.isAbsolute(relative) ? file : relative;
 }
 
 /** `{ key: value }` when the value is set, else `{}`: exactOptionalPropertyTypes-friendly spreading. */

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { CallgradeError } from "../../core/errors.js";
+import { followUp } from "../shell.js";
 import { display } from "./context.js";
 import { INIT_FILES } from "./init-files/files.js";
 
@@ -19,11 +20,14 @@ export async function initCommand(dir: string | undefined): Promise<number> {
     mkdirSync(path.dirname(file), { recursive: true });
     writeFileSync(file, content);
   }
-  const cd = root === process.cwd() ? "" : `cd ${display(root)} && `;
+  // From this folder, with --config: the store and reports go beside the config wherever it is run from.
+  const config = path.join(root, "callgrade.config.ts");
+  const next =
+    root === process.cwd() ? followUp(["run"], {}) : followUp(["run"], { config: display(config) });
   process.stdout.write(
-    `created a suite in ${display(root) || "."}:\n${Object.keys(INIT_FILES)
+    `created a suite in ${display(root)}:\n${Object.keys(INIT_FILES)
       .map((name) => `  ${name}`)
-      .join("\n")}\nrun it with: ${cd}callgrade run\n`,
+      .join("\n")}\nrun it with: ${next}\n`,
   );
   return 0;
 }

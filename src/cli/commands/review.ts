@@ -1,10 +1,11 @@
 import { userInfo } from "node:os";
+import { openReview } from "../../api/review.js";
 import { inCi } from "../../core/ci.js";
 import { CallgradeError } from "../../core/errors.js";
-import { openReviewSession } from "../../review/session.js";
+import { inert } from "../../core/inert.js";
 import type { ReviewFlags } from "../program.js";
-import { optional, withStore } from "./context.js";
-import { findRun, where } from "./where.js";
+import { followUp } from "../shell.js";
+import { optional, optionalSuite } from "./context.js";
 
 function defaultReviewer(): string {
   const fromEnv = process.env.USER ?? process.env.USERNAME;
@@ -34,27 +35,31 @@ export async function reviewCommand(flags: ReviewFlags): Promise<number> {
       "callgrade review needs an interactive terminal (stdin and stdout a TTY)",
     );
   }
-  const place = await where(flags);
-  return withStore(place.storeFile, async (store) => {
-    const run = findRun(store, flags.run);
-    const reviewer = flags.reviewer ?? defaultReviewer();
-    const session = openReviewSession(store, {
-      runId: run.id,
-      reviewer,
-      ...optional("field", flags.field),
-      ...optional("model", flags.model),
-      ...optional("shuffle", flags.shuffle),
-    });
+  const suite = await optionalSuite(flags);
+  const reviewer = flags.reviewer ?? defaultReviewer();
+  const review = openReview(suite, {
+    reviewer,
+    ...optional("runId", flags.run),
+    ...optional("store", flags.store),
+    ...optional("field", flags.field),
+    ...optional("model", flags.model),
+    ...optional("shuffle", flags.shuffle),
+  });
+  try {
+    const { run, session } = review;
     const { runReviewApp } = await loadScreen();
     await runReviewApp(session, { passRating: run.review.passRating, scoring: run.scoring });
     const progress = session.progress();
     const left = progress.total - (progress.position - 1);
+    const where = { ...optional("config", flags.config), ...optional("store", flags.store) };
     process.stdout.write(
-      `${progress.gradedToday} grades by ${reviewer} today; ${Math.max(left, 0)} cases left in run ${run.id}.\n` +
+      `${progress.gradedToday} grades by ${inert(reviewer)} today; ${Math.max(left, 0)} cases left in run ${run.id}.\n` +
         (left > 0
-          ? `resume with: npx callgrade review --run ${run.id}\n`
-          : `see the numbers: npx callgrade report ${run.id}\n`),
+          ? `resume with: ${followUp(["review", "--run", run.id], where)}\n`
+          : `see the numbers: ${followUp(["report", run.id], where)}\n`),
     );
     return 0;
-  });
+  } finally {
+    review.close();
+  }
 }

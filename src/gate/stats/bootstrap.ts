@@ -1,6 +1,6 @@
 // Paired bootstrap clustered by call: resample whole calls, so every field, model and
 // measurement of a call stays together, and report a percentile interval and p-value.
-import { seededRandom } from "./random.js";
+import { seededRandom } from "../../core/random.js";
 
 export interface BootstrapOptions {
   /**

@@ -6,6 +6,8 @@
 //   number per shared call (candidate − baseline); `pairedBootstrap` only for
 //   statistics that are not a mean of per-call values.
 // - "Too few calls to see maxDrop": `mcnemarSampleSize({ drop: maxDrop, discordance: (b + c) / n, alpha })`.
+
+export { seededRandom } from "../../core/random.js";
 export { binomialPmf, type McNemarResult, mcnemarExact } from "./binomial.js";
 export {
   type BootstrapOptions,
@@ -15,5 +17,4 @@ export {
 } from "./bootstrap.js";
 export { normalQuantile } from "./normal.js";
 export { type PairedDifference, pairedDifferenceInterval } from "./paired-interval.js";
-export { seededRandom } from "./random.js";
 export { type McNemarSampleSizeInput, mcnemarSampleSize } from "./sample-size.js";

@@ -1,6 +1,6 @@
 // The searchable table of disagreements: one row per (call, field), expandable to the transcript and every value.
 import type { Turn } from "../../core/types.js";
-import type { Disagreement } from "./data.js";
+import type { Disagreement } from "../../summary/report-data-types.js";
 import { escapeHtml as h, invalidIssues, truncate, valueBlock, valueText } from "./escape.js";
 import { swatch } from "./svg.js";
 import { count, type View } from "./view.js";

@@ -1,9 +1,9 @@
 // report.html: one self-contained file (inline CSS, SVG and one hashed script), safe to open whatever the data holds.
 import { createHash } from "node:crypto";
+import type { ReportData } from "../../summary/report-data-types.js";
 import { accuracySection } from "./accuracy.js";
 import { agreementSection } from "./agreement.js";
 import { CSS } from "./css.js";
-import type { HtmlReportData } from "./data.js";
 import { disagreementsSection } from "./disagreements.js";
 import { escapeHtml as h, jsonForScript } from "./escape.js";
 import { failuresSection } from "./failures.js";
@@ -17,7 +17,7 @@ import { view } from "./view.js";
 import { voiceSection } from "./voice.js";
 import { VOICE_CSS } from "./voice-css.js";
 
-export type { Disagreement, HtmlReportData } from "./data.js";
+export type { Disagreement, ReportData } from "../../summary/report-data-types.js";
 export { escapeHtml, jsonForScript } from "./escape.js";
 export { SCRIPT as REPORT_SCRIPT } from "./script.js";
 
@@ -54,7 +54,7 @@ const NAV: [string, string][] = [
   ["disagreements", "Disagreements"],
 ];
 
-export function renderHtml(data: HtmlReportData): string {
+export function renderHtml(data: ReportData): string {
   const v = view(data);
   const { summary, gate } = data;
   const sections = [

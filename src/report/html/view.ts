@@ -1,10 +1,10 @@
 // What every section of report.html shares: the data, the models in a fixed order, the fields, number formats.
 import type { ModelSummary } from "../../core/summary.js";
+import type { ReportData } from "../../summary/report-data-types.js";
 import { fieldNames, humanFieldNames } from "../console.js";
-import type { HtmlReportData } from "./data.js";
 
 export interface View {
-  data: HtmlReportData;
+  data: ReportData;
   /** Model ids in summary order, then any that only appear in latencies or disagreements. */
   models: string[];
   /** A model's position in `models`: its colour and marker. */
@@ -14,7 +14,7 @@ export interface View {
   humanFields: string[];
 }
 
-export function view(data: HtmlReportData): View {
+export function view(data: ReportData): View {
   const ids = new Set(data.summary.models.map((m) => m.id));
   for (const id of Object.keys(data.latencies)) ids.add(id);
   for (const id of Object.keys(data.schemaFailures)) ids.add(id);

@@ -1,6 +1,6 @@
 // Twenty calls that models disagreed on, in Japanese and English, for the report's disagreement table.
 import type { Turn } from "../../../src/core/types.js";
-import type { Disagreement } from "../../../src/report/html/data.js";
+import type { Disagreement } from "../../../src/summary/report-data-types.js";
 
 const MODELS = ["gpt-4.1-mini", "claude-sonnet-4", "gpt-4.1-nano", "llama-3.1-8b-local"] as const;
 

@@ -1,8 +1,8 @@
 // A realistic report (4 models, 10 fields, 100 latencies each, a failed gate) and a hostile copy of it.
 
 import type { ModelSummary, RunSummary } from "../../../src/core/summary.js";
-import type { HtmlReportData } from "../../../src/report/html/data.js";
 import { distribution } from "../../../src/scoring/sorted-stream.js";
+import type { ReportData } from "../../../src/summary/report-data-types.js";
 import { disagreements } from "./fixture-calls.js";
 import { gate } from "./fixture-gate.js";
 
@@ -133,7 +133,7 @@ function model(spec: Spec, rand: () => number, latencies: number[]): ModelSummar
   };
 }
 
-export function sampleReport(ids: string[] = SPECS.map((s) => s.id)): HtmlReportData {
+export function sampleReport(ids: string[] = SPECS.map((s) => s.id)): ReportData {
   const rand = random(42);
   const latencies: Record<string, number[]> = {};
   const models = SPECS.map((spec, i) => {

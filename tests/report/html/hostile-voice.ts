@@ -1,6 +1,6 @@
 // The hostile report with a voice stage whose recogniser ids, model ids, field names and messages are payloads.
 import type { RunSummary } from "../../../src/core/summary.js";
-import type { HtmlReportData } from "../../../src/report/html/data.js";
+import type { ReportData } from "../../../src/summary/report-data-types.js";
 import { penaltyField, robustnessSection } from "../voice-fixture.js";
 import { hostileReport, PAYLOADS } from "./hostile.js";
 
@@ -8,7 +8,7 @@ export const HOSTILE_RECOGNISER = `whisper${PAYLOADS.script}`;
 export const HOSTILE_FIELD = `notes${PAYLOADS.svg}`;
 export const HOSTILE_MODEL = `claude${PAYLOADS.img}`;
 
-export function hostileVoiceReport(): HtmlReportData {
+export function hostileVoiceReport(): ReportData {
   const data = hostileReport();
   const summary: RunSummary = data.summary;
   const words = { ref: 1_000, sub: 60, del: 25, ins: 15 };

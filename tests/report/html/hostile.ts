@@ -1,5 +1,5 @@
 // Data written by an attacker: every string that reaches report.html tries to run script or inject markup.
-import type { HtmlReportData } from "../../../src/report/html/data.js";
+import type { ReportData } from "../../../src/summary/report-data-types.js";
 import { sampleReport } from "./fixture.js";
 
 const PWN = `document.title='pwned';document.body.appendChild(Object.assign(document.createElement('p'),{id:'pwned'}))`;
@@ -15,7 +15,7 @@ export const PAYLOADS = {
   bidi: "safe\u202Egpj.exe",
 };
 
-export function hostileReport(): HtmlReportData {
+export function hostileReport(): ReportData {
   const ids = ["gpt-4.1-mini", `claude${PAYLOADS.img}`, "gpt-4.1-nano", `llama${PAYLOADS.svg}`];
   const data = sampleReport(ids);
   data.summary.suite = `support ${PAYLOADS.script}`;

@@ -18,6 +18,15 @@ export default defineConfig({
     // { id: "qwen", provider: "openai", model: "qwen2.5:7b", baseURL: "http://localhost:11434/v1" },
   ],
   concurrency: 8,
+  // \`callgrade gate\` checks these (exit 1 when one fails); with 3 calls the intervals are wide, so a check
+  // may be inconclusive, which passes unless --strict. Add regression: { baseline } once you commit one
+  // (\`callgrade run --save-baseline\`).
+  gates: {
+    thresholds: [
+      { metric: "schemaValidRate", min: 0.9 },
+      { metric: "fieldAccuracy", min: 0.8 },
+    ],
+  },
 });
 `;
 

@@ -1,8 +1,8 @@
 // Everything report.html draws, gathered from the store before rendering; the renderer is a pure function of it.
-import type { RunSummary } from "../../core/summary.js";
-import type { Turn } from "../../core/types.js";
-import type { GateResult } from "../../gate/types.js";
-import type { Distribution } from "../../scoring/sorted-stream.js";
+import type { RunSummary } from "../core/summary.js";
+import type { Turn } from "../core/types.js";
+import type { GateResult } from "../gate/types.js";
+import type { Distribution } from "../scoring/sorted-stream.js";
 
 export interface Disagreement {
   caseId: string;
@@ -14,7 +14,7 @@ export interface Disagreement {
   reason: "disagreement" | "invalid" | "free-text" | "wrong-vs-gold";
 }
 
-export interface HtmlReportData {
+export interface ReportData {
   summary: RunSummary;
   /** The gate's decision, when the report is written by `callgrade gate`. */
   gate?: GateResult;

@@ -1,6 +1,5 @@
 // Turns a config that fails to load or to parse into a message that says where and what to fix.
 import type { z } from "zod";
-import { CallgradeError, location } from "../core/errors.js";
 import {
   anthropicModel,
   configSchema,
@@ -8,7 +7,8 @@ import {
   openaiModel,
   replayModel,
   reviewSettings,
-} from "./schema.js";
+} from "../config/schema.js";
+import { CallgradeError, location } from "../core/errors.js";
 
 const MODEL_SCHEMAS: Record<string, z.ZodObject> = {
   openai: openaiModel,

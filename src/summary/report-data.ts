@@ -11,7 +11,7 @@ import { distribution } from "../scoring/sorted-stream.js";
 import type { CallOutput } from "../store/calls.js";
 import type { RunRecord, Store } from "../store/index.js";
 import type { ScoringCase } from "../store/runs.js";
-import type { Disagreement, HtmlReportData } from "./html/data.js";
+import type { Disagreement, ReportData } from "./report-data-types.js";
 
 const MAX_DISAGREEMENTS = 2_000;
 /** Dots drawn per model on the latency chart; more calls are thinned evenly (percentiles use every call). */
@@ -20,12 +20,7 @@ const LATENCY_DOTS = 1_500;
 /** One field of one case: each model's canonical value, or null for an output that failed the schema. */
 type Answers = Map<string, Canonical | null>;
 
-export function htmlReportData(
-  store: Store,
-  run: RunRecord,
-  summary: RunSummary,
-  gate?: GateResult,
-): HtmlReportData {
+export function reportData(store: Store, run: RunRecord, summary: RunSummary, gate?: GateResult): ReportData {
   // Agreement and disagreements are between models on the reference transcripts (see scoreRun).
   const models = run.models.filter((m) => !m.transcript).map((m) => m.id);
   const scorers = run.fields.map(fieldScorer).filter((scorer) => scorer.auto);
@@ -98,7 +93,7 @@ function callFigures(
   store: Store,
   run: RunRecord,
   models: string[],
-): Pick<HtmlReportData, "latencies" | "schemaFailures"> {
+): Pick<ReportData, "latencies" | "schemaFailures"> {
   // Counted and filtered by the store: only the failed outputs come out of it.
   const answered = store.calls.answeredFirst(run.id);
   const failures = new Map(models.map((id): [string, Record<string, number>] => [id, {}]));
@@ -112,7 +107,7 @@ function callFigures(
     for (const reason of new Set(reasons)) counts[reason] = (counts[reason] ?? 0) + 1;
   }
   // Percentiles and the dots drawn, from latencies the store streams in order: none is held.
-  const latencies: HtmlReportData["latencies"] = {};
+  const latencies: ReportData["latencies"] = {};
   for (const [id, n] of answered)
     latencies[id] = distribution(store.calls.latenciesInOrder(run.id, id, true), n, LATENCY_DOTS);
   return { latencies, schemaFailures: Object.fromEntries(failures) };

@@ -14,8 +14,8 @@ import { fromSorted } from "../scoring/sorted-stream.js";
 import type { CallFigures, CallOutput } from "../store/calls.js";
 import type { RunRecord, Store } from "../store/index.js";
 import { humanSummary } from "./human.js";
-import { robustnessSummary } from "./robustness-summary.js";
-import { asrSummary } from "./voice-summary.js";
+import { robustnessSummary } from "./robustness.js";
+import { asrSummary } from "./voice.js";
 
 /** What a model's calls add up to, in `forRun` order: sums of floats (cost) must not vary by run. */
 interface CallTally {

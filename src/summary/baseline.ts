@@ -1,12 +1,12 @@
 // Baselines: a run's summary with its per-call outcomes, written to be committed and read back by the gate.
 import { readFileSync } from "node:fs";
+import { writeAtomic } from "../core/atomic-write.js";
 import { CallgradeError } from "../core/errors.js";
 import type { RunSummary } from "../core/summary.js";
 import type { Baseline } from "../gate/types.js";
 import { isAutoScored } from "../scoring/matchers/index.js";
 import { getPath } from "../scoring/path.js";
 import type { RunRecord, Store } from "../store/index.js";
-import { writeAtomic } from "./write.js";
 
 const PAGE = 500;
 const ONE = "1".charCodeAt(0);

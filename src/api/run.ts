@@ -1,0 +1,132 @@
+// The run use case: a suite's cases through its models, validated, stored, scored and reported.
+import path from "node:path";
+import type { Suite } from "../config/suite.js";
+import type { RunSummary } from "../core/summary.js";
+import type { Reporter } from "../report/reporter.js";
+import { RETRYABLE_ON_RESUME, type RunEvent, resumeSuite, runSuite } from "../runner/index.js";
+import type { Store } from "../store/index.js";
+import { buildSummary } from "../summary/build.js";
+import { reportData } from "../summary/report-data.js";
+import { writeRunBaseline } from "./baseline.js";
+import { baselineFile, reportDir, reportsRoot } from "./places.js";
+import { assertWritableDir, emitReport } from "./report-output.js";
+import { type OpenStoreOptions, withStore } from "./store.js";
+
+export interface RunOptions extends Omit<OpenStoreOptions, "mustExist"> {
+  /** Only these model ids. @default every model in the config */
+  models?: string[];
+  /** Only the first N cases. */
+  limit?: number;
+  /** Most calls in flight in all. @default the config's concurrency */
+  concurrency?: number;
+  /** Send each case to each model N times. @default the config's repeat */
+  repeat?: number;
+  /** Answer calls made before from the cache. @default true */
+  cache?: boolean;
+  /** Continue a stopped run instead of starting one: `true` for the latest unfinished run, or its id. */
+  resume?: boolean | string;
+  /** The report folder, relative to `cwd`. @default reports/<runId> beside the config */
+  out?: string;
+  /** Who renders the results (console table, summary.json, report.html, ...). @default none: nothing is written or printed */
+  reporters?: readonly Reporter[];
+  /** Where reporters' terminal text goes. @default nowhere */
+  print?: (text: string) => void;
+  /** Also write the run as a baseline file: `true` for the default path, or a file relative to `cwd`. */
+  saveBaseline?: boolean | string;
+  /** Stops the run: calls in flight end, what finished is stored, and the run can be resumed. */
+  signal?: AbortSignal;
+  /** Every event of the run, as it happens (reporters' `onRunEvent` get them too). */
+  onEvent?: (event: RunEvent) => void;
+  /** Where API keys are read from. @default process.env */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RunResult {
+  runId: string;
+  /** "finished", or "interrupted" when the signal stopped it. */
+  status: string;
+  summary: RunSummary;
+  /** 0 when every case has an answer from every model; 3 when some have none (errors, or stopped). */
+  exitCode: 0 | 3;
+  /** model id → the cases it gave no answer for. */
+  unscored: Record<string, string[]>;
+  /** Some calls failed in a way a resume sends again (rate limit, timeout, 5xx, network). */
+  retryable: boolean;
+  storeFile: string;
+  reportDir: string;
+  /** Files the reporters wrote. */
+  files: string[];
+  /** The baseline file written, with `saveBaseline`. */
+  baselineFile?: string;
+}
+
+/**
+ * Runs a suite (or resumes a run of it) and returns its scored summary.
+ * @example const { summary, exitCode } = await run(await loadSuite("evals/callgrade.config.ts"));
+ */
+export async function run(suite: Suite, options: RunOptions = {}): Promise<RunResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const reporters = options.reporters ?? [];
+  // A report folder that cannot be written fails now, before the store is touched or a call is paid for.
+  if (reporters.length > 0) {
+    assertWritableDir(options.out ? path.resolve(cwd, options.out) : reportsRoot(suite, cwd));
+  }
+  return withStore(suite, options, async (store) => {
+    const record = await execute(suite, store, options, reporters);
+    const summary = buildSummary(store, record);
+    const dir = reportDir(suite, record.id, { ...options, cwd });
+    const files =
+      reporters.length > 0
+        ? await emitReport(reporters, reportData(store, record, summary), {
+            dir,
+            env: options.env ?? process.env,
+            ...(options.print ? { print: options.print } : {}),
+          })
+        : [];
+    const saved = options.saveBaseline
+      ? writeRunBaseline(
+          store,
+          record,
+          typeof options.saveBaseline === "string"
+            ? path.resolve(cwd, options.saveBaseline)
+            : baselineFile(suite, cwd),
+        )
+      : undefined;
+    const unscored = summary.unscored;
+    return {
+      runId: record.id,
+      status: summary.status,
+      summary,
+      exitCode: summary.status !== "interrupted" && Object.keys(unscored).length === 0 ? 0 : 3,
+      unscored,
+      retryable: summary.models.some((m) =>
+        Object.keys(m.errorsByKind).some((kind) => (RETRYABLE_ON_RESUME as readonly string[]).includes(kind)),
+      ),
+      storeFile: store.file,
+      reportDir: dir,
+      files,
+      ...(saved ? { baselineFile: saved } : {}),
+    };
+  });
+}
+
+function execute(suite: Suite, store: Store, options: RunOptions, reporters: readonly Reporter[]) {
+  const listeners = [options.onEvent, ...reporters.map((r) => r.onRunEvent?.bind(r))].filter(
+    (listener) => listener !== undefined,
+  );
+  const runOptions = {
+    ...(options.models ? { models: options.models } : {}),
+    ...(options.limit === undefined ? {} : { limit: options.limit }),
+    ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
+    ...(options.repeat === undefined ? {} : { repeat: options.repeat }),
+    useCache: options.cache ?? true,
+    signal: options.signal ?? new AbortController().signal,
+    emit: (event: RunEvent) => {
+      for (const listener of listeners) listener(event);
+    },
+    env: options.env ?? process.env,
+  };
+  return options.resume
+    ? resumeSuite(suite, store, typeof options.resume === "string" ? options.resume : undefined, runOptions)
+    : runSuite(suite, store, runOptions);
+}
