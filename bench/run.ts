@@ -6,6 +6,7 @@ import { memoryScenario } from "./scenarios/memory.js";
 import { rateLimitScenario } from "./scenarios/rate-limit.js";
 import { reviewScenario } from "./scenarios/review.js";
 import { scoringScenario } from "./scenarios/scoring.js";
+import { startupScenario } from "./scenarios/startup.js";
 import { throughputScenario } from "./scenarios/throughput.js";
 import { type Row, row, type ScenarioResult } from "./table.js";
 
@@ -42,6 +43,7 @@ export const SCENARIOS: Scenario[] = [
   { name: "rate limit", budgetMs: 120_000, run: rateLimitScenario },
   { name: "scoring", budgetMs: 120_000, run: (sizes) => scoringScenario(sizes) },
   { name: "review queue", budgetMs: 120_000, run: (sizes) => reviewScenario(sizes) },
+  { name: "start-up", budgetMs: 120_000, run: (sizes) => startupScenario(sizes) },
   { name: "memory", budgetMs: 480_000, run: memoryScenario },
 ];
 

@@ -26,6 +26,8 @@ export interface Sizes {
   /** Stored outputs re-scored (cases × 2 models). */
   scoringOutputs: number;
   review: { items: number; steps: number };
+  /** Times each command is started, alternating; the median counts. */
+  startup: { rounds: number };
 }
 
 export const FULL: Sizes = {
@@ -37,6 +39,7 @@ export const FULL: Sizes = {
   memory: { small: 10_000, large: 100_000 },
   scoringOutputs: 100_000,
   review: { items: 50_000, steps: 50 },
+  startup: { rounds: 15 },
 };
 
 export const QUICK: Sizes = {
@@ -46,6 +49,7 @@ export const QUICK: Sizes = {
   memory: { small: 1_000, large: 10_000 },
   scoringOutputs: 10_000,
   review: { items: 5_000, steps: 10 },
+  startup: { rounds: 5 },
 };
 
 /** Only for the test: every code path once, in seconds. */
@@ -56,4 +60,5 @@ export const TINY: Sizes = {
   memory: { small: 20, large: 60 },
   scoringOutputs: 100,
   review: { items: 20, steps: 3 },
+  startup: { rounds: 2 },
 };

@@ -3,7 +3,7 @@
 // has no compile cache and pays for every module file it opens: a command's start-up was ~2× slower loading
 // ~400 small files (ours, commander's, csv-parse's and libphonenumber-js's) than loading a few chunks.
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, renameSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -19,6 +19,32 @@ const DIST = path.join(ROOT, "dist");
  */
 export const EXTERNAL = ["zod", "better-sqlite3", "jiti", "ink", "react", "openai", "@anthropic-ai/sdk"];
 
+/**
+ * Keeps only the declaration files the package's types reach from index.d.ts: tsc declares every source
+ * file, but a user's compiler reads only what the entry imports.
+ */
+function pruneTypes(dir: string): void {
+  const reached = new Set<string>();
+  const queue = [path.join(dir, "index.d.ts")];
+  for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+    if (reached.has(file)) continue;
+    reached.add(file);
+    const text = readFileSync(file, "utf8");
+    for (const match of text.matchAll(/(?:from\s+|import\()["'](\.{1,2}\/[^"']+)\.js["']/g)) {
+      const target = path.resolve(path.dirname(file), `${match[1]}.d.ts`);
+      if (existsSync(target)) queue.push(target);
+    }
+  }
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isFile() && !reached.has(file)) rmSync(file);
+  }
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }).reverse()) {
+    const folder = path.join(entry.parentPath, entry.name);
+    if (entry.isDirectory() && readdirSync(folder).length === 0) rmSync(folder, { recursive: true });
+  }
+}
+
 /** Builds into a fresh folder and swaps it in, so a test run reading dist/ never sees it half-built. */
 export async function buildPackage(): Promise<void> {
   const out = `${DIST}.${process.pid}.tmp`;
@@ -33,6 +59,7 @@ export async function buildPackage(): Promise<void> {
       stdio: "inherit",
     },
   );
+  pruneTypes(path.join(out, "types"));
   await build({
     absWorkingDir: ROOT,
     entryPoints: { index: "src/index.ts", cli: "src/cli/bin.ts" },

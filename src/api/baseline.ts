@@ -5,7 +5,7 @@ import type { Suite } from "../config/suite.js";
 import { CallgradeError } from "../core/errors.js";
 import { inert } from "../core/inert.js";
 import type { Baseline } from "../gate/index.js";
-import { scoreRun } from "../runner/index.js";
+import { scoreRun } from "../runner/score-run.js";
 import type { RunRecord, Store } from "../store/index.js";
 import { baselineFromStore, readBaseline, writeBaseline } from "../summary/baseline.js";
 import { buildSummary } from "../summary/build.js";

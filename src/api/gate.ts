@@ -8,7 +8,7 @@ import type { RunSummary } from "../core/summary.js";
 import { type Baseline, type GateResult, gateExitCode, runGate } from "../gate/index.js";
 import { renderJunit } from "../report/junit.js";
 import type { Reporter } from "../report/reporter.js";
-import { scoreRun } from "../runner/index.js";
+import { scoreRun } from "../runner/score-run.js";
 import type { Store } from "../store/index.js";
 import { baselineFromStore, readBaseline } from "../summary/baseline.js";
 import { buildSummary } from "../summary/build.js";

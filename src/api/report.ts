@@ -2,7 +2,7 @@
 import type { Suite } from "../config/suite.js";
 import type { RunSummary } from "../core/summary.js";
 import type { Reporter } from "../report/reporter.js";
-import { scoreRun } from "../runner/index.js";
+import { scoreRun } from "../runner/score-run.js";
 import { buildSummary } from "../summary/build.js";
 import { reportData } from "../summary/report-data.js";
 import { reportDir } from "./places.js";

@@ -2,7 +2,6 @@
 import { CommanderError } from "commander";
 import { CallgradeError } from "../core/errors.js";
 import { inert } from "../core/inert.js";
-import { tuneHeap } from "./heap.js";
 import { createProgram, type Handlers } from "./program.js";
 
 // Each command's module loads only when that command runs: `--help` or `init` never pays for the runner,
@@ -20,7 +19,6 @@ export const handlers: Handlers = {
 };
 
 export async function main(argv: string[], use: Handlers = handlers): Promise<number> {
-  tuneHeap();
   const result = { code: 0 };
   const program = createProgram(use, result);
   try {

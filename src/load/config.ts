@@ -3,12 +3,12 @@
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { createJiti } from "jiti";
 import { defaultExport, importFailure } from "../api/config-issues.js";
 import { parseSuite } from "../api/suite.js";
 import type { Suite } from "../config/suite.js";
 import { CallgradeError } from "../core/errors.js";
 import { packageEntry } from "../core/package-root.js";
+import { userModuleLoader } from "../core/user-modules.js";
 
 export const CONFIG_NAMES = [
   "callgrade.config.ts",
@@ -51,9 +51,7 @@ export function findConfig(cwd: string, explicit?: string): string {
  */
 export async function loadSuite(configFile?: string, options: { cwd?: string } = {}): Promise<Suite> {
   const file = findConfig(path.resolve(options.cwd ?? "."), configFile);
-  // Transpiled files are cached on disk by content hash (a changed config is transpiled again): it saves
-  // ~240 ms at the start of every command.
-  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: true, alias: aliases(file) });
+  const jiti = userModuleLoader({ alias: aliases(file) });
   let imported: unknown;
   try {
     imported = await jiti.import(file);

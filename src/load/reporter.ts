@@ -1,8 +1,8 @@
 // Reporters named on the command line: a built-in by name, or the user's own module by path.
 import path from "node:path";
-import { createJiti } from "jiti";
 import { CallgradeError } from "../core/errors.js";
 import { inert } from "../core/inert.js";
+import { userModuleLoader } from "../core/user-modules.js";
 import type { Reporter } from "../report/reporter.js";
 import { BUILTIN_REPORTERS } from "../report/reporters/index.js";
 
@@ -37,7 +37,7 @@ export async function loadReporters(names: readonly string[], cwd: string): Prom
 }
 
 async function loadModule(file: string, given: string): Promise<Reporter> {
-  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: true });
+  const jiti = userModuleLoader();
   let imported: unknown;
   try {
     imported = await jiti.import(file);

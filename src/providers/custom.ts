@@ -1,8 +1,8 @@
 // A model that is a module of the user's own: their pipeline, a local model, a rule-based baseline.
-import { createJiti } from "jiti";
 import type { CustomModelConfig } from "../config/schema.js";
 import { inputError } from "../core/errors.js";
 import type { CompletionResult, Provider } from "../core/types.js";
+import { userModuleLoader } from "../core/user-modules.js";
 
 /** What the module's default export is given for one call. */
 export interface CustomRequest {
@@ -20,7 +20,7 @@ export type CustomModel = (request: CustomRequest) => unknown;
 const NO_USAGE = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 };
 
 async function loadModule(file: string): Promise<CustomModel> {
-  const jiti = createJiti(import.meta.url, { moduleCache: false, fsCache: true });
+  const jiti = userModuleLoader();
   let imported: unknown;
   try {
     imported = await jiti.import(file);

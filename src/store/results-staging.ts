@@ -63,10 +63,35 @@ export function stageAndSwap(db: Db, runId: string, produce: (sink: ResultSink) 
       for (const stage of [scores, agreement, review]) stage.flush();
     })();
     db.exec("CREATE INDEX temp.staged_review_key ON staged_review (case_id, field)");
-    swapIn(db, runId);
+    // Re-scoring an unchanged run (every `report`, every `gate`) gives the rows it has: reading them back is
+    // cheaper than rewriting them, and leaves the store (and its write lock) alone.
+    if (!sameAsStored(db, runId)) swapIn(db, runId);
   } finally {
     db.exec(DROP_STAGES);
   }
+}
+
+/** Whether the staged rows are exactly the run's: swapping them in would change nothing. */
+function sameAsStored(db: Db, runId: string): boolean {
+  const same = db
+    .prepare(
+      `SELECT
+         (SELECT COUNT(*) FROM scores WHERE run_id = $run) = (SELECT COUNT(*) FROM temp.staged_scores)
+         AND NOT EXISTS (SELECT * FROM temp.staged_scores
+           EXCEPT SELECT case_id, model_id, rep, field, correct, outcome, gold, predicted FROM scores WHERE run_id = $run)
+         AND (SELECT COUNT(*) FROM agreement WHERE run_id = $run) = (SELECT COUNT(*) FROM temp.staged_agreement)
+         AND NOT EXISTS (SELECT * FROM temp.staged_agreement
+           EXCEPT SELECT case_id, field, agreed FROM agreement WHERE run_id = $run)
+         AND NOT EXISTS (SELECT * FROM temp.staged_review
+           EXCEPT SELECT case_id, field, reason, model_values, priority FROM review_items WHERE run_id = $run)
+         AND NOT EXISTS (SELECT 1 FROM review_items r WHERE r.run_id = $run
+           AND NOT EXISTS (SELECT 1 FROM grades g WHERE g.review_item_id = r.id)
+           AND NOT EXISTS (SELECT 1 FROM temp.staged_review s WHERE s.case_id = r.case_id AND s.field = r.field))
+       AS same`,
+    )
+    .pluck()
+    .get({ run: runId });
+  return same === 1;
 }
 
 function swapIn(db: Db, runId: string): void {

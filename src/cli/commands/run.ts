@@ -1,11 +1,14 @@
 import { run } from "../../api/run.js";
 import { inert } from "../../core/inert.js";
+import { tuneHeap } from "../heap.js";
 import type { RunFlags } from "../program.js";
 import { createProgress } from "../progress/index.js";
 import { followUp } from "../shell.js";
 import { display, optional, reporters, requiredSuite } from "./context.js";
 
 export async function runCommand(flags: RunFlags): Promise<number> {
+  // Only a run allocates enough for heap sizing to matter; a short command would pay for the extra collections.
+  tuneHeap();
   const suite = await requiredSuite(flags);
   const chosen = await reporters(flags.reporter);
   const controller = new AbortController();
