@@ -3,11 +3,12 @@
 // has no compile cache and pays for every module file it opens: a command's start-up was ~2× slower loading
 // ~400 small files (ours, commander's, csv-parse's and libphonenumber-js's) than loading a few chunks.
 import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { chmodSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
+import { build, type Plugin } from "esbuild";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DIST = path.join(ROOT, "dist");
@@ -45,6 +46,39 @@ function pruneTypes(dir: string): void {
   }
 }
 
+/**
+ * commander requires node:child_process at load, for subcommands that are separate executables, which
+ * callgrade has none of; loading it (with net and streams) cost every command ~4 ms. commander gets a stand-in
+ * that loads the real module on first use.
+ */
+const lazyChildProcess: Plugin = {
+  name: "lazy-child-process",
+  setup(build) {
+    build.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      args.importer.includes(`${path.sep}commander${path.sep}`)
+        ? { path: "lazy-child-process", namespace: "callgrade" }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "callgrade" }, () => ({
+      contents: `let real;
+module.exports = new Proxy({}, { get: (_, key) => (real ??= require("node:child_process"))[key] });`,
+      loader: "js",
+    }));
+  },
+};
+
+/** A hash of every source file's path and content. */
+function sourceHash(): string {
+  const hash = createHash("sha256");
+  const src = path.join(ROOT, "src");
+  const files = readdirSync(src, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of files) hash.update(`${path.relative(src, file)}\0`).update(readFileSync(file));
+  return hash.digest("hex").slice(0, 16);
+}
+
 /** Builds into a fresh folder and swaps it in, so a test run reading dist/ never sees it half-built. */
 export async function buildPackage(): Promise<void> {
   const out = `${DIST}.${process.pid}.tmp`;
@@ -62,7 +96,8 @@ export async function buildPackage(): Promise<void> {
   pruneTypes(path.join(out, "types"));
   await build({
     absWorkingDir: ROOT,
-    entryPoints: { index: "src/index.ts", cli: "src/cli/bin.ts" },
+    // config.js: what a config file's `import { defineConfig } from "callgrade"` loads (see core/package-root.ts).
+    entryPoints: { index: "src/index.ts", cli: "src/cli/bin.ts", config: "src/config/define.ts" },
     outdir: out,
     chunkNames: "chunks/[name]-[hash]",
     bundle: true,
@@ -71,10 +106,13 @@ export async function buildPackage(): Promise<void> {
     platform: "node",
     target: "node20",
     external: EXTERNAL,
+    // Stored scores carry the build that made them: a newer build (other matchers) scores a run again.
+    define: { __CALLGRADE_BUILD__: JSON.stringify(sourceHash()) },
     // Bundled CommonJS dependencies (commander) call require() for Node's built-ins.
     banner: {
       js: 'import { createRequire as __cgRequire } from "node:module"; const require = __cgRequire(import.meta.url);',
     },
+    plugins: [lazyChildProcess],
     logLevel: "warning",
   });
   chmodSync(path.join(out, "cli.js"), 0o755);

@@ -1,5 +1,6 @@
 // Word and character error counts for speech recognition output, and rates computed from them.
 import { align, type ErrorCounts } from "./align.js";
+import { graphemes } from "./graphemes.js";
 import { type AsrLang, detectLang, normaliseForAsr } from "./normalise.js";
 
 export type { ErrorCounts } from "./align.js";
@@ -31,10 +32,8 @@ export function wordErrors(reference: string, hypothesis: string, options: Error
   return align(normaliseForAsr(reference, { lang }), normaliseForAsr(hypothesis, { lang })).counts;
 }
 
-const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
-
 function characters(words: readonly string[]): string[] {
-  return Array.from(graphemes.segment(words.join("")), (part) => part.segment);
+  return graphemes(words.join(""));
 }
 
 /**

@@ -44,6 +44,7 @@
  *
  * Bump NORMALISATION_VERSION in error-rate.ts whenever any of this changes.
  */
+import { graphemes } from "./graphemes.js";
 
 export type AsrLang = "en" | "ja";
 
@@ -60,14 +61,12 @@ export function normaliseForAsr(text: string, options: { lang?: AsrLang } = {}):
   return lang === "ja" ? japaneseCharacters(text) : englishWords(text);
 }
 
-const graphemes = new Intl.Segmenter("ja", { granularity: "grapheme" });
-
 function japaneseCharacters(text: string): string[] {
   const kept = text
     .normalize("NFKC")
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}]/gu, "");
-  return Array.from(graphemes.segment(kept), (part) => part.segment);
+  return graphemes(kept);
 }
 
 // biome-ignore format: a table reads better than one word a line

@@ -50,3 +50,13 @@ export function signedPoints(value: number | null | undefined): string {
   const points = value * 100;
   return `${points > 0 ? "+" : points < 0 ? "−" : "±"}${Math.abs(points).toFixed(1)}`;
 }
+
+/**
+ * A count with thousands separators ("12,345"), as en-US writes it. Not `toLocaleString`: its first call loads
+ * ICU's number formats (~10 ms), paid by every report.
+ */
+export function grouped(value: number): string {
+  if (!Number.isInteger(value)) return String(value);
+  const digits = String(Math.abs(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return value < 0 ? `-${digits}` : digits;
+}

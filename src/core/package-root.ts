@@ -37,10 +37,12 @@ export function packageVersion(): string {
 }
 
 /**
- * The module a user's `import ... from "callgrade"` means in this process: the sources when callgrade runs
- * from them (its own tests), else the built entry.
+ * The module a config file's `import { defineConfig } from "callgrade"` means while callgrade loads it: the one
+ * running, not whatever copy the config's folder would resolve (if any). Only `defineConfig`: a config needs
+ * nothing else at run time (its other imports from "callgrade" are types), and importing the whole library
+ * there would load the runner, the store and every renderer into a command that needs none of them.
  */
-export function packageEntry(): string {
+export function configEntry(): string {
   const fromSources = import.meta.url.endsWith(".ts");
-  return path.join(packageRoot(), fromSources ? "src/index.ts" : "dist/index.js");
+  return path.join(packageRoot(), fromSources ? "src/config/define.ts" : "dist/config.js");
 }

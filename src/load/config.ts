@@ -7,7 +7,7 @@ import { defaultExport, importFailure } from "../api/config-issues.js";
 import { parseSuite } from "../api/suite.js";
 import type { Suite } from "../config/suite.js";
 import { CallgradeError } from "../core/errors.js";
-import { packageEntry } from "../core/package-root.js";
+import { configEntry } from "../core/package-root.js";
 import { userModuleLoader } from "../core/user-modules.js";
 
 export const CONFIG_NAMES = [
@@ -72,7 +72,7 @@ export function loadConfig(cwd: string, explicit?: string): Promise<Suite> {
  */
 function aliases(configFile: string): Record<string, string> {
   const own = createRequire(import.meta.url);
-  const alias: Record<string, string> = { callgrade: packageEntry() };
+  const alias: Record<string, string> = { callgrade: configEntry() };
   try {
     createRequire(configFile).resolve("zod");
   } catch {

@@ -1,6 +1,7 @@
 // Scores a stored run: each output against gold field by field, each field across models, and queues
 // what no matcher can settle for people. Reads only the store, so `callgrade report` can re-score old runs.
 // Cases are read a page at a time and rows written as they are made, so memory stays flat however large the run.
+import { BUILD_ID } from "../core/build-id.js";
 import type { MatchContext } from "../core/types.js";
 import { agreeOnCanonicals } from "../scoring/agreement.js";
 import { matchContext } from "../scoring/context.js";
@@ -20,7 +21,22 @@ interface Answer {
   canonical?: Canonical;
 }
 
-export function scoreRun(store: Store, run: RunRecord): void {
+/**
+ * Re-scores a run with this build's matchers and the run's grades. A run already scored by this build, and not
+ * touched since (no call, output or grade written: the store counts them in its revision), is left as it is:
+ * scoring it again would give the same rows.
+ */
+export function scoreRun(store: Store, run: RunRecord, build: string | undefined = BUILD_ID): void {
+  const { revision, scored } = store.runs.scoringState(run.id);
+  const stamp = build === undefined ? undefined : `${build}:${revision}`;
+  if (stamp !== undefined && scored === stamp) return;
+  rescore(store, run);
+  // The revision was read before scoring began, so a write made meanwhile leaves the stamp stale: the next
+  // report scores again.
+  if (stamp !== undefined) store.runs.markScored(run.id, stamp);
+}
+
+function rescore(store: Store, run: RunRecord): void {
   const corrections = goldCorrections(store, run.id);
   const scorers = run.fields.map(fieldScorer);
   // Models are compared with each other on the reference transcripts only: a model against itself on a

@@ -166,4 +166,29 @@ export const MIGRATIONS: string[] = [
   `
   CREATE UNIQUE INDEX cases_by_position ON cases (run_id, idx);
   `,
+  // 6: a run's revision counts every change to what scoring reads (calls, outputs, grades), so a re-scoring of
+  // a run nothing touched since its last one can be skipped. Triggers, so no writer can forget to count.
+  `
+  ALTER TABLE runs ADD COLUMN revision INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE runs ADD COLUMN scored TEXT;
+  CREATE TRIGGER calls_inserted AFTER INSERT ON calls
+    BEGIN UPDATE runs SET revision = revision + 1 WHERE id = NEW.run_id; END;
+  CREATE TRIGGER calls_updated AFTER UPDATE ON calls
+    BEGIN UPDATE runs SET revision = revision + 1 WHERE id IN (OLD.run_id, NEW.run_id); END;
+  CREATE TRIGGER calls_deleted AFTER DELETE ON calls
+    BEGIN UPDATE runs SET revision = revision + 1 WHERE id = OLD.run_id; END;
+  CREATE TRIGGER outputs_inserted AFTER INSERT ON outputs
+    BEGIN UPDATE runs SET revision = revision + 1 WHERE id = (SELECT run_id FROM calls WHERE id = NEW.call_id); END;
+  CREATE TRIGGER outputs_updated AFTER UPDATE ON outputs
+    BEGIN UPDATE runs SET revision = revision + 1 WHERE id = (SELECT run_id FROM calls WHERE id = NEW.call_id); END;
+  CREATE TRIGGER grades_inserted AFTER INSERT ON grades
+    BEGIN UPDATE runs SET revision = revision + 1
+      WHERE id = (SELECT run_id FROM review_items WHERE id = NEW.review_item_id); END;
+  CREATE TRIGGER grades_updated AFTER UPDATE ON grades
+    BEGIN UPDATE runs SET revision = revision + 1
+      WHERE id = (SELECT run_id FROM review_items WHERE id = NEW.review_item_id); END;
+  CREATE TRIGGER grades_deleted AFTER DELETE ON grades
+    BEGIN UPDATE runs SET revision = revision + 1
+      WHERE id = (SELECT run_id FROM review_items WHERE id = OLD.review_item_id); END;
+  `,
 ];

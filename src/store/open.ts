@@ -31,20 +31,28 @@ export function openDb(file: string): Db {
   return db;
 }
 
+/**
+ * Brings the schema up to date one migration at a time. The version is read inside each write transaction:
+ * several processes opening a new store at once each wait for the lock, then see what the others applied.
+ */
 function migrate(db: Db, file: string): void {
-  const current = db.pragma("user_version", { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
-    throw new CallgradeError(
-      "STORE_INVALID",
-      `${file}: this store was written by a newer callgrade (schema ${current}); upgrade callgrade`,
-    );
-  }
-  for (let version = current; version < MIGRATIONS.length; version++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version] ?? "");
-      db.pragma(`user_version = ${version + 1}`);
-    }).immediate();
-  }
+  const version = () => db.pragma("user_version", { simple: true }) as number;
+  const step = db.transaction((): boolean => {
+    const current = version();
+    if (current > MIGRATIONS.length) {
+      throw new CallgradeError(
+        "STORE_INVALID",
+        `${file}: this store was written by a newer callgrade (schema ${current}); upgrade callgrade`,
+      );
+    }
+    if (current === MIGRATIONS.length) return false;
+    db.exec(MIGRATIONS[current] ?? "");
+    db.pragma(`user_version = ${current + 1}`);
+    return true;
+  });
+  // Up to date (every open after the first): no write lock is taken.
+  if (version() === MIGRATIONS.length) return;
+  while (step.immediate()) {}
 }
 
 function storeError(file: string, error: unknown): CallgradeError {

@@ -134,6 +134,18 @@ export class Runs {
   }
 
   /** Marks a run as running again (a resume). */
+  /** The run's revision (it counts changes to its calls, outputs and grades) and the stamp of its last scoring. */
+  scoringState(runId: string): { revision: number; scored: string | null } {
+    const row = this.db.prepare("SELECT revision, scored FROM runs WHERE id = ?").get(runId) as
+      | { revision: number; scored: string | null }
+      | undefined;
+    return row ?? { revision: 0, scored: null };
+  }
+
+  markScored(runId: string, stamp: string): void {
+    this.db.prepare("UPDATE runs SET scored = ? WHERE id = ?").run(stamp, runId);
+  }
+
   reopen(runId: string): void {
     this.db.prepare("UPDATE runs SET status = 'running', finished_at = NULL WHERE id = ?").run(runId);
   }

@@ -1,5 +1,5 @@
 // How often models agree: a model × model heat map (value printed in every cell) and agreement per field.
-import { pct } from "../../core/format.js";
+import { grouped, pct } from "../../core/format.js";
 import { escapeHtml as h, truncate } from "./escape.js";
 import { chart, linear, marker, modelClass, round, xAxis } from "./svg.js";
 import type { View } from "./view.js";
@@ -23,7 +23,7 @@ export function agreementSection(v: View): string {
   const lo = Math.min(0.5, Math.floor(Math.min(1, ...known.map((p) => p.rate ?? 1)) * 10) / 10);
   const rows = v.data.pairwise.map(
     (p) =>
-      `<tr><th scope="row">${h(p.a)}</th><td class="text">${h(p.b)}</td><td>${pct(p.rate)}</td><td>${p.n.toLocaleString("en-US")}</td></tr>`,
+      `<tr><th scope="row">${h(p.a)}</th><td class="text">${h(p.b)}</td><td>${pct(p.rate)}</td><td>${grouped(p.n)}</td></tr>`,
   );
   return `<section id="agreement" aria-labelledby="agreement-h"><h2 id="agreement-h">Agreement between models</h2>
 <p class="lead">Share of (call, field) values on which two models give the same answer, as the field's matcher compares them. Low agreement is where people should look.</p>

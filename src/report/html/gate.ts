@@ -1,5 +1,5 @@
 // The gate's verdict as a banner, failing and inconclusive checks first, with the calls that flipped.
-import { ms, pct, usd } from "../../core/format.js";
+import { grouped, ms, pct, usd } from "../../core/format.js";
 import type { CheckVerdict, Flip, GateCheck, GateResult } from "../../gate/types.js";
 import { escapeHtml as h, truncate, valueText } from "./escape.js";
 import { count, pValue, signed } from "./view.js";
@@ -46,8 +46,8 @@ function checkCard(c: GateCheck): string {
         : `${fmt(c.interval[0])} to ${fmt(c.interval[1])}`,
     ]);
   if (c.pValue !== undefined) stats.push(["p-value", pValue(c.pValue)]);
-  stats.push(["calls", c.n.toLocaleString("en-US")]);
-  if (c.neededCalls !== undefined) stats.push(["calls needed", `≈ ${c.neededCalls.toLocaleString("en-US")}`]);
+  stats.push(["calls", grouped(c.n)]);
+  if (c.neededCalls !== undefined) stats.push(["calls needed", `≈ ${grouped(c.neededCalls)}`]);
   const where = [c.metric, c.model, c.field].filter((x): x is string => Boolean(x));
   return `<article class="check v-${c.verdict}">
 <h3><span class="badge v-${c.verdict}">${ICON[c.verdict]} ${c.verdict}</span> ${where.map((x) => `<code>${h(x)}</code>`).join(" · ")} <small>${c.kind}</small></h3>

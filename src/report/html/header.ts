@@ -1,5 +1,5 @@
 // The top of report.html: what was evaluated, and one row per model with the numbers people ask for first.
-import { ms, pct, usd } from "../../core/format.js";
+import { grouped, ms, pct, usd } from "../../core/format.js";
 import { escapeHtml as h } from "./escape.js";
 import { swatch } from "./svg.js";
 import { costPerThousand, count, type View, when } from "./view.js";
@@ -54,7 +54,7 @@ export function modelTable(v: View): string {
 <td>${mark(pct(m.schemaValidRate), m.schemaValidRate === best.valid)}</td>
 <td>${mark(ms(m.latencyMs.p50), m.latencyMs.p50 === best.p50)}</td><td>${ms(m.latencyMs.p95)}</td>
 <td>${mark(usd(costPerThousand(m)), costPerThousand(m) === best.cost)}</td><td>${usd(m.costUsd)}</td>
-<td>${m.calls.toLocaleString("en-US")}</td><td${m.errors ? ` class="bad" title="${h(errors)}"` : ""}>${m.errors}${m.errors ? ` <span class="sr">(${h(errors)})</span>` : ""}</td></tr>`;
+<td>${grouped(m.calls)}</td><td${m.errors ? ` class="bad" title="${h(errors)}"` : ""}>${m.errors}${m.errors ? ` <span class="sr">(${h(errors)})</span>` : ""}</td></tr>`;
   });
   const skipped = v.data.summary.skippedModels.map((m) => `<li>${h(m.id)} skipped: ${h(m.reason)}</li>`);
   return `<section id="models" aria-labelledby="models-h"><h2 id="models-h">Models</h2>

@@ -1,4 +1,6 @@
 // What every section of report.html shares: the data, the models in a fixed order, the fields, number formats.
+
+import { grouped } from "../../core/format.js";
 import type { ModelSummary } from "../../core/summary.js";
 import type { ReportData } from "../../summary/report-data-types.js";
 import { fieldNames, humanFieldNames } from "../console.js";
@@ -61,5 +63,5 @@ export function when(iso: string): string {
 }
 
 export function count(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
+  return `${grouped(n)} ${n === 1 ? one : many}`;
 }

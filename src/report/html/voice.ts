@@ -1,5 +1,5 @@
 // "Voice stage": each recogniser's word and character error rates split into S/D/I, then what each costs the models.
-import { ms, pct } from "../../core/format.js";
+import { grouped, ms, pct } from "../../core/format.js";
 import type { AlignmentCounts, AsrSummary, RecogniserSummary } from "../../core/summary.js";
 import { penaltiesInOrder, sdi } from "../voice-facts.js";
 import { escapeHtml as h, truncate } from "./escape.js";
@@ -84,7 +84,7 @@ function stacked(
 }
 
 function recogniserTable(asr: AsrSummary): string {
-  const counts = (c: AlignmentCounts) => `${sdi(c)} <small>of ${c.ref.toLocaleString("en-US")}</small>`;
+  const counts = (c: AlignmentCounts) => `${sdi(c)} <small>of ${grouped(c.ref)}</small>`;
   const rows = asr.recognisers.map((r) => {
     const kinds = Object.entries(r.errorsByKind).map(([kind, n]) => `${n} ${kind}`);
     return `<tr><th scope="row">${h(r.id)}<small>${h(r.provider)}${r.cachedCalls ? ` · ${r.cachedCalls} from cache` : ""}</small></th><td>${pct(r.wer)}</td><td>${counts(r.words)}</td><td>${pct(r.cer)}</td><td>${counts(r.chars)}</td><td>${pct(r.perCallWer.p50)} <small>p95 ${pct(r.perCallWer.p95)}</small></td><td>${r.calls}</td><td${r.errors ? ` class="bad" title="${h(kinds.join(", "))}"` : ""}>${r.errors}${r.errors ? ` <span class="sr">(${h(kinds.join(", "))})</span>` : ""}</td><td>${ms(r.latencyMs.p50)} <small>p95 ${ms(r.latencyMs.p95)}</small></td></tr>`;
