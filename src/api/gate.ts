@@ -4,6 +4,7 @@ import { type GatesConfig, gatesSchema } from "../config/schema.js";
 import type { Suite } from "../config/suite.js";
 import { writeAtomic } from "../core/atomic-write.js";
 import { CallgradeError } from "../core/errors.js";
+import { hasRetryableFailures } from "../core/retryable.js";
 import type { RunSummary } from "../core/summary.js";
 import { type Baseline, type GateResult, gateExitCode, runGate } from "../gate/index.js";
 import { renderJunit } from "../report/junit.js";
@@ -39,8 +40,17 @@ export interface GateOutcome {
   runId: string;
   result: GateResult;
   summary: RunSummary;
-  /** 0 pass · 1 failed (or inconclusive under `strict`). */
+  /**
+   * 0 pass · 1 failed (or inconclusive under `strict`) · 3 the candidate is incomplete (some case has no
+   * answer from some model, or the run was stopped): its numbers are not the change's, so it cannot pass.
+   */
   exitCode: number;
+  /** model id → the cases the candidate run has no answer for; empty when complete. */
+  unscored: Record<string, string[]>;
+  /** The candidate run was stopped before it finished. */
+  interrupted: boolean;
+  /** Some of the candidate's calls failed in a way a resume sends again. */
+  retryable: boolean;
   reportDir: string;
   files: string[];
 }
@@ -81,7 +91,19 @@ export async function gate(suite: Suite, options: GateOptions = {}): Promise<Gat
         : [];
     if (options.junit)
       files.push(writeAtomic(path.resolve(cwd, options.junit), renderJunit(summary, result)));
-    return { runId: run.id, result, summary, exitCode: gateExitCode(result), reportDir: dir, files };
+    const interrupted = summary.status !== "finished";
+    const incomplete = interrupted || Object.keys(summary.unscored).length > 0;
+    return {
+      runId: run.id,
+      result,
+      summary,
+      exitCode: incomplete ? 3 : gateExitCode(result),
+      unscored: summary.unscored,
+      interrupted,
+      retryable: hasRetryableFailures(summary),
+      reportDir: dir,
+      files,
+    };
   });
 }
 

@@ -1,9 +1,11 @@
 // The run use case: a suite's cases through its models, validated, stored, scored and reported.
+import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Suite } from "../config/suite.js";
+import { hasRetryableFailures } from "../core/retryable.js";
 import type { RunSummary } from "../core/summary.js";
 import type { Reporter } from "../report/reporter.js";
-import { RETRYABLE_ON_RESUME, type RunEvent, resumeSuite, runSuite } from "../runner/index.js";
+import { type RunEvent, resumeSuite, runSuite } from "../runner/index.js";
 import type { Store } from "../store/index.js";
 import { buildSummary } from "../summary/build.js";
 import { reportData } from "../summary/report-data.js";
@@ -72,7 +74,12 @@ export async function run(suite: Suite, options: RunOptions = {}): Promise<RunRe
     assertWritableDir(options.out ? path.resolve(cwd, options.out) : reportsRoot(suite, cwd));
   }
   return withStore(suite, options, async (store) => {
-    const record = await execute(suite, store, options, reporters);
+    const record = await execute(
+      suite,
+      store,
+      { ...options, resume: resumeTarget(suite, store, options) },
+      reporters,
+    );
     const summary = buildSummary(store, record);
     const dir = reportDir(suite, record.id, { ...options, cwd });
     const files =
@@ -99,15 +106,29 @@ export async function run(suite: Suite, options: RunOptions = {}): Promise<RunRe
       summary,
       exitCode: summary.status !== "interrupted" && Object.keys(unscored).length === 0 ? 0 : 3,
       unscored,
-      retryable: summary.models.some((m) =>
-        Object.keys(m.errorsByKind).some((kind) => (RETRYABLE_ON_RESUME as readonly string[]).includes(kind)),
-      ),
+      retryable: hasRetryableFailures(summary),
       storeFile: store.file,
       reportDir: dir,
       files,
       ...(saved ? { baselineFile: saved } : {}),
     };
   });
+}
+
+/**
+ * The run `resume: true` means: the latest unfinished one, else the latest run whose reports were never
+ * written (killed between finishing its calls and writing them), so resuming it finishes them.
+ */
+function resumeTarget(suite: Suite, store: Store, options: RunOptions): string | boolean | undefined {
+  if (options.resume !== true) return options.resume;
+  const unfinished = store.runs.latestUnfinished();
+  if (unfinished) return unfinished.id;
+  const latest = store.runs.latest();
+  const cwd = options.cwd ?? process.cwd();
+  if (latest && !existsSync(path.join(reportDir(suite, latest.id, { ...options, cwd }), "summary.json"))) {
+    return latest.id;
+  }
+  return true;
 }
 
 function execute(suite: Suite, store: Store, options: RunOptions, reporters: readonly Reporter[]) {

@@ -1,7 +1,7 @@
 // The only place that turns errors into exit codes. 0 ok · 1 gate failed · 2 usage/input error · 3 run incomplete.
 import { CommanderError } from "commander";
 import { CallgradeError } from "../core/errors.js";
-import { inert } from "../core/inert.js";
+import { warn } from "./output.js";
 import { createProgram, type Handlers } from "./program.js";
 
 // Each command's module loads only when that command runs: `--help` or `init` never pays for the runner,
@@ -30,12 +30,23 @@ export async function main(argv: string[], use: Handlers = handlers): Promise<nu
       return error.exitCode === 0 ? 0 : 2;
     }
     if (error instanceof CallgradeError) {
-      process.stderr.write(`callgrade: ${inert(error.message)}\n`);
+      warn(`callgrade: ${error.message}\n`);
       return error.exitCode;
     }
-    process.stderr.write(
-      `callgrade: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    // Not the user's input: a bug. Say so, and give what a report of it needs.
+    const trace = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    warn(
+      `callgrade: internal error (a bug in callgrade, not a problem with your input): ${trace}\n` +
+        `callgrade: please report it with the command you ran and this message. What finished before it is stored.\n`,
     );
     return 70;
   }
+}
+
+/**
+ * Ends the process now, for the moments waiting is worse: a second Ctrl-C, or a command still blocked long
+ * after it was asked to stop. The only exit outside the normal return of `main`.
+ */
+export function exitNow(code: number): never {
+  process.exit(code);
 }

@@ -2,6 +2,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { packageVersion } from "../core/package-root.js";
 import type { PerturbFlags } from "./commands/perturb.js";
+import { say, warn } from "./output.js";
 
 export interface RunFlags {
   /** Reporter names or module paths. */
@@ -103,7 +104,12 @@ export function createProgram(handlers: Handlers, result: { code: number }): Com
     .version(packageVersion(), "-V, --version", "print the installed version")
     .showHelpAfterError("(run with --help for usage)")
     // A bad flag reads like every other usage error: "callgrade: ...". Subcommands inherit this.
-    .configureOutput({ outputError: (text, write) => write(`callgrade: ${text.replace(/^error: /, "")}`) })
+    // Flags can carry anything the user pasted: commander's text goes out inert, like every other line.
+    .configureOutput({
+      writeOut: say,
+      writeErr: warn,
+      outputError: (text, write) => write(`callgrade: ${text.replace(/^error: /, "")}`),
+    })
     .exitOverride();
   const store = new Option(
     "--store <path>",

@@ -1,10 +1,8 @@
 // Commands callgrade prints for the user to run next, written so they work when pasted as printed.
 
-/** One argument as a POSIX shell reads it back: left bare when it is plainly safe, else single-quoted. */
-export function shellQuote(arg: string): string {
-  if (/^[\w@%+=:,./-]+$/.test(arg)) return arg;
-  return `'${arg.replaceAll("'", `'\\''`)}'`;
-}
+import { shellQuote } from "../core/shell-quote.js";
+
+export { shellQuote };
 
 export interface Where {
   /** --config as the user gave it, if they did. */

@@ -2,6 +2,7 @@
 import { open } from "node:fs/promises";
 import type { Readable } from "node:stream";
 import { CallgradeError, inputError } from "../core/errors.js";
+import { assertRegularFile } from "../core/regular-file.js";
 
 function hasCode(error: unknown): error is { code: string } {
   return typeof error === "object" && error !== null && typeof Reflect.get(error, "code") === "string";
@@ -17,13 +18,20 @@ export function fsError(file: string, error: unknown): CallgradeError {
         ? "is a directory; the dataset must be a .jsonl or .csv file"
         : code === "EACCES" || code === "EPERM"
           ? "cannot be read (permission denied); check the file's permissions"
-          : `cannot be read: ${error instanceof Error ? error.message : String(error)}`;
+          : code === "ENOTREG"
+            ? "is not a regular file (a named pipe, socket or device); the dataset must be a .jsonl or .csv file"
+            : `cannot be read: ${error instanceof Error ? error.message : String(error)}`;
   return inputError("DATASET_INVALID", { file }, problem);
 }
 
-/** A byte stream of the file; rejects with a CallgradeError when it cannot be opened. */
+/**
+ * A byte stream of the file; rejects with a CallgradeError when it cannot be opened. Only a regular file:
+ * opening a named pipe blocks until something writes to it, and a blocked open cannot be interrupted, not
+ * even by the process exiting (a cancelled CI job would hang).
+ */
 export async function openDataset(file: string): Promise<Readable> {
   try {
+    await assertRegularFile(file);
     const handle = await open(file, "r");
     return handle.createReadStream({ highWaterMark: 64 * 1024 });
   } catch (error) {

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { z } from "zod";
 import { CallgradeError, inputError } from "../core/errors.js";
 import { contentHash } from "../core/hash.js";
+import { assertRegularFile } from "../core/regular-file.js";
 import type { Case, CompletionRequest } from "../core/types.js";
 import { fullJsonSchema, modelJsonSchema } from "./schema-json.js";
 import { isPerCase, type Part, parseTemplate } from "./template.js";
@@ -33,6 +34,7 @@ export interface PromptSources {
 /** `option` is the config key that names the file, so the message can say what to change. */
 async function readText(file: string, what: string, option: string): Promise<string> {
   try {
+    await assertRegularFile(file);
     return (await readFile(file, "utf8")).replace(/^\uFEFF/, "");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,21 +1,14 @@
 // Continuing a run that was stopped, killed or left with errors a retry may mend.
 import type { Suite } from "../config/suite.js";
 import { CallgradeError } from "../core/errors.js";
+import { RETRYABLE_ON_RESUME } from "../core/retryable.js";
 import type { RunRecord, Store } from "../store/index.js";
 import { execute } from "./execute.js";
 import type { RunSuiteOptions } from "./index.js";
 import { closeProviders, createProviders, loadSuitePrompt, storedCases } from "./suite-parts.js";
 import { closeRecognisers, createRecognisers } from "./voice.js";
 
-/** Errors a resume sends again: the provider may answer now. Everything else is settled. */
-export const RETRYABLE_ON_RESUME = [
-  "rate_limit",
-  "timeout",
-  "http",
-  "network",
-  "bad_response",
-  "aborted",
-] as const;
+export { RETRYABLE_ON_RESUME };
 
 /**
  * Continues a run that was stopped or killed, or sends again the calls of a finished run that failed in a way a
@@ -35,13 +28,9 @@ export async function resumeSuite(
       runId ? `no run "${runId}" in ${store.file}` : `no unfinished run in ${store.file} to resume`,
     );
   }
-  // A finished run is resumed for its calls that failed transiently; one with none has nothing left to send.
-  if (run.status === "finished" && store.calls.failedWith(run.id, RETRYABLE_ON_RESUME) === 0) {
-    throw new CallgradeError(
-      "USAGE",
-      `run ${run.id} has finished and no call of it failed in a way a retry may mend; there is nothing to resume`,
-    );
-  }
+  // A finished run is resumed for its calls that failed transiently; one with none has nothing left to send,
+  // and resuming it only finishes what came after the calls (its reports, the caller's job).
+  if (run.status === "finished" && store.calls.failedWith(run.id, RETRYABLE_ON_RESUME) === 0) return run;
   const prompt = await loadSuitePrompt(loaded);
   const changed = (Object.keys(run.hashes) as (keyof RunRecord["hashes"])[]).filter(
     (key) => run.hashes[key] !== prompt.hashes[key],

@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { writeAtomic } from "../core/atomic-write.js";
 import { CallgradeError } from "../core/errors.js";
+import { shellQuote } from "../core/shell-quote.js";
 import type { RunSummary } from "../core/summary.js";
 import type { Baseline } from "../gate/types.js";
 import { isAutoScored } from "../scoring/matchers/index.js";

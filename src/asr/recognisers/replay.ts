@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { ReplayRecogniserConfig } from "../../config/asr-schema.js";
 import { inputError } from "../../core/errors.js";
 import { sha256, stableStringify } from "../../core/hash.js";
+import { assertRegularFile } from "../../core/regular-file.js";
 import { parseRecordLine } from "../../dataset/record-line.js";
 import { aborted, type Recogniser } from "./types.js";
 
@@ -36,6 +37,7 @@ function parseLine(file: string, line: number, text: string): { id: string; reco
 export async function loadTranscripts(file: string): Promise<{ rows: Map<string, Recorded>; hash: string }> {
   let content: string;
   try {
+    await assertRegularFile(file);
     content = await readFile(file, "utf8");
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,4 +1,5 @@
 import { saveBaseline } from "../../api/baseline.js";
+import { say } from "../output.js";
 import type { BaselineFlags } from "../program.js";
 import { followUp } from "../shell.js";
 import { display, optional, optionalSuite } from "./context.js";
@@ -12,7 +13,7 @@ export async function baselineCommand(runId: string | undefined, flags: Baseline
   });
   const file = display(saved.file);
   const where = { ...optional("config", flags.config), ...optional("store", flags.store) };
-  process.stdout.write(
+  say(
     `baseline: ${file} (commit it; gate against it with: ${followUp(["gate", "--baseline", file], where)})\n`,
   );
   return 0;

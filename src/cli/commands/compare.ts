@@ -2,6 +2,7 @@ import path from "node:path";
 import { compare } from "../../api/compare.js";
 import { writeAtomic } from "../../core/atomic-write.js";
 import { renderCompare } from "../../report/compare.js";
+import { say } from "../output.js";
 import type { CompareFlags } from "../program.js";
 import { display, optional, optionalSuite } from "./context.js";
 
@@ -10,10 +11,10 @@ export async function compareCommand(runA: string, runB: string, flags: CompareF
   const suite = await optionalSuite(flags);
   const comparison = await compare(suite, runA, runB, optional("store", flags.store));
   const text = renderCompare(comparison.checks, comparison.a, comparison.b);
-  process.stdout.write(`${text}\n`);
+  say(`${text}\n`);
   if (flags.out) {
     const file = writeAtomic(path.resolve(flags.out), `\`\`\`\n${text}\n\`\`\`\n`);
-    process.stdout.write(`written to ${display(file)}\n`);
+    say(`written to ${display(file)}\n`);
   }
   return 0;
 }

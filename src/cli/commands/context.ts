@@ -6,6 +6,7 @@ import { discoverConfig, loadSuite } from "../../load/config.js";
 import { loadReporters } from "../../load/reporter.js";
 import type { Reporter } from "../../report/reporter.js";
 import { DEFAULT_REPORTERS } from "../../report/reporters/index.js";
+import { say } from "../output.js";
 
 export interface SuiteFlags {
   config?: string;
@@ -28,7 +29,7 @@ export function reporters(names: string[] | undefined): Promise<Reporter[]> {
 }
 
 export function print(text: string): void {
-  process.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+  say(text.endsWith("\n") ? text : `${text}\n`);
 }
 
 /** A path as the user would type it from here: relative when below the current folder. */

@@ -1,4 +1,5 @@
 import { exportGold } from "../../api/export-gold.js";
+import { say } from "../output.js";
 import type { ExportGoldFlags } from "../program.js";
 import { display, optional, optionalSuite } from "./context.js";
 
@@ -9,6 +10,6 @@ export async function exportGoldCommand(flags: ExportGoldFlags): Promise<number>
     ...optional("out", flags.out),
     ...optional("store", flags.store),
   });
-  process.stdout.write(`${rows.length} adjudicated cases of run ${runId} written to ${display(file)}\n`);
+  say(`${rows.length} adjudicated cases of run ${runId} written to ${display(file)}\n`);
   return 0;
 }

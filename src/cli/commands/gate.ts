@@ -1,6 +1,8 @@
 import { gate } from "../../api/gate.js";
+import { say, warn } from "../output.js";
 import type { GateFlags } from "../program.js";
 import { display, optional, reporters, requiredSuite } from "./context.js";
+import { incompleteLines } from "./incomplete.js";
 
 export async function gateCommand(flags: GateFlags): Promise<number> {
   const suite = await requiredSuite(flags);
@@ -12,13 +14,18 @@ export async function gateCommand(flags: GateFlags): Promise<number> {
     ...optional("out", flags.out),
     strict: flags.strict === true,
     reporters: await reporters(flags.reporter),
-    print: (text) => process.stdout.write(`${text}\n\n`),
+    print: (text) => say(`${text}\n\n`),
     env: process.env,
   });
   const summaryFile = process.env.GITHUB_STEP_SUMMARY;
   const reports = outcome.files.filter((file) => file !== summaryFile);
-  if (reports.length > 0) process.stdout.write(`report: ${reports.map(display).join(", ")}\n`);
-  if (summaryFile && outcome.files.includes(summaryFile))
-    process.stdout.write(`step summary: ${summaryFile}\n`);
+  if (reports.length > 0) say(`report: ${reports.map(display).join(", ")}\n`);
+  if (summaryFile && outcome.files.includes(summaryFile)) say(`step summary: ${summaryFile}\n`);
+  // An incomplete candidate cannot pass: its figures are not the change's (docs/ci.md, exit 3).
+  const where = { ...optional("config", flags.config), ...optional("store", flags.store) };
+  for (const line of incompleteLines(outcome, where)) warn(`${line}\n`);
+  if (outcome.exitCode === 3) {
+    warn(`gate: run ${outcome.runId} is incomplete, so it cannot pass the gate\n`);
+  }
   return outcome.exitCode;
 }

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { CallgradeError } from "../../core/errors.js";
+import { say } from "../output.js";
 import { followUp } from "../shell.js";
 import { display } from "./context.js";
 import { INIT_FILES } from "./init-files/files.js";
@@ -24,7 +25,7 @@ export async function initCommand(dir: string | undefined): Promise<number> {
   const config = path.join(root, "callgrade.config.ts");
   const next =
     root === process.cwd() ? followUp(["run"], {}) : followUp(["run"], { config: display(config) });
-  process.stdout.write(
+  say(
     `created a suite in ${display(root)}:\n${Object.keys(INIT_FILES)
       .map((name) => `  ${name}`)
       .join("\n")}\nrun it with: ${next}\n`,

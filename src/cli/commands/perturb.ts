@@ -2,6 +2,7 @@
 import { CallgradeError } from "../../core/errors.js";
 import { table } from "../../core/format.js";
 import { type PerturbFileResult, parseLevels, perturbFile } from "../../perturb/index.js";
+import { say } from "../output.js";
 import { display } from "./context.js";
 
 export interface PerturbFlags {
@@ -45,8 +46,8 @@ export async function perturbCommand(flags: PerturbFlags): Promise<number> {
     seed,
     ...(flags.out ? { out: flags.out } : {}),
   });
-  process.stdout.write(`${renderPerturbTable(result)}\n`);
-  process.stdout.write(
+  say(`${renderPerturbTable(result)}\n`);
+  say(
     `${result.cases} cases × ${levels.length + 1} rows (originals at level 0, seed ${seed}) written to ${display(result.out)}\n`,
   );
   return 0;

@@ -1,4 +1,5 @@
 import { report } from "../../api/report.js";
+import { say } from "../output.js";
 import type { ReportFlags } from "../program.js";
 import { display, optional, optionalSuite, reporters } from "./context.js";
 
@@ -10,9 +11,9 @@ export async function reportCommand(runId: string | undefined, flags: ReportFlag
     ...optional("store", flags.store),
     ...optional("out", flags.out),
     reporters: await reporters(flags.reporter),
-    print: (text) => process.stdout.write(`${text}\n\n`),
+    print: (text) => say(`${text}\n\n`),
     env: process.env,
   });
-  if (result.files.length > 0) process.stdout.write(`report: ${result.files.map(display).join(", ")}\n`);
+  if (result.files.length > 0) say(`report: ${result.files.map(display).join(", ")}\n`);
   return 0;
 }

@@ -3,6 +3,7 @@ import { openReview } from "../../api/review.js";
 import { inCi } from "../../core/ci.js";
 import { CallgradeError } from "../../core/errors.js";
 import { inert } from "../../core/inert.js";
+import { say } from "../output.js";
 import type { ReviewFlags } from "../program.js";
 import { followUp } from "../shell.js";
 import { optional, optionalSuite } from "./context.js";
@@ -52,7 +53,7 @@ export async function reviewCommand(flags: ReviewFlags): Promise<number> {
     const progress = session.progress();
     const left = progress.total - (progress.position - 1);
     const where = { ...optional("config", flags.config), ...optional("store", flags.store) };
-    process.stdout.write(
+    say(
       `${progress.gradedToday} grades by ${inert(reviewer)} today; ${Math.max(left, 0)} cases left in run ${run.id}.\n` +
         (left > 0
           ? `resume with: ${followUp(["review", "--run", run.id], where)}\n`
