@@ -2,6 +2,8 @@
 
 /** The reason without V8's echo of the input (which can be a whole 20 MB line). */
 export function jsonReason(error: unknown): string {
+  // A parser that recurses (not V8's today) runs out of stack on deep input: say so, not "invalid".
+  if (error instanceof RangeError) return "nested too deeply to read";
   const message = error instanceof Error ? error.message : String(error);
   return message
     .replace(/, (\.\.\.)?".*" is not valid JSON$/s, "")

@@ -15,7 +15,7 @@ const NEWLINE = 0x0a;
 const strict = () => new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 /** Column (in characters) where the first invalid UTF-8 sequence of `bytes` starts. */
-function invalidColumn(bytes: Uint8Array): number {
+export function invalidColumn(bytes: Uint8Array): number {
   const fails = (n: number): boolean => {
     try {
       strict().decode(bytes.subarray(0, n), { stream: true });

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { type ErrorCode, inputError } from "../core/errors.js";
 import { fieldName } from "./issues.js";
 import { jsonColumn, jsonReason } from "./json-error.js";
+import { checkRecordRow } from "./json-problem.js";
 
 export interface RecordFormat<S extends z.ZodType> {
   code: ErrorCode;
@@ -35,6 +36,7 @@ export function parseRecordLine<S extends z.ZodType>(
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw inputError(code, { file, line }, `each line must be an object ${row}`);
   }
+  checkRecordRow(value, code, { file, line });
   for (const [field, hint] of Object.entries(format.required)) {
     if (!(field in value)) throw inputError(code, { file, line, field }, hint);
   }

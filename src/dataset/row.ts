@@ -3,6 +3,7 @@ import { z } from "zod";
 import { inputError } from "../core/errors.js";
 import type { Case, Turn } from "../core/types.js";
 import { describeIssues } from "./issues.js";
+import { checkDatasetRow } from "./json-problem.js";
 import { tooLongAdvice } from "./options.js";
 
 const expected = (what: string, hint?: string) => ({
@@ -63,6 +64,7 @@ export function rowToCase(value: unknown, source: Case["source"], maxTranscriptC
       'a row must be a JSON object like { "id": "1", "transcript": "..." }',
     );
   }
+  checkDatasetRow(value, where);
   const parsed = datasetRow.safeParse(value);
   if (!parsed.success) {
     const { field, problem } = describeIssues(parsed.error.issues);

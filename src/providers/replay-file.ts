@@ -3,6 +3,7 @@ import { type FileHandle, open } from "node:fs/promises";
 import { z } from "zod";
 import { CallgradeError, inputError } from "../core/errors.js";
 import type { Usage } from "../core/types.js";
+import { invalidColumn } from "../dataset/lines.js";
 import { parseRecordLine } from "../dataset/record-line.js";
 import { LineTable } from "./line-table.js";
 
@@ -55,8 +56,26 @@ const NEWLINE = 0x0a;
 // (a 100,000-row replay kept ~15 MB it no longer used; npm run bench, memory).
 const CHUNK = 64 * 1024;
 
-/** Every line of the file with its byte offset, read a chunk at a time: a large file is never whole in memory. */
-async function* linesOf(file: string): AsyncGenerator<{ text: string; offset: number; length: number }> {
+const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+/** A line's text; a bad byte is an error naming line and column, as in a dataset, not a silent U+FFFD. */
+function decodeLine(file: string, line: number, bytes: Uint8Array): string {
+  try {
+    return strict.decode(bytes);
+  } catch {
+    throw inputError(
+      "REPLAY_INVALID",
+      { file, line, column: invalidColumn(bytes) },
+      "is not valid UTF-8; save the file as UTF-8 (it may be Latin-1 or binary)",
+    );
+  }
+}
+
+/**
+ * Every line of the file with its byte offset, read a chunk at a time: a large file is never whole in memory.
+ * `bytes` is a view of a reused buffer, valid until the next line is asked for.
+ */
+async function* linesOf(file: string): AsyncGenerator<{ bytes: Uint8Array; offset: number; length: number }> {
   const handle = await open(file, "r");
   try {
     let buffer = Buffer.allocUnsafe(CHUNK);
@@ -75,17 +94,13 @@ async function* linesOf(file: string): AsyncGenerator<{ text: string; offset: nu
       const end = filled + bytesRead;
       let start = 0;
       for (let newline = buffer.indexOf(NEWLINE); newline !== -1 && newline < end; ) {
-        yield {
-          text: buffer.toString("utf8", start, newline),
-          offset: base + start,
-          length: newline - start,
-        };
+        yield { bytes: buffer.subarray(start, newline), offset: base + start, length: newline - start };
         start = newline + 1;
         newline = buffer.indexOf(NEWLINE, start);
       }
       if (bytesRead === 0) {
         if (end > start)
-          yield { text: buffer.toString("utf8", start, end), offset: base + start, length: end - start };
+          yield { bytes: buffer.subarray(start, end), offset: base + start, length: end - start };
         return;
       }
       buffer.copy(buffer, 0, start, end);
@@ -106,8 +121,9 @@ export async function loadReplay(file: string): Promise<ReplayIndex> {
   let line = 0;
   let handle: FileHandle | undefined;
   try {
-    for await (const { text, offset, length } of linesOf(file)) {
+    for await (const { bytes, offset, length } of linesOf(file)) {
       line++;
+      const text = decodeLine(file, line, bytes);
       if (text.trim() === "") continue;
       const { id } = parseLine(file, line, text);
       // Ids are not kept: one that hashes like an earlier row is compared with that row's line, read again.

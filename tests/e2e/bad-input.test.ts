@@ -58,6 +58,14 @@ function readOnlyFolder(tmp: string): string {
   return folder;
 }
 
+// Deeper than V8's stack lets JSON.stringify, hashing or the store recurse (a few thousand levels).
+const DEEP = 100_000;
+const ROW_C1 = '{"id":"c1","transcript":"caller: Hi, this is Ana Ruiz."}';
+
+function writeRows(dir: string, file: string, rows: string[]): void {
+  writeFileSync(path.join(dir, file), `${rows.join("\n")}\n`);
+}
+
 const CASES: BadCase[] = [
   // Datasets
   {
@@ -121,6 +129,69 @@ const CASES: BadCase[] = [
     name: "transcript-over-config-limit",
     message:
       /calls\.jsonl:2: transcript: is 37 characters long; the limit is 20 characters; .*maxTranscriptChars/,
+  },
+  // Hostile rows: nested past what V8's stack survives, or strings that are not text
+  {
+    name: "gold-nested-deep",
+    copy: true,
+    setup: ({ dir }) => {
+      const gold = `{"name":${'{"a":'.repeat(DEEP)}1${"}".repeat(DEEP)}}`;
+      writeRows(dir, "calls.jsonl", [
+        ROW_C1,
+        `{"id":"c2","transcript":"caller: Tom Berg here.","gold":${gold}}`,
+      ]);
+      return undefined;
+    },
+    message: /calls\.jsonl:2: gold: is nested deeper than 256 levels, the most callgrade reads; flatten it/,
+  },
+  {
+    name: "meta-nested-deep",
+    copy: true,
+    setup: ({ dir }) => {
+      const meta = `{"notes":${"[".repeat(DEEP)}${"]".repeat(DEEP)}}`;
+      writeRows(dir, "calls.jsonl", [
+        ROW_C1,
+        `{"id":"c2","transcript":"caller: Tom Berg here.","meta":${meta}}`,
+      ]);
+      return undefined;
+    },
+    message: /calls\.jsonl:2: meta: is nested deeper than 256 levels/,
+  },
+  {
+    name: "csv-gold-nested-deep",
+    copy: true,
+    setup: ({ dir }) => {
+      const gold = `"{""name"":${"[".repeat(DEEP)}${"]".repeat(DEEP)}}"`;
+      writeRows(dir, "calls.csv", [
+        "id,transcript,gold",
+        "c1,caller: Ana Ruiz here.,",
+        `c2,caller: Tom Berg.,${gold}`,
+      ]);
+      return undefined;
+    },
+    message: /calls\.csv:3: gold: is nested deeper than 256 levels/,
+  },
+  {
+    name: "replay-output-nested-deep",
+    copy: true,
+    setup: ({ dir }) => {
+      const output = `${'{"a":'.repeat(DEEP)}1${"}".repeat(DEEP)}`;
+      writeRows(dir, "replay.jsonl", [
+        '{"id":"c1","output":{"name":"Ana Ruiz"}}',
+        `{"id":"c2","output":${output}}`,
+      ]);
+      return undefined;
+    },
+    message: /replay\.jsonl:2: output: is nested deeper than 256 levels/,
+  },
+  {
+    name: "id-lone-surrogate",
+    message:
+      /calls\.jsonl:2: id: is not well-formed Unicode text \(a lone surrogate such as \\ud800\); fix or remove/,
+  },
+  {
+    name: "transcript-lone-surrogate",
+    message: /calls\.jsonl:2: transcript\[0\]\.speaker: is not well-formed Unicode text/,
   },
   // Config
   {
@@ -319,7 +390,7 @@ describe.concurrent("bad input ends with one clear message, exit 2, and nothing 
       expect(result.stderr).toMatch(/^callgrade: /);
       expect(result.stderr).toMatch(item.message);
       expect(result.stderr).not.toMatch(/\n\s+at /);
-      expect(result.stderr).not.toContain("unexpected error");
+      expect(result.stderr).not.toContain("internal error");
       expect(result.stderr.trimEnd().split("\n").length).toBeLessThanOrEqual(3);
       expect(result.stdout).toBe("");
       expect(result.code).toBe(2);
