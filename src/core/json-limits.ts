@@ -100,3 +100,15 @@ export function findJsonProblem(value: unknown, check: JsonCheck): JsonProblem |
   }
   return undefined;
 }
+
+/**
+ * Deepest a provider's whole response is stored as it came (`calls.raw`, kept for debugging): an answer
+ * nested deeper than MAX_ANSWER_DEPTH sits a few levels down in it. Deeper, the store keeps a note instead:
+ * stringifying it would overflow the stack.
+ */
+export const MAX_RAW_DEPTH = 512;
+
+/** JSON text of `value`, or undefined when it nests deeper than `maxDepth` (stringifying it could overflow). */
+export function stringifyBounded(value: unknown, maxDepth: number): string | undefined {
+  return findJsonProblem(value, { maxDepth }) ? undefined : JSON.stringify(value);
+}

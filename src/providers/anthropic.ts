@@ -3,6 +3,7 @@ import Anthropic from "@anthropic-ai/sdk";
 import type { MessageCreateParamsNonStreaming } from "@anthropic-ai/sdk/resources/messages";
 import { z } from "zod";
 import type { AnthropicModelConfig } from "../config/schema.js";
+import { MAX_ANSWER_DEPTH, stringifyBounded } from "../core/json-limits.js";
 import type { CompletionRequest, CompletionResult, Provider } from "../core/types.js";
 import { badResponse, unusable, withRateLimit } from "./call-error.js";
 import { DEFAULT_TIMEOUT_MS, NO_KEY_NEEDED, safeName, schemaBody, sdkCall } from "./call-scope.js";
@@ -78,12 +79,22 @@ function fromResponse(response: unknown): CompletionResult {
   }
   const tool = content.find((block) => block.type === "tool_use");
   const text = tool
-    ? JSON.stringify(tool.input ?? {})
+    ? toolText(tool.input ?? {})
     : content
         .filter((block) => block.type === "text")
         .map((block) => block.text ?? "")
         .join("");
   return { ok: true, text, usage, finishReason, raw: response };
+}
+
+/**
+ * The tool call's input as the text validation reads. An input too deep to stringify stays too deep: the text
+ * is an empty nest one level past the limit, which validation stores as an invalid output ("nested deeper
+ * than 64 levels") like any other answer that deep.
+ */
+function toolText(input: unknown): string {
+  const depth = MAX_ANSWER_DEPTH + 1;
+  return stringifyBounded(input, MAX_ANSWER_DEPTH) ?? `${"[".repeat(depth)}${"]".repeat(depth)}`;
 }
 
 export function createAnthropicProvider(config: AnthropicModelConfig, env: { apiKey?: string }): Provider {

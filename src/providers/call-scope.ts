@@ -1,4 +1,6 @@
 // What every remote call needs around the SDK: a deadline, and keeping the API key out of results.
+
+import { findJsonProblem, MAX_RAW_DEPTH } from "../core/json-limits.js";
 import type { CompletionResult } from "../core/types.js";
 import { type AbortState, failureFrom, type SdkErrorClasses } from "./call-error.js";
 
@@ -62,14 +64,21 @@ export async function sdkCall(signal: AbortSignal, call: SdkCall): Promise<Compl
 
 export function redactKey(result: CompletionResult, apiKey: string | undefined): CompletionResult {
   if (!apiKey || apiKey === NO_KEY_NEEDED) return result;
-  // Only the free text a provider sends back can echo the key; kinds and numbers stay untouched.
-  const raw = result.raw === undefined ? {} : { raw: redactIn(result.raw, apiKey) };
+  // Only the free text a provider sends back can echo the key; kinds and numbers stay untouched. A response
+  // too deep to walk is kept as a note (redacting it would recurse past the stack; the answer's own text is
+  // what validation reads).
+  const raw = result.raw === undefined ? {} : { raw: redactIn(boundedRaw(result.raw), apiKey) };
   if (result.ok) return { ...result, text: redactIn(result.text, apiKey) as string, ...raw };
   return {
     ...result,
     error: { ...result.error, message: redactIn(result.error.message, apiKey) as string },
     ...raw,
   };
+}
+
+function boundedRaw(raw: unknown): unknown {
+  if (!findJsonProblem(raw, { maxDepth: MAX_RAW_DEPTH })) return raw;
+  return { omitted: `the response nests deeper than ${MAX_RAW_DEPTH} levels` };
 }
 
 /** Replaces the key inside string values only: object keys and the shape stay as they are. */

@@ -4,6 +4,12 @@ import { inert } from "../../core/inert.js";
 import { followUp, type Where } from "../shell.js";
 
 const SHOWN = 10;
+/** Longest id shown whole: an id is untrusted text, and a 10 MB one would flood the terminal. */
+const ID_CHARS = 80;
+
+function shortId(id: string): string {
+  return id.length <= ID_CHARS ? id : `${id.slice(0, ID_CHARS - 1)}…`;
+}
 
 export interface Incompleteness {
   runId: string;
@@ -22,7 +28,10 @@ export function incompleteLines(run: Incompleteness, where: Where): string[] {
     lines.push(`run ${run.runId} was stopped; what finished is stored. Resume with: ${resume}`);
   }
   for (const [model, cases] of Object.entries(run.unscored)) {
-    const shown = cases.slice(0, SHOWN).map(inert).join(", ");
+    const shown = cases
+      .slice(0, SHOWN)
+      .map((id) => shortId(inert(id)))
+      .join(", ");
     const more = cases.length > SHOWN ? `, and ${cases.length - SHOWN} more` : "";
     const noun = cases.length === 1 ? "case" : "cases";
     lines.push(`${inert(model)}: no answer for ${cases.length} ${noun} (${shown}${more})`);
