@@ -44,13 +44,6 @@ export function decideDrop(
   return "inconclusive";
 }
 
-/** A relative increase (latency, cost) against the largest tolerated one. */
-export function decideIncrease(interval: [number, number], tolerance: number): CheckVerdict {
-  if (interval[0] > tolerance) return "fail";
-  if (interval[1] <= tolerance) return "pass";
-  return "inconclusive";
-}
-
 export function worst(verdicts: CheckVerdict[]): CheckVerdict {
   if (verdicts.includes("fail")) return "fail";
   if (verdicts.includes("inconclusive")) return "inconclusive";

@@ -1,9 +1,10 @@
 // Latency and cost of the candidate against the baseline: per-call differences, bootstrapped, judged relative
-// to the baseline's mean.
+// to the baseline's mean. The p-value tests an increase of exactly the tolerance, the edge of what may fail.
 import type { GatesConfig } from "../config/schema.js";
-import { decideIncrease } from "./decide.js";
+import { adjustedNote, type FamilyLevel, heldBackNote, type PendingCheck } from "./family.js";
 import { bootstrapMeanDifference } from "./stats/index.js";
-import type { BaselineModel, GateCheck } from "./types.js";
+import type { BaselineModel, CheckVerdict, GateCheck } from "./types.js";
+import { bootstrapP } from "./wording.js";
 
 type Settings = NonNullable<GatesConfig["regression"]>;
 
@@ -12,7 +13,7 @@ export function costAndLatency(
   base: BaselineModel,
   shared: [number, number][],
   s: Settings,
-): GateCheck[] {
+): PendingCheck[] {
   const pairs = (pick: (m: BaselineModel) => (number | null)[]) =>
     shared.flatMap(([i, j]) => {
       const now = pick(cand)[i];
@@ -25,19 +26,29 @@ export function costAndLatency(
     metric: "latencyMs.mean" | "costUsd.perCall",
     values: (readonly [number, number])[],
     tolerance: number,
-  ): GateCheck[] => {
+  ): PendingCheck[] => {
     const meanBefore = values.reduce((sum, [, then]) => sum + then, 0) / (values.length || 1);
     if (values.length === 0 || meanBefore <= 0) return [];
     const result = bootstrapMeanDifference(Float64Array.from(values.map(([now, then]) => now - then)), {
       resamples: s.resamples,
+      nullValue: tolerance * meanBefore,
     });
     const delta = result.estimate ?? 0;
     const interval: [number, number] = result.interval ?? [0, 0];
-    // Decided on the relative change; reported in the metric's own unit (ms, USD).
-    const verdict = decideIncrease([interval[0] / meanBefore, interval[1] / meanBefore], tolerance);
+    const pValue = result.pValue ?? 1;
     const pct = (x: number) => `${x >= 0 ? "+" : "−"}${Math.abs((x / meanBefore) * 100).toFixed(1)}%`;
-    return [
-      {
+    const allowed = `+${(tolerance * 100).toFixed(0)}%`;
+    const decide = (level: FamilyLevel): GateCheck => {
+      // Decided on the relative change; reported in the metric's own unit (ms, USD).
+      const decideAt = (p: number): CheckVerdict =>
+        p < s.alpha && delta > tolerance * meanBefore
+          ? "fail"
+          : interval[1] <= tolerance * meanBefore
+            ? "pass"
+            : "inconclusive";
+      const verdict = decideAt(level.adjustedP ?? pValue);
+      const heldBack = verdict !== "fail" && decideAt(pValue) === "fail";
+      return {
         id: `regression:${metric}:${cand.id}`,
         kind: "regression",
         metric,
@@ -47,11 +58,15 @@ export function costAndLatency(
         baseline: meanBefore,
         delta,
         interval,
-        pValue: result.pValue,
+        pValue,
         n: values.length,
-        message: `${cand.id} ${metric}: ${pct(delta)} per call (95% CI ${pct(interval[0])} to ${pct(interval[1])}) on ${values.length} shared calls; at most +${(tolerance * 100).toFixed(0)}% allowed`,
-      },
-    ];
+        message:
+          `${cand.id} ${metric}: ${pct(delta)} per call (95% CI ${pct(interval[0])} to ${pct(interval[1])}) on ${values.length} shared calls; at most ${allowed} allowed` +
+          ` (p${bootstrapP(s.resamples)(pValue)} against ${allowed}${adjustedNote(level, bootstrapP(s.resamples, level.size))})` +
+          (heldBack ? heldBackNote(level, `an increase beyond ${allowed}, significant`) : ""),
+      };
+    };
+    return [{ pValue, decide }];
   };
   return [
     ...check(

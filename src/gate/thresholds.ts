@@ -1,28 +1,32 @@
-// Threshold checks on one run: a limit per metric and model, decided with the metric's 95% interval.
+// Threshold checks on one run: a limit per metric and model, decided with the metric's 95% interval. Under the
+// lower-bound policy every pass claims a limit is met, and the thresholds share α=0.05 for those claims
+// (family.ts); a fail is the point estimate missing the limit, under either policy.
 import type { ThresholdConfig } from "../config/schema.js";
 import { CallgradeError } from "../core/errors.js";
 import type { ModelSummary } from "../core/summary.js";
-import { wilson } from "../scoring/metrics.js";
 import { decideLimit, type Policy } from "./decide.js";
-import { fieldOutcomes, meanFieldAccuracy } from "./outcomes.js";
-import { pairedBootstrap } from "./stats/index.js";
-import type { Baseline, GateCheck } from "./types.js";
+import {
+  adjustedNote,
+  type Correction,
+  corrected,
+  decideFamily,
+  type FamilyLevel,
+  type PendingCheck,
+} from "./family.js";
+import { type Measured, measure } from "./threshold-measure.js";
+import type { Baseline, CheckVerdict, GateCheck, GateFamily } from "./types.js";
 
-interface Measured {
-  observed: number | null;
-  interval?: [number, number];
-  n: number;
-  /** Why the interval is ignored: latency and cost thresholds compare the point estimate. */
-  pointOnly?: boolean;
-}
+/** The intervals are 95%: a limit cleared by one is a claim at α = 0.05. */
+const THRESHOLD_ALPHA = 0.05;
 
 export function thresholdChecks(
   run: Baseline,
   thresholds: ThresholdConfig[],
   policy: Policy,
   resamples: number,
-): GateCheck[] {
-  const checks: GateCheck[] = [];
+  correction: Correction = "holm",
+): { checks: GateCheck[]; family: GateFamily } {
+  const pending: PendingCheck[] = [];
   for (const [index, threshold] of thresholds.entries()) {
     const models = threshold.model ? run.models.filter((m) => m.id === threshold.model) : run.models;
     if (threshold.model && models.length === 0) {
@@ -31,9 +35,9 @@ export function thresholdChecks(
         `gates.thresholds.${index}.model: no model "${threshold.model}" in run ${run.runId}; it has ${run.models.map((m) => m.id).join(", ")}`,
       );
     }
-    for (const model of models) checks.push(check(run, model, threshold, policy, resamples, index));
+    for (const model of models) pending.push(check(run, model, threshold, policy, resamples, index));
   }
-  return checks;
+  return decideFamily("threshold", pending, correction, THRESHOLD_ALPHA);
 }
 
 function check(
@@ -43,7 +47,7 @@ function check(
   policy: Policy,
   resamples: number,
   index: number,
-): GateCheck {
+): PendingCheck {
   const measured = measure(run, model, threshold, resamples, index);
   const limit = {
     ...(threshold.min === undefined ? {} : { min: threshold.min }),
@@ -61,15 +65,47 @@ function check(
     limit,
     n: measured.n,
   };
-  if (measured.observed === null) {
-    return { ...base, verdict: "inconclusive", message: `${target}: nothing to measure (no scored calls)` };
-  }
-  const verdict = decideLimit(
-    measured.observed,
-    measured.pointOnly ? undefined : measured.interval,
-    limit,
-    policy,
-  );
+  // Only a lower-bound decision on an interval is a claim with an error rate; the point policy has none.
+  const tested = policy === "lower-bound" && !measured.pointOnly && measured.pValue !== undefined;
+  const pValue = tested ? (measured.pValue ?? null) : null;
+  const decide = (level: FamilyLevel): GateCheck => {
+    const { observed } = measured;
+    if (observed === null) {
+      return { ...base, verdict: "inconclusive", message: `${target}: nothing to measure (no scored calls)` };
+    }
+    const alone = decideLimit(observed, measured.pointOnly ? undefined : measured.interval, limit, policy);
+    const verdict = pValue === null ? alone : decideTested(observed, limit, level.adjustedP ?? pValue, level);
+    return {
+      ...base,
+      ...(pValue === null ? {} : { pValue }),
+      verdict,
+      message: describe(target, observed, measured, limit, verdict, alone, level),
+    };
+  };
+  return { pValue, decide };
+}
+
+/** A point estimate that misses the limit fails; one that meets it passes when the family's test shows it. */
+function decideTested(
+  observed: number,
+  limit: { min?: number; max?: number },
+  pValue: number,
+  level: FamilyLevel,
+): CheckVerdict {
+  if ((limit.min !== undefined && observed < limit.min) || (limit.max !== undefined && observed > limit.max))
+    return "fail";
+  return pValue < level.alpha ? "pass" : "inconclusive";
+}
+
+function describe(
+  target: string,
+  observed: number,
+  measured: Measured,
+  limit: { min?: number; max?: number },
+  verdict: CheckVerdict,
+  alone: CheckVerdict,
+  level: FamilyLevel,
+): string {
   const bound = [
     limit.min === undefined ? "" : `≥ ${limit.min}`,
     limit.max === undefined ? "" : `≤ ${limit.max}`,
@@ -77,80 +113,20 @@ function check(
     .filter(Boolean)
     .join(" and ");
   const ci = measured.interval ? ` (95% CI ${fmt(measured.interval[0])}–${fmt(measured.interval[1])})` : "";
+  const p = (x: number) => `=${x.toPrecision(2)}`;
+  const tested =
+    measured.pValue !== undefined && level.adjustedP !== null
+      ? `, p${p(measured.pValue)} at the limit${adjustedNote(level, p)}`
+      : "";
   const why =
-    verdict === "inconclusive"
-      ? "; the point estimate meets the limit but the interval does not (policy lower-bound): more calls would tell"
-      : measured.pointOnly
+    verdict !== "inconclusive"
+      ? measured.pointOnly
         ? "; compared on the point estimate"
-        : "";
-  return {
-    ...base,
-    verdict,
-    message: `${target} = ${fmt(measured.observed)}${ci}, needs ${bound}, n=${measured.n}${why}`,
-  };
-}
-
-function measure(
-  run: Baseline,
-  model: ModelSummary,
-  t: ThresholdConfig,
-  resamples: number,
-  index: number,
-): Measured {
-  const answered = model.calls - model.errors;
-  switch (t.metric) {
-    case "fieldAccuracy": {
-      if (t.field) {
-        const field = model.fields[t.field];
-        if (!field) {
-          throw new CallgradeError(
-            "CONFIG_INVALID",
-            `gates.thresholds.${index}.field: "${t.field}" has no accuracy for ${model.id}; scored fields: ${Object.keys(model.fields).join(", ")}`,
-          );
-        }
-        return { observed: field.accuracy, ...(field.ci95 ? { interval: field.ci95 } : {}), n: field.n };
-      }
-      return { observed: model.fieldAccuracy, ...fieldAccuracyInterval(run, model.id, resamples) };
-    }
-    case "schemaValidRate": {
-      const valid = Math.round((model.schemaValidRate ?? 0) * answered);
-      return { observed: model.schemaValidRate, interval: wilson(valid, answered), n: answered };
-    }
-    case "errorRate":
-      return {
-        observed: model.calls === 0 ? null : model.errors / model.calls,
-        interval: wilson(model.errors, model.calls),
-        n: model.calls,
-      };
-    case "latencyMs.p50":
-      return { observed: model.latencyMs.p50, n: answered, pointOnly: true };
-    case "latencyMs.p95":
-      return { observed: model.latencyMs.p95, n: answered, pointOnly: true };
-    case "costUsd.perCall":
-      return {
-        observed: model.costUsd === null || answered === 0 ? null : model.costUsd / answered,
-        n: answered,
-        pointOnly: true,
-      };
-    case "costUsd.total":
-      return { observed: model.costUsd, n: answered, pointOnly: true };
-  }
-}
-
-/** The mean of per-field accuracies has no closed-form interval: bootstrap it over calls. */
-function fieldAccuracyInterval(
-  run: Baseline,
-  modelId: string,
-  resamples: number,
-): { interval?: [number, number]; n: number } {
-  const model = run.baseline.models.find((m) => m.id === modelId);
-  if (!model) return { n: 0 };
-  const fields = fieldOutcomes(model);
-  const units = run.baseline.cases
-    .map((_, i) => i)
-    .filter((i) => fields.some((f) => (f.values[i] ?? -1) >= 0));
-  const result = pairedBootstrap(units, (sample) => meanFieldAccuracy(fields, sample), { resamples });
-  return { ...(result.interval ? { interval: result.interval } : {}), n: units.length };
+        : ""
+      : alone === "pass" && corrected(level)
+        ? `; the interval clears the limit, but not once α=${level.alpha} is shared by ${level.size} thresholds (Holm): more calls would tell`
+        : "; the point estimate meets the limit but the interval does not (policy lower-bound): more calls would tell";
+  return `${target} = ${fmt(observed)}${ci}, needs ${bound}, n=${measured.n}${corrected(level) ? tested : ""}${why}`;
 }
 
 function fmt(value: number): string {

@@ -31,13 +31,37 @@ export interface GateCheck {
   /** Regressions: the baseline's value on the shared calls, and candidate − baseline. */
   baseline?: number | null;
   delta?: number | null;
+  /**
+   * The p-value the decision rests on. Regressions in accuracy: no change (McNemar, bootstrap); latency and
+   * cost: an increase of exactly the tolerance; thresholds (lower-bound policy): a value exactly at the limit.
+   */
   pValue?: number | null;
+  /**
+   * `pValue` after the family's correction (Holm's step-down over the checks of its kind): the check decides
+   * with this one. Absent when the family is not corrected or the check has no p-value.
+   */
+  adjustedP?: number | null;
   /** Calls (or outcomes) the check is based on. */
   n: number;
   /** Regressions on a field: calls whose outcome changed. */
   flips?: { rightToWrong: Flip[]; wrongToRight: Flip[] };
   /** When the sample is too small to detect the allowed drop: about how many calls would be needed. */
   neededCalls?: number;
+}
+
+/** Checks that share one error rate. */
+export interface GateFamily {
+  /**
+   * "regression": every fail claims a drop (or an increase) beyond tolerance, and the family holds the chance
+   * that any such claim is noise to `alpha`. "threshold" (lower-bound policy): every pass claims a limit is
+   * met, and the family holds the chance that any such claim is wrong to `alpha`.
+   */
+  kind: "regression" | "threshold";
+  /** "holm": Holm's step-down over the family's p-values; "none": each check at `alpha` alone. */
+  method: "holm" | "none";
+  /** Checks decided on a p-value: K, the number that share `alpha`. */
+  size: number;
+  alpha: number;
 }
 
 export interface GateResult {
@@ -50,6 +74,8 @@ export interface GateResult {
   baselineRunId?: string;
   /** Calls both runs share (regression checks only). */
   sharedCalls?: number;
+  /** How the checks share the gate's error rate, one entry per family with at least one check. */
+  families?: GateFamily[];
 }
 
 /** One model's per-call outcomes in a baseline: strings of "1" right, "0" wrong, "-" not scored, per case. */

@@ -1,6 +1,7 @@
 // The gate's verdict on the console: the verdict first, then what failed, what cannot be told, what moved.
 import { inert } from "../core/inert.js";
 import type { GateCheck, GateResult } from "../gate/types.js";
+import { familiesText } from "./gate-family.js";
 
 const MARK: Record<GateCheck["verdict"], string> = { pass: "✓", fail: "✗", inconclusive: "?" };
 const SHOWN_FLIPS = 8;
@@ -15,6 +16,7 @@ export function renderGateConsole(result: GateResult): string {
     ` · ${count("fail")} failed, ${count("inconclusive")} inconclusive, ${count("pass")} passed` +
     ` · policy ${result.policy}${result.strict ? ", strict" : ""}`;
   const lines = [head];
+  for (const text of familiesText(result)) lines.push(`  family-wise: ${text}`);
   for (const verdict of ["fail", "inconclusive"] as const) {
     for (const check of result.checks.filter((c) => c.verdict === verdict)) {
       lines.push(`  ${MARK[verdict]} ${inert(check.message)}`);

@@ -1,6 +1,8 @@
 // The gate as a pull-request comment (report.md, $GITHUB_STEP_SUMMARY): verdict first, then what moved and why.
 import type { RunSummary } from "../core/summary.js";
 import type { CheckVerdict, GateCheck, GateResult } from "../gate/types.js";
+import { familiesText, isCorrected } from "./gate-family.js";
+import { mdText, table, where } from "./gate-markdown-text.js";
 import {
   failsGate,
   flipValue,
@@ -11,42 +13,12 @@ import {
   formatValue,
 } from "./junit-facts.js";
 
+export { mdText } from "./gate-markdown-text.js";
+
 const ICON: Record<CheckVerdict, string> = { pass: "✅", fail: "❌", inconclusive: "⚠️" };
 /** Flipped calls shown per check and in all; a PR comment holds at most 65,536 characters. */
 const FLIPS_PER_CHECK = 25;
 const FLIPS_IN_ALL = 200;
-
-// Controls, bidi overrides, unpaired surrogates (the u flag leaves pairs alone) and noncharacters.
-const UNSHOWABLE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: untrusted text loses its control characters
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]/gu;
-
-/**
- * Untrusted text (model values, case ids, messages) as inert inline Markdown: HTML stays text, pipes and
- * newlines cannot break a table, emphasis and links do not form, and `@name` pings nobody.
- */
-export function mdText(text: string): string {
-  return text
-    .replace(UNSHOWABLE, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/[\\`*_[\]|~]/g, "\\$&")
-    .replace(/@(?=\w)/g, "@\u200b")
-    .replace(/\r\n?|\n/g, " ");
-}
-
-function row(cells: string[]): string {
-  return `| ${cells.join(" | ")} |`;
-}
-
-function table(header: string[], align: string[], rows: string[][]): string[] {
-  return [row(header.map(mdText)), row(align), ...rows.map(row)];
-}
-
-function where(check: GateCheck): string {
-  return mdText(check.field ? `${check.model} · ${check.field}` : `${check.model} · ${check.metric}`);
-}
 
 export function renderGateMarkdown(summary: RunSummary, gate: GateResult): string {
   const lines = [
@@ -78,12 +50,22 @@ function verdict(summary: RunSummary, gate: GateResult): string[] {
   const strict = gate.strict
     ? "strict: inconclusive checks fail the gate"
     : "not strict: inconclusive checks do not fail the gate";
+  const families = familiesText(gate);
   return [
     `## ${ICON[gate.verdict]} callgrade gate: ${gate.verdict}${effect}`,
     "",
     `${count("fail")} failed · ${count("inconclusive")} inconclusive · ${count("pass")} passed of ${gate.checks.length} checks — ${mdText(summary.suite)}, run ${mdText(gate.runId)}${against}.`,
     "",
     `Policy: ${gate.policy} (${policy}); ${strict}.`,
+    ...(families.length > 0
+      ? [
+          "",
+          `Family-wise: ${families.join("; ")}.` +
+            (isCorrected(gate, "regression") || isCorrected(gate, "threshold")
+              ? " Each check decides on its adjusted p-value (adj. p)."
+              : ""),
+        ]
+      : []),
   ];
 }
 
@@ -97,6 +79,8 @@ function moved(gate: GateResult): string[] {
   const fields = checks.filter((c) => c.field !== undefined).sort(byMove);
   const overall = checks.filter((c) => c.field === undefined).sort(byMove);
   const out: string[] = [];
+  // Adjusted p-values stand beside the raw ones when the family was corrected.
+  const adjusted = isCorrected(gate, "regression");
   const rows = (list: GateCheck[]) =>
     list.map((c) => [
       ICON[c.verdict],
@@ -104,12 +88,23 @@ function moved(gate: GateResult): string[] {
       formatDelta(c.metric, c.delta),
       formatInterval(c),
       formatP(c.pValue),
+      ...(adjusted ? [formatP(c.adjustedP)] : []),
       String(c.flips?.rightToWrong.length ?? "—"),
       String(c.flips?.wrongToRight.length ?? "—"),
       String(c.n),
     ]);
-  const header = ["", "model · field", "Δ", "95% interval", "p", "right → wrong", "wrong → right", "n"];
-  const align = [":-:", "---", "---:", "---:", "---:", "---:", "---:", "---:"];
+  const header = [
+    "",
+    "model · field",
+    "Δ",
+    "95% interval",
+    "p",
+    ...(adjusted ? ["adj. p"] : []),
+    "right → wrong",
+    "wrong → right",
+    "n",
+  ];
+  const align = [":-:", "---", "---:", "---:", "---:", ...(adjusted ? ["---:"] : []), "---:", "---:", "---:"];
   if (fields.length > 0) out.push("", "### Fields that moved", "", ...table(header, align, rows(fields)));
   if (overall.length > 0) {
     header[1] = "model · metric";
@@ -170,6 +165,7 @@ function flips(gate: GateResult): string[] {
 function thresholds(gate: GateResult): string[] {
   const checks = gate.checks.filter((c) => c.kind === "threshold");
   if (checks.length === 0) return [];
+  const adjusted = isCorrected(gate, "threshold");
   const rows = checks.map((c) => [
     ICON[c.verdict],
     mdText(c.model),
@@ -178,6 +174,7 @@ function thresholds(gate: GateResult): string[] {
     formatValue(c.metric, c.observed),
     formatInterval(c),
     formatLimit(c),
+    ...(adjusted ? [formatP(c.pValue), formatP(c.adjustedP)] : []),
     String(c.n),
   ]);
   return [
@@ -185,8 +182,18 @@ function thresholds(gate: GateResult): string[] {
     "### Thresholds",
     "",
     ...table(
-      ["", "model", "metric", "field", "observed", "95% interval", "limit", "n"],
-      [":-:", "---", "---", "---", "---:", "---:", "---", "---:"],
+      [
+        "",
+        "model",
+        "metric",
+        "field",
+        "observed",
+        "95% interval",
+        "limit",
+        ...(adjusted ? ["p at limit", "adj. p"] : []),
+        "n",
+      ],
+      [":-:", "---", "---", "---", "---:", "---:", "---", ...(adjusted ? ["---:", "---:"] : []), "---:"],
       rows,
     ),
   ];

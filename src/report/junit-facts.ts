@@ -96,9 +96,12 @@ export function checkFacts(check: GateCheck, flipsShown = 10): string[] {
   if (check.baseline !== undefined) lines.push(`baseline: ${formatValue(check.metric, check.baseline)}`);
   if (check.delta !== undefined) lines.push(`delta: ${formatDelta(check.metric, check.delta)}`);
   if (check.pValue !== undefined) lines.push(`p-value: ${formatP(check.pValue)}`);
+  if (check.adjustedP !== undefined) lines.push(`adjusted p-value (Holm): ${formatP(check.adjustedP)}`);
   lines.push(`n: ${check.n}`);
   if (check.neededCalls !== undefined)
-    lines.push(`needs about ${check.neededCalls} calls to detect the allowed drop`);
+    lines.push(
+      `needs about ${check.neededCalls} calls to detect the allowed drop at the level its family leaves it`,
+    );
   for (const [label, flips] of [
     ["right → wrong", check.flips?.rightToWrong ?? []],
     ["wrong → right", check.flips?.wrongToRight ?? []],

@@ -75,6 +75,12 @@ function gateSuite(summary: RunSummary, gate: GateResult): Suite {
   };
   if (gate.baselineRunId !== undefined) properties.baselineRunId = gate.baselineRunId;
   if (gate.sharedCalls !== undefined) properties.sharedCalls = String(gate.sharedCalls);
+  // How the checks shared α: family.regression.size = 6, family.regression.method = holm, ...
+  for (const family of gate.families ?? []) {
+    properties[`family.${family.kind}.method`] = family.method;
+    properties[`family.${family.kind}.size`] = String(family.size);
+    properties[`family.${family.kind}.alpha`] = String(family.alpha);
+  }
   return suite(
     "callgrade gate",
     summary,
@@ -114,7 +120,13 @@ function fieldSuite(summary: RunSummary, gate: GateResult | undefined): Suite {
         `recall: ${formatValue("recall", metrics.recall)}`,
         `F1: ${formatValue("f1", metrics.f1)}`,
         `n: ${metrics.n} (${metrics.correct} correct)`,
-        ...checks.map((c) => `${c.id}: ${c.verdict}${c.pValue != null ? ` (p=${formatP(c.pValue)})` : ""}`),
+        ...checks.map(
+          (c) =>
+            `${c.id}: ${c.verdict}` +
+            (c.pValue != null
+              ? ` (p=${formatP(c.pValue)}${c.adjustedP != null ? `, adjusted p=${formatP(c.adjustedP)}` : ""})`
+              : ""),
+        ),
       ];
       const head = { classname: `fields.${model.id}`, name: field, time: "0" };
       const out = textElement("system-out", {}, lines.join("\n"));

@@ -21,6 +21,13 @@ export interface BootstrapOptions {
    * @example { confidence: 0.9 }
    */
   confidence?: number;
+  /**
+   * The value the p-value tests the statistic against: a latency check asks whether the increase is its
+   * tolerance, not zero.
+   * @default 0
+   * @example { nullValue: 125 }
+   */
+  nullValue?: number;
 }
 
 export interface BootstrapResult {
@@ -33,8 +40,8 @@ export interface BootstrapResult {
    */
   interval: [number, number] | null;
   /**
-   * Two-sided bootstrap p-value for "the statistic is 0": 2 × min(share of
-   * resamples ≤ 0, share ≥ 0), capped at 1. It moves in steps of 1/resamples, so
+   * Two-sided bootstrap p-value for "the statistic is `nullValue`" (0 by default): 2 × min(share of
+   * resamples ≤ it, share ≥ it), capped at 1. It moves in steps of 1/resamples, so
    * 0 means "below 1/resamples", not "impossible". Null when no resample gave a value.
    */
   pValue: number | null;
@@ -46,17 +53,19 @@ interface Settings {
   resamples: number;
   seed: number;
   confidence: number;
+  nullValue: number;
 }
 
 function settings(options: BootstrapOptions): Settings {
-  const { resamples = 2000, seed = 1, confidence = 0.95 } = options;
+  const { resamples = 2000, seed = 1, confidence = 0.95, nullValue = 0 } = options;
   if (!Number.isInteger(resamples) || resamples < 1) {
     throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
   }
   if (!(confidence > 0 && confidence < 1)) {
     throw new RangeError(`confidence must be between 0 and 1 (exclusive), got ${confidence}`);
   }
-  return { resamples, seed, confidence };
+  if (!Number.isFinite(nullValue)) throw new RangeError(`nullValue must be finite, got ${nullValue}`);
+  return { resamples, seed, confidence, nullValue };
 }
 
 function quantileOfSorted(sorted: Float64Array, q: number): number {
@@ -67,15 +76,19 @@ function quantileOfSorted(sorted: Float64Array, q: number): number {
   return below + (above - below) * (rank - lower);
 }
 
-function summarise(estimate: number | null, statistics: Float64Array, confidence: number): BootstrapResult {
+function summarise(
+  estimate: number | null,
+  statistics: Float64Array,
+  { confidence, nullValue }: Settings,
+): BootstrapResult {
   const resamples = statistics.length;
   if (resamples === 0) return { estimate, interval: null, pValue: null, resamples };
   const sorted = statistics.slice().sort();
   let atOrBelow = 0;
   let atOrAbove = 0;
   for (const value of sorted) {
-    if (value <= 0) atOrBelow++;
-    if (value >= 0) atOrAbove++;
+    if (value <= nullValue) atOrBelow++;
+    if (value >= nullValue) atOrAbove++;
   }
   const tail = (1 - confidence) / 2;
   return {
@@ -104,7 +117,8 @@ export function pairedBootstrap<T>(
   statistic: (sample: T[]) => number | null,
   options: BootstrapOptions = {},
 ): BootstrapResult {
-  const { resamples, seed, confidence } = settings(options);
+  const chosen = settings(options);
+  const { resamples, seed } = chosen;
   const n = units.length;
   const estimate = statistic(units);
   if (n === 0) return { estimate, interval: null, pValue: null, resamples: 0 };
@@ -117,7 +131,7 @@ export function pairedBootstrap<T>(
     const value = statistic(sample);
     if (value !== null && Number.isFinite(value)) statistics[kept++] = value;
   }
-  return summarise(estimate, statistics.subarray(0, kept), confidence);
+  return summarise(estimate, statistics.subarray(0, kept), chosen);
 }
 
 /**
@@ -137,7 +151,8 @@ export function bootstrapMeanDifference(
   diffs: Float64Array,
   options: BootstrapOptions = {},
 ): BootstrapResult {
-  const { resamples, seed, confidence } = settings(options);
+  const chosen = settings(options);
+  const { resamples, seed } = chosen;
   const n = diffs.length;
   let total = 0;
   for (const [index, value] of diffs.entries()) {
@@ -154,5 +169,5 @@ export function bootstrapMeanDifference(
     for (let i = 0; i < n; i++) sum += diffs[Math.floor(random() * n)] ?? 0;
     statistics[r] = sum / n;
   }
-  return summarise(total / n, statistics, confidence);
+  return summarise(total / n, statistics, chosen);
 }

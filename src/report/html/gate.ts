@@ -1,6 +1,7 @@
 // The gate's verdict as a banner, failing and inconclusive checks first, with the calls that flipped.
 import { grouped, ms, pct, usd } from "../../core/format.js";
 import type { CheckVerdict, Flip, GateCheck, GateResult } from "../../gate/types.js";
+import { familiesText } from "../gate-family.js";
 import { escapeHtml as h, truncate, valueText } from "./escape.js";
 import { count, pValue, signed } from "./view.js";
 
@@ -20,12 +21,13 @@ export function gateBanner(gate: GateResult): string {
     gate.baselineRunId ? `baseline run <code>${h(gate.baselineRunId)}</code>` : "",
     gate.sharedCalls === undefined ? "" : `${count(gate.sharedCalls, "shared call")}`,
   ].filter(Boolean);
+  const families = familiesText(gate);
   const open = checks.filter((c) => c.verdict !== "pass");
   const passed = checks.filter((c) => c.verdict === "pass");
   return `<section id="gate" class="gate v-${gate.verdict}" aria-labelledby="gate-h">
 <div class="banner"><span class="icon" aria-hidden="true">${ICON[gate.verdict]}</span><div>
 <h2 id="gate-h">Gate ${WORD[gate.verdict]}</h2>
-<p>${parts.join(" · ") || "no checks"}</p><p class="small">${context.join(" · ")}</p></div></div>
+<p>${parts.join(" · ") || "no checks"}</p><p class="small">${context.join(" · ")}</p>${families.length ? `<p class="small family">family-wise: ${h(families.join("; "))}</p>` : ""}</div></div>
 ${open.map(checkCard).join("\n")}
 ${passed.length ? `<details class="passed"><summary>${count(passed.length, "passing check")}</summary><ul class="checks-brief">${passed.map((c) => `<li><span class="badge v-pass">✓ pass</span> ${h(c.message)}</li>`).join("")}</ul></details>` : ""}
 </section>`;
@@ -46,6 +48,7 @@ function checkCard(c: GateCheck): string {
         : `${fmt(c.interval[0])} to ${fmt(c.interval[1])}`,
     ]);
   if (c.pValue !== undefined) stats.push(["p-value", pValue(c.pValue)]);
+  if (c.adjustedP !== undefined) stats.push(["adjusted p (Holm)", pValue(c.adjustedP)]);
   stats.push(["calls", grouped(c.n)]);
   if (c.neededCalls !== undefined) stats.push(["calls needed", `≈ ${grouped(c.neededCalls)}`]);
   const where = [c.metric, c.model, c.field].filter((x): x is string => Boolean(x));

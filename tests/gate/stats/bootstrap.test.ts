@@ -129,6 +129,18 @@ describe("paired bootstrap of a mean difference", () => {
     expect(result.resamples).toBe(2000);
   });
 
+  it("tests against another value: an increase of 0.25 on data shifted by 0.25 is the same test as 0", () => {
+    const diffs = Float64Array.from([0.113, 0.427, 0.291, -0.188, 0.534, 0.352, 0.219, 0.605]);
+    const shifted = Float64Array.from(diffs, (d) => d - 0.25);
+    const against = bootstrapMeanDifference(diffs, { resamples: 400, nullValue: 0.25 });
+    const plain = bootstrapMeanDifference(shifted, { resamples: 400 });
+    expect(against.pValue).toBe(plain.pValue);
+    expect(against.interval?.[0]).toBeCloseTo((plain.interval?.[0] ?? 0) + 0.25, 12);
+    expect(against.pValue).toBeGreaterThan(0.05);
+    expect(bootstrapMeanDifference(diffs, { resamples: 400, nullValue: 2 }).pValue).toBe(0);
+    expect(() => bootstrapMeanDifference(diffs, { nullValue: Number.NaN })).toThrow(/nullValue/);
+  });
+
   it("has nothing to say about no calls, and refuses missing values", () => {
     expect(bootstrapMeanDifference(new Float64Array(0))).toEqual({
       estimate: null,

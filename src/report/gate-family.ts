@@ -1,0 +1,26 @@
+// How the gate's checks shared its error rate, in words every gate renderer prints the same way.
+import type { GateFamily, GateResult } from "../gate/types.js";
+
+const WHAT: Record<GateFamily["kind"], [string, (share: string) => string]> = {
+  regression: ["regression check", (share) => `a gate on pure noise fails at most ${share} of the time`],
+  threshold: ["threshold", (share) => `the chance that any of their passes is wrong is at most ${share}`],
+};
+
+/** "the 6 regression checks share α=0.05 (Holm's step-down): a gate on pure noise fails at most 5% of the time". */
+export function familyText(family: GateFamily): string {
+  const [noun, promise] = WHAT[family.kind];
+  const checks = `${family.size} ${noun}${family.size === 1 ? "" : "s"}`;
+  const share = `${Number((family.alpha * 100).toPrecision(3))}%`;
+  if (family.method === "none") return `${checks}, each decided at α=${family.alpha} alone (uncorrected)`;
+  return `${checks} share α=${family.alpha} (Holm's step-down): ${promise(share)}`;
+}
+
+/** The families of a gate, in words; empty for a result from before families were reported. */
+export function familiesText(gate: Pick<GateResult, "families">): string[] {
+  return (gate.families ?? []).map(familyText);
+}
+
+/** Whether the family of `kind` was corrected over more than one check, so adjusted p-values mean something. */
+export function isCorrected(gate: Pick<GateResult, "families">, kind: GateFamily["kind"]): boolean {
+  return (gate.families ?? []).some((f) => f.kind === kind && f.method === "holm" && f.size > 1);
+}
