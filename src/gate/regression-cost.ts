@@ -1,10 +1,11 @@
 // Latency and cost of the candidate against the baseline: per-call differences, bootstrapped, judged relative
-// to the baseline's mean. The p-value tests an increase of exactly the tolerance, the edge of what may fail.
+// to the baseline's mean. The p-value tests an increase of exactly the tolerance, the edge of what may fail:
+// one-sided in the gate (only a larger increase fails), two-sided for `compare`.
 import type { GatesConfig } from "../config/schema.js";
-import { adjustedNote, type FamilyLevel, heldBackNote, type PendingCheck } from "./family.js";
+import { adjustedNote, type FamilyLevel, heldBackNote, type PendingCheck, type Sides } from "./family.js";
 import { bootstrapMeanDifference } from "./stats/index.js";
 import type { BaselineModel, CheckVerdict, GateCheck } from "./types.js";
-import { bootstrapP } from "./wording.js";
+import { bootstrapP, sidedNote } from "./wording.js";
 
 type Settings = NonNullable<GatesConfig["regression"]>;
 
@@ -13,6 +14,7 @@ export function costAndLatency(
   base: BaselineModel,
   shared: [number, number][],
   s: Settings,
+  sides: Sides,
 ): PendingCheck[] {
   const pairs = (pick: (m: BaselineModel) => (number | null)[]) =>
     shared.flatMap(([i, j]) => {
@@ -32,6 +34,7 @@ export function costAndLatency(
     const result = bootstrapMeanDifference(Float64Array.from(values.map(([now, then]) => now - then)), {
       resamples: s.resamples,
       nullValue: tolerance * meanBefore,
+      alternative: sides === "one-sided" ? "greater" : "two-sided",
     });
     const delta = result.estimate ?? 0;
     const interval: [number, number] = result.interval ?? [0, 0];
@@ -62,7 +65,7 @@ export function costAndLatency(
         n: values.length,
         message:
           `${cand.id} ${metric}: ${pct(delta)} per call (95% CI ${pct(interval[0])} to ${pct(interval[1])}) on ${values.length} shared calls; at most ${allowed} allowed` +
-          ` (p${bootstrapP(s.resamples)(pValue)} against ${allowed}${adjustedNote(level, bootstrapP(s.resamples, level.size))})` +
+          ` (${sidedNote(sides)}p${bootstrapP(s.resamples)(pValue)} against ${allowed}${adjustedNote(level, bootstrapP(s.resamples, level.size))})` +
           (heldBack ? heldBackNote(level, `an increase beyond ${allowed}, significant`) : ""),
       };
     };

@@ -1,5 +1,6 @@
 // Per model and field, candidate against baseline on the calls both scored: McNemar's exact test on the calls
-// that flipped, Tango's interval for the change, and the calls a decision would need.
+// that flipped (one-sided for a drop in the gate), Tango's interval for the change, and the calls a decision
+// would need.
 import type { GatesConfig } from "../config/schema.js";
 import { decideDrop } from "./decide.js";
 import {
@@ -10,11 +11,12 @@ import {
   levelAlone,
   levelText,
   type PendingCheck,
+  type Sides,
 } from "./family.js";
 import { fieldOutcomes } from "./outcomes.js";
 import { mcnemarExact, mcnemarSampleSize, pairedDifferenceInterval } from "./stats/index.js";
 import type { Baseline, BaselineModel, Flip } from "./types.js";
-import { pts } from "./wording.js";
+import { pts, sidedNote } from "./wording.js";
 
 type Settings = NonNullable<GatesConfig["regression"]>;
 
@@ -24,6 +26,7 @@ export function fieldChecks(
   base: BaselineModel,
   shared: [number, number][],
   s: Settings,
+  sides: Sides,
 ): PendingCheck[] {
   const baseFields = new Map(fieldOutcomes(base).map((f) => [f.field, f.values]));
   return fieldOutcomes(cand).flatMap(({ field, values }) => {
@@ -49,7 +52,7 @@ export function fieldChecks(
     }
     const b = rightToWrong.length;
     const c = wrongToRight.length;
-    const { pValue } = mcnemarExact(b, c);
+    const { pValue } = mcnemarExact(b, c, sides === "one-sided" ? "less" : "two-sided");
     const { estimate, interval } = pairedDifferenceInterval(b, c, n);
     const delta = estimate ?? 0;
     const range: [number, number] = interval ?? [0, 0];
@@ -63,6 +66,7 @@ export function fieldChecks(
         drop: s.maxDrop,
         discordance: n > 0 && b + c > 0 ? (b + c) / n : null,
         alpha: levelAlone(level),
+        alternative: sides,
       });
       const tooFew = verdict === "inconclusive" && n < needed;
       const heldBack = verdict !== "fail" && decideAt(pValue) === "fail";
@@ -84,7 +88,7 @@ export function fieldChecks(
         ...(tooFew ? { neededCalls: needed } : {}),
         message:
           `${cand.id} ${field}: ${pts(delta)} on ${n} shared calls (95% CI ${pts(range[0])} to ${pts(range[1])}, ` +
-          `McNemar p${p(pValue)}${adjustedNote(level, p)}; ${b} right→wrong, ${c} wrong→right)` +
+          `${sidedNote(sides)}McNemar p${p(pValue)}${adjustedNote(level, p)}; ${b} right→wrong, ${c} wrong→right)` +
           (verdict === "fail" ? `: a significant drop beyond the ${pts(-s.maxDrop)} allowed` : "") +
           (heldBack ? heldBackNote(level, `a drop beyond the ${pts(-s.maxDrop)} allowed, significant`) : "") +
           (tooFew

@@ -1,5 +1,7 @@
-// Candidate against baseline on the calls both runs share: per field McNemar's exact test, overall accuracy,
-// latency and cost by a bootstrap clustered by call; all of them one family (family.ts).
+// Candidate against baseline on the calls both runs share: per field McNemar's exact test; overall accuracy by
+// a sign-flip test of the per-call changes, with a bootstrap interval clustered by call; latency and cost by that
+// bootstrap; all of them one family (family.ts). The gate's p-values are one-sided, in the direction a check
+// fails; `compare`, which asks what changed either way, gets two-sided ones.
 import type { GatesConfig } from "../config/schema.js";
 import { decideDrop } from "./decide.js";
 import {
@@ -9,13 +11,14 @@ import {
   type FamilyLevel,
   heldBackNote,
   type PendingCheck,
+  type Sides,
 } from "./family.js";
 import { fieldOutcomes } from "./outcomes.js";
 import { costAndLatency } from "./regression-cost.js";
 import { fieldChecks } from "./regression-field.js";
-import { bootstrapMeanDifference } from "./stats/index.js";
+import { bootstrapMeanDifference, signFlipMeanTest } from "./stats/index.js";
 import type { Baseline, BaselineModel, GateCheck, GateFamily } from "./types.js";
-import { bootstrapP, pts } from "./wording.js";
+import { pts, sidedNote } from "./wording.js";
 
 type Settings = NonNullable<GatesConfig["regression"]>;
 
@@ -28,26 +31,30 @@ function sharedCases(candidate: Baseline, baseline: Baseline): [number, number][
   });
 }
 
-/** Every regression check, each decided at `alpha` alone (what `callgrade compare` lists). */
+/** Every regression check, each decided at `alpha` alone on a two-sided p-value (what `callgrade compare` lists). */
 export function regressionChecks(candidate: Baseline, baseline: Baseline, settings: Settings): GateCheck[] {
-  return regressionFamily(candidate, baseline, settings, "none").checks;
+  return regressionFamily(candidate, baseline, settings, "none", "two-sided").checks;
 }
 
-/** Every regression check of one gate, decided together: `correction` says how they share `alpha`. */
+/**
+ * Every regression check of one gate, decided together: `correction` says how they share `alpha`, `sides`
+ * what each p-value looks for (a gate: only the direction its check fails in).
+ */
 export function regressionFamily(
   candidate: Baseline,
   baseline: Baseline,
   settings: Settings,
   correction: Correction,
+  sides: Sides = "one-sided",
 ): { checks: GateCheck[]; family: GateFamily } {
   const shared = sharedCases(candidate, baseline);
   const pending: PendingCheck[] = [];
   for (const cand of candidate.baseline.models) {
     const base = baseline.baseline.models.find((m) => m.id === cand.id);
     if (!base) continue;
-    pending.push(...fieldChecks(candidate, cand, base, shared, settings));
-    pending.push(overallCheck(cand, base, shared, settings));
-    pending.push(...costAndLatency(cand, base, shared, settings));
+    pending.push(...fieldChecks(candidate, cand, base, shared, settings, sides));
+    pending.push(overallCheck(cand, base, shared, settings, sides));
+    pending.push(...costAndLatency(cand, base, shared, settings, sides));
   }
   return decideFamily("regression", pending, correction, settings.alpha);
 }
@@ -58,6 +65,7 @@ function overallCheck(
   base: BaselineModel,
   shared: [number, number][],
   s: Settings,
+  sides: Sides,
 ): PendingCheck {
   const candFields = fieldOutcomes(cand);
   const baseFields = new Map(fieldOutcomes(base).map((f) => [f.field, f.values]));
@@ -74,10 +82,19 @@ function overallCheck(
     }
     if (count > 0) diffs.push(sum / count);
   }
-  const result = bootstrapMeanDifference(Float64Array.from(diffs), { resamples: s.resamples });
+  const changes = Float64Array.from(diffs);
+  const result = bootstrapMeanDifference(changes, { resamples: s.resamples });
   const delta = result.estimate ?? 0;
   const interval = result.interval ?? [0, 0];
-  const pValue = result.pValue ?? 1;
+  // Sign flips, not the bootstrap, for the p-value: exact on pure noise, where the bootstrap's tail is too thin
+  // at the levels Holm asks of one check when most calls did not change (stats/sign-flip.ts).
+  const pValue =
+    signFlipMeanTest(changes, {
+      resamples: s.resamples,
+      alternative: sides === "one-sided" ? "less" : "two-sided",
+    }).pValue ?? 1;
+  // Never 0: the observed sum counts among the flips.
+  const shown = (x: number) => `=${x.toPrecision(2)}`;
   const decide = (level: FamilyLevel): GateCheck => {
     const decideAt = (p: number) =>
       diffs.length === 0 ? "inconclusive" : decideDrop(delta, interval, p, s.maxDrop, s.alpha);
@@ -96,8 +113,8 @@ function overallCheck(
       n: diffs.length,
       message:
         `${cand.id} overall field accuracy: ${pts(delta)} per call on ${diffs.length} shared calls ` +
-        `(95% bootstrap CI ${pts(interval[0])} to ${pts(interval[1])}, p${bootstrapP(s.resamples)(pValue)}` +
-        `${adjustedNote(level, bootstrapP(s.resamples, level.size))})` +
+        `(95% bootstrap CI ${pts(interval[0])} to ${pts(interval[1])}, ${sidedNote(sides)}sign-flip p${shown(pValue)}` +
+        `${adjustedNote(level, shown)})` +
         (heldBack ? heldBackNote(level, `a drop beyond the ${pts(-s.maxDrop)} allowed, significant`) : ""),
     };
   };

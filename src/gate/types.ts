@@ -32,8 +32,10 @@ export interface GateCheck {
   baseline?: number | null;
   delta?: number | null;
   /**
-   * The p-value the decision rests on. Regressions in accuracy: no change (McNemar, bootstrap); latency and
-   * cost: an increase of exactly the tolerance; thresholds (lower-bound policy): a value exactly at the limit.
+   * The p-value the decision rests on. Regressions in accuracy: no change (McNemar, bootstrap), one-sided
+   * against a drop in a gate and two-sided in `compare`; latency and cost: an increase of exactly the tolerance,
+   * one-sided against a larger one in a gate; thresholds (lower-bound policy): a value exactly at the limit,
+   * two-sided (the test the 95% interval inverts).
    */
   pValue?: number | null;
   /**

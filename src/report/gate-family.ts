@@ -1,18 +1,27 @@
 // How the gate's checks shared its error rate, in words every gate renderer prints the same way.
 import type { GateFamily, GateResult } from "../gate/types.js";
 
-const WHAT: Record<GateFamily["kind"], [string, (share: string) => string]> = {
-  regression: ["regression check", (share) => `a gate on pure noise fails at most ${share} of the time`],
-  threshold: ["threshold", (share) => `the chance that any of their passes is wrong is at most ${share}`],
+// A regression check fails in one direction only, so the gate tests it one-sided; a threshold's p-value is the
+// two-sided one its 95% interval inverts.
+const WHAT: Record<GateFamily["kind"], [string, string, (share: string) => string]> = {
+  regression: [
+    "regression check",
+    " over one-sided p-values",
+    (share) => `a gate on pure noise fails at most ${share} of the time`,
+  ],
+  threshold: ["threshold", "", (share) => `the chance that any of their passes is wrong is at most ${share}`],
 };
 
-/** "the 6 regression checks share α=0.05 (Holm's step-down): a gate on pure noise fails at most 5% of the time". */
+/**
+ * "6 regression checks share α=0.05 (Holm's step-down over one-sided p-values): a gate on pure noise fails at
+ * most 5% of the time".
+ */
 export function familyText(family: GateFamily): string {
-  const [noun, promise] = WHAT[family.kind];
+  const [noun, sided, promise] = WHAT[family.kind];
   const checks = `${family.size} ${noun}${family.size === 1 ? "" : "s"}`;
   const share = `${Number((family.alpha * 100).toPrecision(3))}%`;
   if (family.method === "none") return `${checks}, each decided at α=${family.alpha} alone (uncorrected)`;
-  return `${checks} share α=${family.alpha} (Holm's step-down): ${promise(share)}`;
+  return `${checks} share α=${family.alpha} (Holm's step-down${sided}): ${promise(share)}`;
 }
 
 /** The families of a gate, in words; empty for a result from before families were reported. */

@@ -3,8 +3,13 @@
 import { describe, expect, it } from "vitest";
 import { gatesSchema } from "../../src/config/schema.js";
 import { runGate } from "../../src/gate/index.js";
+import { regressionChecks } from "../../src/gate/regression.js";
 import { mcnemarSampleSize } from "../../src/gate/stats/index.js";
 import { type Outcomes, suiteRun } from "./simulated-suite.js";
+
+function never(): never {
+  throw new Error("the regression settings are missing");
+}
 
 const gates = gatesSchema.parse({
   regression: { baseline: "b.json", maxDrop: 0.02, alpha: 0.05, resamples: 500 },
@@ -19,7 +24,8 @@ function run(id: string, field1: string): ReturnType<typeof suiteRun> {
 }
 
 describe("the regression checks of one gate share α (Holm)", () => {
-  // 12 right → wrong, 3 wrong → right on 120 calls: McNemar p = 0.035 alone, −7.5 pts.
+  // 12 right → wrong, 3 wrong → right on 120 calls: one-sided McNemar p = P(X ≥ 12 | 15, ½) = 0.018 alone,
+  // −7.5 pts; 6 × 0.018 = 0.105 once α is shared by six checks.
   const baseline = run("base", `${"1".repeat(12)}${"0".repeat(3)}${"1".repeat(105)}`);
   const candidate = run("cand", `${"0".repeat(12)}${"1".repeat(3)}${"1".repeat(105)}`);
 
@@ -28,18 +34,34 @@ describe("the regression checks of one gate share α (Holm)", () => {
     expect(result.families).toEqual([{ kind: "regression", method: "holm", size: 6, alpha: 0.05 }]);
     const check = result.checks.find((c) => c.id === "regression:accuracy:m:field_1");
     expect(check).toMatchObject({ verdict: "inconclusive", delta: -0.075, n: 120 });
-    expect(check?.pValue).toBeCloseTo(0.0352, 4);
+    // /usr/bin/python3 -c "from fractions import Fraction as F; from math import comb; print(float(F(sum(comb(15, k) for k in range(12, 16)), 2**15)))"
+    //   → 0.017578125
+    expect(check?.pValue).toBeCloseTo(0.017578125, 15);
     expect(check?.adjustedP).toBeGreaterThanOrEqual(0.05);
-    expect(check?.message).toMatch(/McNemar p=0\.035, Holm-adjusted p=0\.\d+ over 6 checks;/);
+    expect(check?.message).toMatch(/one-sided McNemar p=0\.018, Holm-adjusted p=0\.11 over 6 checks;/);
     expect(check?.message).toMatch(/significant alone, not once α=0\.05 is shared by 6 checks \(Holm\)/);
-    const alone = mcnemarSampleSize({ drop: 0.02, discordance: 15 / 120, alpha: 0.05 });
-    const shared = mcnemarSampleSize({ drop: 0.02, discordance: 15 / 120, alpha: 0.05 / 6 });
+    const hint = { drop: 0.02, discordance: 15 / 120, alternative: "one-sided" } as const;
+    const alone = mcnemarSampleSize({ ...hint, alpha: 0.05 });
+    const shared = mcnemarSampleSize({ ...hint, alpha: 0.05 / 6 });
     expect(shared).toBeGreaterThan(alone);
     expect(check?.neededCalls).toBe(shared);
     expect(check?.message).toContain(
       `too few calls to tell a drop of −2.0 pts at α=0.05; about ${shared} needed (α=0.05/6=0.0083 per check)`,
     );
     expect(result.verdict).toBe("inconclusive");
+  });
+
+  it("the gate's p-values look only for a drop; compare's, for a change either way", () => {
+    const gate = runGate(candidate, { gates, strict: false, baseline });
+    const listed = regressionChecks(candidate, baseline, gates.regression ?? never());
+    const pick = (checks: typeof listed) => checks.find((c) => c.id === "regression:accuracy:m:field_1");
+    expect(pick(listed)?.pValue).toBeCloseTo(0.03515625, 12);
+    expect(pick(listed)?.message).toMatch(/\(95% CI .*, McNemar p=0\.035;/);
+    expect(pick(gate.checks)?.pValue).toBeCloseTo((pick(listed)?.pValue ?? 0) / 2, 12);
+    // The overall check's p-value is a sign-flip test in both, one-sided in the gate.
+    const overall = (checks: typeof listed) => checks.find((c) => c.id === "regression:fieldAccuracy:m");
+    expect(overall(gate.checks)?.message).toMatch(/one-sided sign-flip p=/);
+    expect(overall(listed)?.message).toMatch(/, sign-flip p=/);
   });
 
   it("decided each at α alone (no correction), the same drop fails the gate", () => {

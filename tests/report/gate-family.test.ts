@@ -12,7 +12,7 @@ import { gateBanner } from "../../src/report/html/gate.js";
 import { renderJunit } from "../../src/report/junit.js";
 import { suiteRun } from "../gate/simulated-suite.js";
 
-// field_1: 12 right → wrong, 3 wrong → right on 120 calls (p = 0.035 alone); three thresholds.
+// field_1: 12 right → wrong, 3 wrong → right on 120 calls (one-sided p = 0.018 alone); three thresholds.
 const fields = (first: string) => ({
   field_1: first,
   field_2: "1101".repeat(30),
@@ -49,22 +49,22 @@ describe("the gate's family in every report", () => {
       "  family-wise: 3 thresholds share α=0.05 (Holm's step-down): the chance that any of their passes is wrong is at most 5%",
     );
     expect(lines[2]).toBe(
-      "  family-wise: 4 regression checks share α=0.05 (Holm's step-down): a gate on pure noise fails at most 5% of the time",
+      "  family-wise: 4 regression checks share α=0.05 (Holm's step-down over one-sided p-values): a gate on pure noise fails at most 5% of the time",
     );
-    expect(text).toMatch(/\? m field_1: .*McNemar p=0\.035, Holm-adjusted p=0\.\d+ over 4 checks/);
+    expect(text).toMatch(/\? m field_1: .*one-sided McNemar p=0\.018, Holm-adjusted p=0\.\d+ over 4 checks/);
   });
 
   it("report.md: the family under the policy, and an adj. p column beside p", () => {
     const md = renderGateMarkdown(candidate, gate);
     expect(md).toContain(
-      "Family-wise: 3 thresholds share α=0.05 (Holm's step-down): the chance that any of their passes is wrong is at most 5%; 4 regression checks share α=0.05 (Holm's step-down): a gate on pure noise fails at most 5% of the time. Each check decides on its adjusted p-value (adj. p).",
+      "Family-wise: 3 thresholds share α=0.05 (Holm's step-down): the chance that any of their passes is wrong is at most 5%; 4 regression checks share α=0.05 (Holm's step-down over one-sided p-values): a gate on pure noise fails at most 5% of the time. Each check decides on its adjusted p-value (adj. p).",
     );
     expect(md).toContain(
       "|  | model · field | Δ | 95% interval | p | adj. p | right → wrong | wrong → right | n |",
     );
     const adjusted = Number(field1?.adjustedP?.toPrecision(2));
     expect(md).toContain(
-      `| ⚠️ | m · field\\_1 | -7.5 pp | [-14.6 pp, -1.3 pp] | 0.035 | ${adjusted} | 12 | 3 | 120 |`,
+      `| ⚠️ | m · field\\_1 | -7.5 pp | [-14.6 pp, -1.3 pp] | 0.018 | ${adjusted} | 12 | 3 | 120 |`,
     );
     expect(md).toContain(
       "|  | model | metric | field | observed | 95% interval | limit | p at limit | adj. p | n |",
@@ -78,7 +78,7 @@ describe("the gate's family in every report", () => {
     );
     expect(html).toContain("4 regression checks share α=0.05");
     expect(html).toMatch(
-      /<dt>p-value<\/dt><dd>p = 0\.035<\/dd><\/div><div><dt>adjusted p \(Holm\)<\/dt><dd>p = 0\.\d+<\/dd>/,
+      /<dt>p-value<\/dt><dd>p = 0\.018<\/dd><\/div><div><dt>adjusted p \(Holm\)<\/dt><dd>p = 0\.\d+<\/dd>/,
     );
   });
 
@@ -91,8 +91,8 @@ describe("the gate's family in every report", () => {
       '<property name="family.threshold.size" value="3"/>',
     ])
       expect(xml).toContain(property);
-    expect(xml).toMatch(/p-value: 0\.035\nadjusted p-value \(Holm\): 0\.\d+\n/);
-    expect(xml).toMatch(/regression:accuracy:m:field_1: inconclusive \(p=0\.035, adjusted p=0\.\d+\)/);
+    expect(xml).toMatch(/p-value: 0\.018\nadjusted p-value \(Holm\): 0\.\d+\n/);
+    expect(xml).toMatch(/regression:accuracy:m:field_1: inconclusive \(p=0\.018, adjusted p=0\.\d+\)/);
     const schema = readFileSync(join(import.meta.dirname, "../fixtures/junit/junit.xsd"), "utf8");
     const result = await validateXML({
       xml: { fileName: "junit.xml", contents: xml },

@@ -79,8 +79,14 @@ function lowerTailHalf(k: number, n: number): number {
   return sum;
 }
 
+/**
+ * Which change a test looks for, in the candidate − baseline direction: "two-sided" any change, "less" a drop
+ * (the candidate lower), "greater" a rise. SciPy's `alternative` argument, with the same words.
+ */
+export type Alternative = "two-sided" | "less" | "greater";
+
 export interface McNemarResult {
-  /** Two-sided exact p-value. */
+  /** Exact p-value against "no change", for the alternative asked (two-sided by default). */
   pValue: number;
   /** Right → wrong: the baseline was right and the candidate wrong. */
   b: number;
@@ -94,17 +100,30 @@ function assertCount(name: string, value: number): void {
   }
 }
 
+/** P(X ≥ k) for X ~ Binomial(n, ½), k ≤ n: the smaller tail directly, the larger as one minus the other. */
+function upperTailHalf(k: number, n: number): number {
+  if (k <= 0) return 1;
+  // P(X ≥ k) = P(X ≤ n − k) by symmetry, a tail below the median when k > n/2.
+  if (2 * k > n) return lowerTailHalf(n - k, n);
+  return 1 - lowerTailHalf(k - 1, n);
+}
+
 /**
  * McNemar's exact (conditional) test on paired right/wrong outcomes: given
- * n = b + c discordant pairs, min(b, c) is Binomial(n, ½) under "no change", and
+ * n = b + c discordant pairs, b is Binomial(n, ½) under "no change". Two-sided:
  * p = min(1, 2·P(X ≤ min(b, c))) — statsmodels' `mcnemar(exact=True)` and SciPy's
- * `binomtest(min, n, 0.5)`. Concordant pairs carry no information about the
+ * `binomtest(min, n, 0.5)`. "less" (a drop: more right → wrong than wrong → right):
+ * p = P(X ≥ b), SciPy's `binomtest(b, n, 0.5, alternative="greater")`; "greater": P(X ≥ c).
+ * A one-sided p holds its level for the whole one-sided null (no drop, or a rise), since
+ * b is then Binomial(n, π) with π ≤ ½. Concordant pairs carry no information about the
  * change, so they are not arguments. n = 0 (no discordant calls) gives p = 1.
  */
-export function mcnemarExact(b: number, c: number): McNemarResult {
+export function mcnemarExact(b: number, c: number, alternative: Alternative = "two-sided"): McNemarResult {
   assertCount("b", b);
   assertCount("c", c);
   const n = b + c;
+  if (alternative === "less") return { pValue: upperTailHalf(b, n), b, c };
+  if (alternative === "greater") return { pValue: upperTailHalf(c, n), b, c };
   // |b − c| ≤ 1 puts min(b, c) at the median, where P(X ≤ min) ≥ ½ exactly (by symmetry);
   // answering 1 directly avoids a summed 0.999999999999996.
   if (Math.abs(b - c) <= 1) return { pValue: 1, b, c };

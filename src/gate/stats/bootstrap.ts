@@ -1,6 +1,7 @@
 // Paired bootstrap clustered by call: resample whole calls, so every field, model and
 // measurement of a call stays together, and report a percentile interval and p-value.
 import { seededRandom } from "../../core/random.js";
+import type { Alternative } from "./binomial.js";
 
 export interface BootstrapOptions {
   /**
@@ -28,6 +29,13 @@ export interface BootstrapOptions {
    * @example { nullValue: 125 }
    */
   nullValue?: number;
+  /**
+   * What the p-value looks for: any departure from `nullValue`, or only a statistic below ("less") or above
+   * ("greater") it. A gate check fails in one direction only, so it asks for that one.
+   * @default "two-sided"
+   * @example { alternative: "less" }
+   */
+  alternative?: Alternative;
 }
 
 export interface BootstrapResult {
@@ -40,8 +48,9 @@ export interface BootstrapResult {
    */
   interval: [number, number] | null;
   /**
-   * Two-sided bootstrap p-value for "the statistic is `nullValue`" (0 by default): 2 × min(share of
-   * resamples ≤ it, share ≥ it), capped at 1. It moves in steps of 1/resamples, so
+   * Bootstrap p-value for "the statistic is `nullValue`" (0 by default), the level at which the percentile
+   * interval leaves `nullValue` out. Two-sided: 2 × min(share of resamples ≤ it, share ≥ it), capped at 1;
+   * "less" (H₁: below it): the share ≥ it; "greater": the share ≤ it. It moves in steps of 1/resamples, so
    * 0 means "below 1/resamples", not "impossible". Null when no resample gave a value.
    */
   pValue: number | null;
@@ -54,10 +63,11 @@ interface Settings {
   seed: number;
   confidence: number;
   nullValue: number;
+  alternative: Alternative;
 }
 
 function settings(options: BootstrapOptions): Settings {
-  const { resamples = 2000, seed = 1, confidence = 0.95, nullValue = 0 } = options;
+  const { resamples = 2000, seed = 1, confidence = 0.95, nullValue = 0, alternative = "two-sided" } = options;
   if (!Number.isInteger(resamples) || resamples < 1) {
     throw new RangeError(`resamples must be a positive integer, got ${resamples}`);
   }
@@ -65,7 +75,7 @@ function settings(options: BootstrapOptions): Settings {
     throw new RangeError(`confidence must be between 0 and 1 (exclusive), got ${confidence}`);
   }
   if (!Number.isFinite(nullValue)) throw new RangeError(`nullValue must be finite, got ${nullValue}`);
-  return { resamples, seed, confidence, nullValue };
+  return { resamples, seed, confidence, nullValue, alternative };
 }
 
 function quantileOfSorted(sorted: Float64Array, q: number): number {
@@ -79,7 +89,7 @@ function quantileOfSorted(sorted: Float64Array, q: number): number {
 function summarise(
   estimate: number | null,
   statistics: Float64Array,
-  { confidence, nullValue }: Settings,
+  { confidence, nullValue, alternative }: Settings,
 ): BootstrapResult {
   const resamples = statistics.length;
   if (resamples === 0) return { estimate, interval: null, pValue: null, resamples };
@@ -94,7 +104,12 @@ function summarise(
   return {
     estimate,
     interval: [quantileOfSorted(sorted, tail), quantileOfSorted(sorted, 1 - tail)],
-    pValue: Math.min(1, (2 * Math.min(atOrBelow, atOrAbove)) / resamples),
+    pValue:
+      alternative === "less"
+        ? atOrAbove / resamples
+        : alternative === "greater"
+          ? atOrBelow / resamples
+          : Math.min(1, (2 * Math.min(atOrBelow, atOrAbove)) / resamples),
     resamples,
   };
 }

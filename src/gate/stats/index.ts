@@ -1,16 +1,18 @@
 // Statistics the gate decides with. Which function answers which check:
 // - Per model and field, candidate vs baseline on shared calls scored in both:
-//   `mcnemarExact(b, c)` for the p-value and `pairedDifferenceInterval(b, c, n)`
-//   for the change in accuracy, b = right → wrong, c = wrong → right.
+//   `mcnemarExact(b, c, "less")` for the gate's p-value (a drop; two-sided for `compare`) and
+//   `pairedDifferenceInterval(b, c, n)` for the change in accuracy, b = right → wrong, c = wrong → right.
 // - Overall field accuracy, latency and cost: `bootstrapMeanDifference` on one
-//   number per shared call (candidate − baseline); `pairedBootstrap` only for
-//   statistics that are not a mean of per-call values.
-// - "Too few calls to see maxDrop": `mcnemarSampleSize({ drop: maxDrop, discordance: (b + c) / n, alpha })`,
-//   with alpha the level the family leaves one check (α/K under Holm).
+//   number per shared call (candidate − baseline) for the interval, and for latency's and cost's
+//   p-value, one-sided in the direction the check fails; overall accuracy's p-value from
+//   `signFlipMeanTest` on the same numbers. `pairedBootstrap` only for statistics that are not a
+//   mean of per-call values.
+// - "Too few calls to see maxDrop": `mcnemarSampleSize({ drop: maxDrop, discordance: (b + c) / n, alpha,
+//   alternative: "one-sided" })`, with alpha the level the family leaves one check (α/K under Holm).
 // - One gate's checks share its error rate: `holmAdjust` over their p-values (see ../family.ts).
 
 export { seededRandom } from "../../core/random.js";
-export { binomialPmf, type McNemarResult, mcnemarExact } from "./binomial.js";
+export { type Alternative, binomialPmf, type McNemarResult, mcnemarExact } from "./binomial.js";
 export {
   type BootstrapOptions,
   type BootstrapResult,
@@ -21,3 +23,4 @@ export { holmAdjust } from "./holm.js";
 export { normalQuantile, normalUpperTail } from "./normal.js";
 export { type PairedDifference, pairedDifferenceInterval } from "./paired-interval.js";
 export { type McNemarSampleSizeInput, mcnemarSampleSize } from "./sample-size.js";
+export { type SignFlipOptions, type SignFlipResult, signFlipMeanTest } from "./sign-flip.js";

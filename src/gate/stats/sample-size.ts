@@ -11,10 +11,17 @@ export interface McNemarSampleSizeInput {
    */
   discordance?: number | null;
   /**
-   * Two-sided significance level.
+   * Significance level.
    * @default 0.05
    */
   alpha?: number;
+  /**
+   * Whether the test looks for a change either way ("two-sided", z at 1 − α/2) or a drop only ("one-sided",
+   * z at 1 − α), as the gate's regression checks do.
+   * @default "two-sided"
+   * @example { alternative: "one-sided" }
+   */
+  alternative?: "two-sided" | "one-sided";
   /**
    * Chance of detecting the drop when it is real.
    * @default 0.8
@@ -28,11 +35,11 @@ function assertProportion(name: string, value: number, { open }: { open: boolean
 }
 
 /**
- * Calls needed for a two-sided McNemar test at level `alpha` to detect a change
+ * Calls needed for a McNemar test at level `alpha` to detect a change
  * of `drop` in accuracy with probability `power` (Connor 1987, "Sample size for
  * testing differences in proportions for the paired-sample design", Biometrics 43):
  *
- *   n = ⌈ (z_{1−α/2}·√ψ + z_{power}·√(ψ − d²))² / d² ⌉
+ *   n = ⌈ (z_{1−α/2}·√ψ + z_{power}·√(ψ − d²))² / d² ⌉, with z_{1−α} for a one-sided test
  *
  * ψ can never be below d (d = |p₁₀ − p₀₁| ≤ p₁₀ + p₀₁ = ψ), so a ψ that is unknown
  * or smaller is raised to d: every discordant call then moves the same way, the
@@ -44,13 +51,13 @@ function assertProportion(name: string, value: number, { open }: { open: boolean
  * mcnemarSampleSize({ drop: 0.02, discordance: 0.1 }) // 1960
  */
 export function mcnemarSampleSize(input: McNemarSampleSizeInput): number {
-  const { drop, discordance = null, alpha = 0.05, power = 0.8 } = input;
+  const { drop, discordance = null, alpha = 0.05, power = 0.8, alternative = "two-sided" } = input;
   if (!(drop > 0 && drop <= 1)) throw new RangeError(`drop must be in (0, 1], got ${drop}`);
   if (discordance !== null) assertProportion("discordance", discordance, { open: false });
   assertProportion("alpha", alpha, { open: true });
   assertProportion("power", power, { open: true });
   const psi = Math.max(discordance ?? drop, drop);
-  const zAlpha = normalQuantile(1 - alpha / 2);
+  const zAlpha = normalQuantile(1 - (alternative === "one-sided" ? alpha : alpha / 2));
   const zPower = normalQuantile(power);
   const root = zAlpha * Math.sqrt(psi) + zPower * Math.sqrt(psi - drop * drop);
   return Math.ceil((root * root) / (drop * drop));

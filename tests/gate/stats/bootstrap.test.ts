@@ -141,6 +141,16 @@ describe("paired bootstrap of a mean difference", () => {
     expect(() => bootstrapMeanDifference(diffs, { nullValue: Number.NaN })).toThrow(/nullValue/);
   });
 
+  it("one-sided: the share of resamples on the null side, half the two-sided p on the side the data lean", () => {
+    const diffs = Float64Array.from([-0.4, -0.1, -0.3, 0.2, -0.5, -0.2, 0.1, -0.35, -0.15, 0.05]);
+    const two = bootstrapMeanDifference(diffs, { resamples: 1000 });
+    const less = bootstrapMeanDifference(diffs, { resamples: 1000, alternative: "less" });
+    const greater = bootstrapMeanDifference(diffs, { resamples: 1000, alternative: "greater" });
+    expect(less.pValue).toBeCloseTo((two.pValue ?? 0) / 2, 12);
+    expect(greater.pValue).toBeGreaterThan(0.9);
+    expect(less.interval).toEqual(two.interval);
+  });
+
   it("has nothing to say about no calls, and refuses missing values", () => {
     expect(bootstrapMeanDifference(new Float64Array(0))).toEqual({
       estimate: null,

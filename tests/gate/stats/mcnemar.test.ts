@@ -90,6 +90,37 @@ describe("McNemar's exact test", () => {
     expect(mcnemarExact(30_000, 70_000).pValue).toBe(0);
   });
 
+  it.each([
+    // Exact: /usr/bin/python3 -c "from fractions import Fraction as F; from math import comb
+    //   up = lambda k, n: float(F(sum(comb(n, i) for i in range(k, n + 1)), 2**n)); print(up(B, B + C))"
+    { b: 12, c: 3, expected: 0.017578125 },
+    { b: 16, c: 6, expected: 0.026239395141601562 },
+    { b: 40, c: 20, expected: 0.00674464686559593 },
+    { b: 6, c: 16, expected: 0.9915497303009033 },
+    { b: 5, c: 5, expected: 0.623046875 },
+    { b: 520, c: 450, expected: 0.013338851383380618 },
+    { b: 200, c: 4, expected: 2.77989350053625e-54 },
+  ])("one-sided for a drop (b = $b, c = $c): P(X ≥ b | b + c, ½) = $expected", ({ b, c, expected }) => {
+    expectRelative(mcnemarExact(b, c, "less").pValue, expected);
+    // A rise is the mirror image.
+    expectRelative(mcnemarExact(c, b, "greater").pValue, expected);
+  });
+
+  it("one-sided is half the two-sided p in the direction of the change, and at least ½ against it", () => {
+    for (const [b, c] of [
+      [12, 3],
+      [40, 20],
+      [900, 1100],
+    ] as const) {
+      const [more, fewer] = b > c ? [b, c] : [c, b];
+      expectRelative(mcnemarExact(more, fewer, "less").pValue, mcnemarExact(b, c).pValue / 2, 1e-12);
+      expect(mcnemarExact(fewer, more, "less").pValue).toBeGreaterThan(0.5);
+    }
+    expect(mcnemarExact(0, 10, "less").pValue).toBe(1);
+    expect(mcnemarExact(0, 0, "less").pValue).toBe(1);
+    expect(mcnemarExact(1, 0, "less").pValue).toBe(0.5);
+  });
+
   it("no discordant calls give p = 1", () => {
     expect(mcnemarExact(0, 0)).toEqual({ pValue: 1, b: 0, c: 0 });
   });

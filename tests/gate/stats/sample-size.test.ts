@@ -53,6 +53,16 @@ describe("calls needed for McNemar's test (Connor 1987)", () => {
     expect(mcnemarSampleSize(rest)).toBe(expected);
   });
 
+  it("a one-sided test at α needs what a two-sided one needs at 2α, and fewer calls than two-sided at α", () => {
+    const input = { drop: 0.05, discordance: 0.2, power: 0.8 };
+    const oneSided = mcnemarSampleSize({ ...input, alpha: 0.05, alternative: "one-sided" });
+    expect(oneSided).toBe(mcnemarSampleSize({ ...input, alpha: 0.1 }));
+    expect(oneSided).toBeLessThan(mcnemarSampleSize({ ...input, alpha: 0.05 }));
+    // /usr/bin/python3 -c "from statistics import NormalDist as N; import math; d,psi=0.05,0.2
+    //   print((N().inv_cdf(0.95)*math.sqrt(psi)+N().inv_cdf(0.8)*math.sqrt(psi-d*d))**2/d**2)"  → 492.5075551969719
+    expect(oneSided).toBe(493);
+  });
+
   it("an unknown or too small discordance is raised to the drop: a lower bound", () => {
     // /usr/bin/python3 -c "from scipy.stats import norm; import math; d=psi=0.02; print((norm.ppf(0.975)*math.sqrt(psi)+norm.ppf(0.8)*math.sqrt(psi-d*d))**2/d**2)"
     //   → 390.0777818507084
