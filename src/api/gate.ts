@@ -2,7 +2,6 @@
 import path from "node:path";
 import { type GatesConfig, gatesSchema } from "../config/schema.js";
 import type { Suite } from "../config/suite.js";
-import { writeAtomic } from "../core/atomic-write.js";
 import { CallgradeError } from "../core/errors.js";
 import { hasRetryableFailures } from "../core/retryable.js";
 import type { RunSummary } from "../core/summary.js";
@@ -16,7 +15,7 @@ import { buildSummary } from "../summary/build.js";
 import { reportData } from "../summary/report-data.js";
 import { resolveBaseline } from "./baseline.js";
 import { reportDir } from "./places.js";
-import { emitReport } from "./report-output.js";
+import { assertReportFolder, emitReport, writeOutputFile } from "./report-output.js";
 import { findRun, type OpenStoreOptions, withStore } from "./store.js";
 
 export interface GateOptions extends Omit<OpenStoreOptions, "mustExist"> {
@@ -30,6 +29,8 @@ export interface GateOptions extends Omit<OpenStoreOptions, "mustExist"> {
   junit?: string;
   /** The report folder, relative to `cwd`. @default reports/<runId> beside the config */
   out?: string;
+  /** Write into `out` even when it holds files that are not callgrade's reports. @default false */
+  force?: boolean;
   /** @default none: nothing is written or printed */
   reporters?: readonly Reporter[];
   print?: (text: string) => void;
@@ -81,6 +82,7 @@ export async function gate(suite: Suite, options: GateOptions = {}): Promise<Gat
     });
     const dir = reportDir(suite, run.id, options);
     const reporters = options.reporters ?? [];
+    if (options.out && reporters.length > 0) assertReportFolder(dir, { force: options.force === true });
     const files =
       reporters.length > 0
         ? await emitReport(reporters, reportData(store, run, summary, result), {
@@ -90,7 +92,7 @@ export async function gate(suite: Suite, options: GateOptions = {}): Promise<Gat
           })
         : [];
     if (options.junit)
-      files.push(writeAtomic(path.resolve(cwd, options.junit), renderJunit(summary, result)));
+      files.push(writeOutputFile(path.resolve(cwd, options.junit), renderJunit(summary, result)));
     const interrupted = summary.status !== "finished";
     const incomplete = interrupted || Object.keys(summary.unscored).length > 0;
     return {

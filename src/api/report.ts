@@ -6,7 +6,7 @@ import { scoreRun } from "../runner/score-run.js";
 import { buildSummary } from "../summary/build.js";
 import { reportData } from "../summary/report-data.js";
 import { reportDir } from "./places.js";
-import { emitReport } from "./report-output.js";
+import { assertReportFolder, emitReport } from "./report-output.js";
 import { findRun, type OpenStoreOptions, withStore } from "./store.js";
 
 export interface ReportOptions extends Omit<OpenStoreOptions, "mustExist"> {
@@ -14,6 +14,8 @@ export interface ReportOptions extends Omit<OpenStoreOptions, "mustExist"> {
   runId?: string;
   /** The report folder, relative to `cwd`. @default reports/<runId> beside the config */
   out?: string;
+  /** Write into `out` even when it holds files that are not callgrade's reports. @default false */
+  force?: boolean;
   /** @default none: nothing is written or printed */
   reporters?: readonly Reporter[];
   print?: (text: string) => void;
@@ -38,6 +40,7 @@ export async function report(suite: Suite | undefined, options: ReportOptions = 
     const summary = buildSummary(store, run);
     const dir = reportDir(suite, run.id, options);
     const reporters = options.reporters ?? [];
+    if (options.out && reporters.length > 0) assertReportFolder(dir, { force: options.force === true });
     const files =
       reporters.length > 0
         ? await emitReport(reporters, reportData(store, run, summary), {

@@ -11,7 +11,7 @@ import { buildSummary } from "../summary/build.js";
 import { reportData } from "../summary/report-data.js";
 import { writeRunBaseline } from "./baseline.js";
 import { baselineFile, reportDir, reportsRoot } from "./places.js";
-import { assertWritableDir, emitReport } from "./report-output.js";
+import { assertReportFolder, assertWritableDir, emitReport } from "./report-output.js";
 import { type OpenStoreOptions, withStore } from "./store.js";
 
 export interface RunOptions extends Omit<OpenStoreOptions, "mustExist"> {
@@ -29,6 +29,8 @@ export interface RunOptions extends Omit<OpenStoreOptions, "mustExist"> {
   resume?: boolean | string;
   /** The report folder, relative to `cwd`. @default reports/<runId> beside the config */
   out?: string;
+  /** Write into `out` even when it holds files that are not callgrade's reports. @default false */
+  force?: boolean;
   /** Who renders the results (console table, summary.json, report.html, ...). @default none: nothing is written or printed */
   reporters?: readonly Reporter[];
   /** Where reporters' terminal text goes. @default nowhere */
@@ -72,6 +74,7 @@ export async function run(suite: Suite, options: RunOptions = {}): Promise<RunRe
   // A report folder that cannot be written fails now, before the store is touched or a call is paid for.
   if (reporters.length > 0) {
     assertWritableDir(options.out ? path.resolve(cwd, options.out) : reportsRoot(suite, cwd));
+    if (options.out) assertReportFolder(path.resolve(cwd, options.out), { force: options.force === true });
   }
   return withStore(suite, options, async (store) => {
     const record = await execute(

@@ -1,8 +1,10 @@
-// The only place that turns errors into exit codes. 0 ok · 1 gate failed · 2 usage/input error · 3 run incomplete.
+// The only place that turns errors into exit codes. 0 ok · 1 gate failed · 2 usage/input error · 3 run incomplete
+// · 4 a disk failed (full, read-only) · 70 a bug.
 import { CommanderError } from "commander";
-import { CallgradeError } from "../core/errors.js";
+import { CallgradeError, StorageError } from "../core/errors.js";
 import { warn } from "./output.js";
-import { createProgram, type Handlers } from "./program.js";
+import { createProgram, type Handlers, type ProgramResult } from "./program.js";
+import { followUp } from "./shell.js";
 
 // Each command's module loads only when that command runs: `--help` or `init` never pays for the runner,
 // the store, the SDKs or Ink.
@@ -19,7 +21,7 @@ export const handlers: Handlers = {
 };
 
 export async function main(argv: string[], use: Handlers = handlers): Promise<number> {
-  const result = { code: 0 };
+  const result: ProgramResult = { code: 0 };
   const program = createProgram(use, result);
   try {
     await program.parseAsync(argv);
@@ -28,6 +30,11 @@ export async function main(argv: string[], use: Handlers = handlers): Promise<nu
     if (error instanceof CommanderError) {
       // Commander has printed the message already; --help and --version end with code 0.
       return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof StorageError && error.next) {
+      // The command that completes the work, with the --config and --store this one was given.
+      warn(`callgrade: ${error.withCommand(followUp([...error.next.args], result.where ?? {}))}\n`);
+      return error.exitCode;
     }
     if (error instanceof CallgradeError) {
       warn(`callgrade: ${error.message}\n`);

@@ -3,8 +3,11 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { packageVersion } from "../core/package-root.js";
 import type { PerturbFlags } from "./commands/perturb.js";
 import { say, warn } from "./output.js";
+import type { Where } from "./shell.js";
 
 export interface RunFlags {
+  /** Write into --out even when it holds other files. */
+  force?: boolean;
   /** Reporter names or module paths. */
   reporter?: string[];
   config?: string;
@@ -22,6 +25,8 @@ export interface RunFlags {
 }
 
 export interface ReportFlags {
+  /** Write into --out even when it holds other files. */
+  force?: boolean;
   /** Reporter names or module paths. */
   reporter?: string[];
   config?: string;
@@ -47,6 +52,8 @@ export interface ExportGoldFlags {
 }
 
 export interface GateFlags {
+  /** Write into --out even when it holds other files. */
+  force?: boolean;
   /** Reporter names or module paths. */
   reporter?: string[];
   run?: string;
@@ -96,7 +103,13 @@ function idList(value: string): string[] {
 }
 
 /** Builds the program; `result.code` holds the handler's exit code after `parseAsync`. */
-export function createProgram(handlers: Handlers, result: { code: number }): Command {
+export interface ProgramResult {
+  code: number;
+  /** The --config and --store the command was given, for commands printed after an error. */
+  where?: Where;
+}
+
+export function createProgram(handlers: Handlers, result: ProgramResult): Command {
   const program = new Command("callgrade")
     .description(
       "Evaluate voice-to-structured-data pipelines: several models, zod validation, field-level scores.",
@@ -110,11 +123,20 @@ export function createProgram(handlers: Handlers, result: { code: number }): Com
       writeErr: warn,
       outputError: (text, write) => write(`callgrade: ${text.replace(/^error: /, "")}`),
     })
-    .exitOverride();
+    .exitOverride()
+    .hook("preAction", (_program, action) => {
+      const { config, store } = action.opts<{ config?: string; store?: string }>();
+      result.where = { ...(config ? { config } : {}), ...(store ? { store } : {}) };
+    });
   const store = new Option(
     "--store <path>",
     "the SQLite store (default: .callgrade/callgrade.db beside the config)",
   );
+  const force = () =>
+    new Option(
+      "--force",
+      "write into the --out folder even when it holds files that are not callgrade's reports",
+    );
   const reporter = () =>
     new Option(
       "--reporter <names>",
@@ -137,6 +159,7 @@ export function createProgram(handlers: Handlers, result: { code: number }): Com
     .addOption(store)
     .option("--no-cache", "send every call, even ones answered before")
     .addOption(reporter())
+    .addOption(force())
     .option("--resume [runId]", "continue a stopped or killed run (default: the latest unfinished one)")
     .option(
       "--save-baseline [file]",
@@ -152,6 +175,7 @@ export function createProgram(handlers: Handlers, result: { code: number }): Com
     .addOption(config)
     .option("--out <dir>", "write the report files here (default: reports/<runId> beside the config)")
     .addOption(reporter())
+    .addOption(force())
     .addOption(store)
     .action(async (runId: string | undefined, flags: ReportFlags) => {
       result.code = await handlers.report(runId, flags);
@@ -193,6 +217,7 @@ export function createProgram(handlers: Handlers, result: { code: number }): Com
     .option("--out <dir>", "write the reports here (default: reports/<runId>)")
     .option("--strict", "fail on inconclusive checks too")
     .addOption(reporter())
+    .addOption(force())
     .addOption(config)
     .addOption(store)
     .action(async (flags: GateFlags) => {

@@ -12,7 +12,11 @@ export function writeAtomic(file: string, content: string): string {
     writeFileSync(temp, content);
     renameSync(temp, file);
   } catch (error) {
-    rmSync(temp, { force: true });
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // The disk refuses even that (it went read-only): the write's own error is the one to report.
+    }
     throw error;
   }
   return file;

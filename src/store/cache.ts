@@ -2,6 +2,7 @@
 import type Database from "better-sqlite3";
 import type { Usage } from "../core/types.js";
 import type { Db } from "./open.js";
+import { guardStorage } from "./storage-guard.js";
 
 export interface CachedResponse {
   text: string;
@@ -24,7 +25,7 @@ export class ResponseCache {
     [string, string, string, string, string | null, number, string]
   >;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.select = db.prepare("SELECT text, usage, finish_reason, latency_ms FROM cache WHERE key = ?");
     this.upsert = db.prepare(
       `INSERT OR REPLACE INTO cache (key, model, text, usage, finish_reason, latency_ms, created_at)
@@ -44,14 +45,16 @@ export class ResponseCache {
   }
 
   put(key: string, model: string, response: CachedResponse): void {
-    this.upsert.run(
-      key,
-      model,
-      response.text,
-      JSON.stringify(response.usage),
-      response.finishReason,
-      response.latencyMs,
-      new Date().toISOString(),
+    guardStorage(this.db, undefined, () =>
+      this.upsert.run(
+        key,
+        model,
+        response.text,
+        JSON.stringify(response.usage),
+        response.finishReason,
+        response.latencyMs,
+        new Date().toISOString(),
+      ),
     );
   }
 }

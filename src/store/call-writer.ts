@@ -1,8 +1,10 @@
 // Writes finished calls: the call, its validated output and its cache row, many calls to a transaction.
 import type Database from "better-sqlite3";
+import { MAX_RAW_DEPTH, stringifyBounded } from "../core/json-limits.js";
 import type { CallError, Output, Usage } from "../core/types.js";
 import type { CachedResponse } from "./cache.js";
 import type { Db } from "./open.js";
+import { guardStorage } from "./storage-guard.js";
 
 export interface CallRecord {
   runId: string;
@@ -33,7 +35,7 @@ export class CallWriter {
   private readonly upsertCache: Database.Statement<Row>;
   private readonly many: (calls: readonly CallRecord[]) => void;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.insertCall = db.prepare(
       `INSERT OR REPLACE INTO calls (run_id, case_id, model_id, rep, status, error_kind, error_message, text, raw,
          input_tokens, output_tokens, cached_input_tokens, cost_usd, latency_ms, attempts, from_cache, finished_at)
@@ -58,11 +60,15 @@ export class CallWriter {
    * batch is all there or not at all.
    */
   record(calls: readonly CallRecord[]): void {
-    if (calls.length > 0) this.many(calls);
+    if (calls.length > 0) guardStorage(this.db, calls[0]?.runId, () => this.many(calls));
   }
 
   private writeOne(call: CallRecord, finishedAt: string): void {
-    const raw = call.raw === undefined ? null : JSON.stringify(call.raw);
+    const raw =
+      call.raw === undefined
+        ? null
+        : (stringifyBounded(call.raw, MAX_RAW_DEPTH) ??
+          JSON.stringify({ omitted: `the response nests deeper than ${MAX_RAW_DEPTH} levels` }));
     const info = this.insertCall.run(
       call.runId,
       call.caseId,

@@ -8,6 +8,7 @@ import {
   type PairedCounts,
   pairedCounts,
 } from "./score-queries.js";
+import { guardStorage } from "./storage-guard.js";
 
 export interface ScoreRow {
   caseId: string;
@@ -66,7 +67,7 @@ export class Results {
    * never held in memory, and others (reviewers) can write until one short transaction swaps them in.
    */
   rewrite(runId: string, produce: (sink: ResultSink) => void): void {
-    stageAndSwap(this.db, runId, produce);
+    guardStorage(this.db, runId, () => stageAndSwap(this.db, runId, produce));
   }
 
   scores(runId: string): ScoreRow[] {

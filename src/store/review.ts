@@ -24,6 +24,7 @@ import {
   type StoredReviewCase,
   type StoredReviewItem,
 } from "./review-rows.js";
+import { guardStorage } from "./storage-guard.js";
 
 const ITEM_COLUMNS = `SELECT r.run_id, r.id, r.case_id, c.idx, r.field, r.reason, r.priority, r.model_values
   FROM review_items r JOIN cases c ON c.run_id = r.run_id AND c.case_id = r.case_id`;
@@ -87,7 +88,7 @@ export class Review {
 
   /** Records a grade in its own transaction; a reviewer's earlier grade of the same item is replaced. */
   record(itemId: number, reviewer: string, verdict: Verdict, at = now()): number {
-    return recordGrade(this.db, itemId, reviewer, verdict, at);
+    return this.write(() => recordGrade(this.db, itemId, reviewer, verdict, at));
   }
 
   /** The reviewer's most recent current grade in the run: what `undo` would take back. */
@@ -97,11 +98,11 @@ export class Review {
 
   /** Marks the reviewer's most recent current grade in the run undone (restoring the grade it replaced). */
   undo(runId: string, reviewer: string, at = now()): UndoneGrade | undefined {
-    return undoLastGrade(this.db, runId, reviewer, at);
+    return this.write(() => undoLastGrade(this.db, runId, reviewer, at));
   }
 
   note(itemId: number, reviewer: string, text: string, at = now()): void {
-    addNote(this.db, itemId, reviewer, text, at);
+    this.write(() => addNote(this.db, itemId, reviewer, text, at));
   }
 
   notes(runId: string): StoredNote[] {
@@ -130,19 +131,25 @@ export class Review {
   }
 
   acquire(runId: string, caseId: string, reviewer: string, now: number, leaseMs: number): boolean {
-    return acquireLease(this.db, runId, caseId, reviewer, now, leaseMs);
+    return this.write(() => acquireLease(this.db, runId, caseId, reviewer, now, leaseMs));
   }
 
   renew(runId: string, caseId: string, reviewer: string, now: number, leaseMs: number): boolean {
-    return renewLease(this.db, runId, caseId, reviewer, now, leaseMs);
+    return this.write(() => renewLease(this.db, runId, caseId, reviewer, now, leaseMs));
   }
 
   release(runId: string, caseId: string, reviewer: string): void {
-    releaseLease(this.db, runId, caseId, reviewer);
+    this.write(() => releaseLease(this.db, runId, caseId, reviewer));
   }
 
   /** Unexpired leases of a run at `now`: case id → reviewer. */
   leases(runId: string, now: number): Map<string, string> {
     return activeLeases(this.db, runId, now);
+  }
+
+  // A reviewer's write the disk refuses: the grades before it are stored, and the review opens again once the
+  // disk is mended (the message says so; a resume of the run is no help here, so no run id is passed).
+  private write<T>(body: () => T): T {
+    return guardStorage(this.db, undefined, body);
   }
 }

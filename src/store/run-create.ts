@@ -2,11 +2,15 @@
 import type { Case } from "../core/types.js";
 import type { Db } from "./open.js";
 import type { RunRecord } from "./runs.js";
+import { guardStorage } from "./storage-guard.js";
 
 export type NewRun = Omit<RunRecord, "finishedAt" | "status" | "recognisers"> &
   Partial<Pick<RunRecord, "recognisers">>;
 
 const CHUNK = 1_000;
+
+// A run that could not be created leaves nothing behind: the same command is run again once the disk is mended.
+const store = <T>(db: Db, write: () => T): T => guardStorage(db, undefined, write);
 
 function insertRun(db: Db, run: NewRun): void {
   db.prepare(
@@ -45,11 +49,15 @@ export function createRun(db: Db, run: NewRun, cases: Iterable<Case>): void {
   const insertCase = db.prepare(
     "INSERT INTO cases (run_id, case_id, idx, transcript, gold, meta, audio) VALUES (?, ?, ?, ?, ?, ?, ?)",
   );
-  db.transaction(() => {
-    insertRun(db, run);
-    let index = 0;
-    for (const item of cases) insertCase.run(run.id, ...caseColumns(item, index++));
-  }).immediate();
+  store(db, () =>
+    db
+      .transaction(() => {
+        insertRun(db, run);
+        let index = 0;
+        for (const item of cases) insertCase.run(run.id, ...caseColumns(item, index++));
+      })
+      .immediate(),
+  );
 }
 
 /**
@@ -63,10 +71,12 @@ export async function createRunFrom(
   cases: AsyncIterable<Case>,
   describe: (caseCount: number) => Promise<NewRun>,
 ): Promise<NewRun & { caseCount: number }> {
-  db.exec("DROP TABLE IF EXISTS temp.staged_cases");
-  db.exec(
-    "CREATE TEMP TABLE staged_cases (case_id TEXT, idx INTEGER, transcript TEXT, gold TEXT, meta TEXT, audio TEXT)",
-  );
+  store(db, () => {
+    db.exec("DROP TABLE IF EXISTS temp.staged_cases");
+    db.exec(
+      "CREATE TEMP TABLE staged_cases (case_id TEXT, idx INTEGER, transcript TEXT, gold TEXT, meta TEXT, audio TEXT)",
+    );
+  });
   try {
     const stage = db.prepare("INSERT INTO temp.staged_cases VALUES (?, ?, ?, ?, ?, ?)");
     const flush = db.transaction((rows: (readonly unknown[])[]) => {
@@ -77,19 +87,23 @@ export async function createRunFrom(
     for await (const item of cases) {
       pending.push(caseColumns(item, count++));
       if (pending.length >= CHUNK) {
-        flush(pending);
+        store(db, () => flush(pending));
         pending = [];
       }
     }
-    flush(pending);
+    store(db, () => flush(pending));
     const run = await describe(count);
-    db.transaction(() => {
-      insertRun(db, run);
-      db.prepare(
-        `INSERT INTO cases (run_id, case_id, idx, transcript, gold, meta, audio)
-         SELECT ?, case_id, idx, transcript, gold, meta, audio FROM temp.staged_cases ORDER BY rowid`,
-      ).run(run.id);
-    }).immediate();
+    store(db, () =>
+      db
+        .transaction(() => {
+          insertRun(db, run);
+          db.prepare(
+            `INSERT INTO cases (run_id, case_id, idx, transcript, gold, meta, audio)
+             SELECT ?, case_id, idx, transcript, gold, meta, audio FROM temp.staged_cases ORDER BY rowid`,
+          ).run(run.id);
+        })
+        .immediate(),
+    );
     return { ...run, caseCount: count };
   } finally {
     db.exec("DROP TABLE IF EXISTS temp.staged_cases");

@@ -2,6 +2,7 @@ import type { ReviewSettings } from "../config/schema.js";
 import type { Case, FieldSpec, MatchContext } from "../core/types.js";
 import type { Db } from "./open.js";
 import { createRun, createRunFrom, type NewRun } from "./run-create.js";
+import { guardStorage } from "./storage-guard.js";
 
 export interface RunModel {
   id: string;
@@ -110,7 +111,7 @@ export class Runs {
   }
 
   finish(runId: string, status: "finished" | "interrupted", at = new Date().toISOString()): void {
-    this.db.prepare("UPDATE runs SET status = ?, finished_at = ? WHERE id = ?").run(status, at, runId);
+    this.update(runId, "UPDATE runs SET status = ?, finished_at = ? WHERE id = ?", status, at);
   }
 
   get(runId: string): RunRecord | undefined {
@@ -133,7 +134,6 @@ export class Runs {
     return row && fromRow(row);
   }
 
-  /** Marks a run as running again (a resume). */
   /** The run's revision (it counts changes to its calls, outputs and grades) and the stamp of its last scoring. */
   scoringState(runId: string): { revision: number; scored: string | null } {
     const row = this.db.prepare("SELECT revision, scored FROM runs WHERE id = ?").get(runId) as
@@ -143,11 +143,17 @@ export class Runs {
   }
 
   markScored(runId: string, stamp: string): void {
-    this.db.prepare("UPDATE runs SET scored = ? WHERE id = ?").run(stamp, runId);
+    this.update(runId, "UPDATE runs SET scored = ? WHERE id = ?", stamp);
   }
 
+  /** Marks a run as running again (a resume). */
   reopen(runId: string): void {
-    this.db.prepare("UPDATE runs SET status = 'running', finished_at = NULL WHERE id = ?").run(runId);
+    this.update(runId, "UPDATE runs SET status = 'running', finished_at = NULL WHERE id = ?");
+  }
+
+  /** One statement on the run's row: `values`, then the run id last. */
+  private update(runId: string, sql: string, ...values: string[]): void {
+    guardStorage(this.db, runId, () => this.db.prepare(sql).run(...values, runId));
   }
 
   cases(runId: string): Case[] {

@@ -2,6 +2,7 @@
 import type Database from "better-sqlite3";
 import type { AlignmentCounts } from "../core/summary.js";
 import type { Db } from "./open.js";
+import { guardStorage } from "./storage-guard.js";
 
 export interface TranscriptRecord {
   runId: string;
@@ -53,20 +54,22 @@ export class Transcripts {
 
   /** Stores a recogniser's result for a case; a resume replaces a failed one. */
   record(t: TranscriptRecord): void {
-    this.insert.run(
-      t.runId,
-      t.caseId,
-      t.recogniser,
-      t.error ? "error" : "ok",
-      t.error?.kind ?? null,
-      t.error?.message ?? null,
-      t.text,
-      t.latencyMs,
-      t.attempts,
-      t.fromCache ? 1 : 0,
-      t.words ? JSON.stringify(t.words) : null,
-      t.chars ? JSON.stringify(t.chars) : null,
-      new Date().toISOString(),
+    guardStorage(this.db, t.runId, () =>
+      this.insert.run(
+        t.runId,
+        t.caseId,
+        t.recogniser,
+        t.error ? "error" : "ok",
+        t.error?.kind ?? null,
+        t.error?.message ?? null,
+        t.text,
+        t.latencyMs,
+        t.attempts,
+        t.fromCache ? 1 : 0,
+        t.words ? JSON.stringify(t.words) : null,
+        t.chars ? JSON.stringify(t.chars) : null,
+        new Date().toISOString(),
+      ),
     );
   }
 

@@ -1,7 +1,7 @@
 // Baselines: a run's summary with its per-call outcomes, written to be committed and read back by the gate.
 import { readFileSync } from "node:fs";
 import { writeAtomic } from "../core/atomic-write.js";
-import { CallgradeError } from "../core/errors.js";
+import { CallgradeError, StorageError, storageFailure } from "../core/errors.js";
 import { shellQuote } from "../core/shell-quote.js";
 import type { RunSummary } from "../core/summary.js";
 import type { Baseline } from "../gate/types.js";
@@ -70,6 +70,10 @@ export function writeBaseline(file: string, baseline: Baseline): void {
   try {
     writeAtomic(file, `${JSON.stringify(baseline, null, 1)}\n`);
   } catch (error) {
+    const failure = storageFailure(error);
+    if (failure && failure.kind !== "read-only") {
+      throw new StorageError(file, failure, { target: "the baseline", kept: "the run is stored" });
+    }
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new CallgradeError("USAGE", `${file}: cannot write the baseline (${reason})`);
   }
@@ -92,7 +96,7 @@ export function readBaseline(file: string): Baseline {
   if (inner?.format !== "callgrade-baseline") {
     throw new CallgradeError(
       "USAGE",
-      `${file}: has no per-call outcomes (a plain summary.json?); paired tests need a baseline file: \`callgrade baseline RUN_ID --out ${file}\``,
+      `${file}: has no per-call outcomes (a plain summary.json?); paired tests need a baseline file: \`callgrade baseline RUN_ID --out ${shellQuote(file)}\``,
     );
   }
   if (inner.version !== 1) {

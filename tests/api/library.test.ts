@@ -62,7 +62,7 @@ describe("the library API", () => {
     const folder = path.join(dir, "reports", result.runId);
     expect(result.reportDir).toBe(folder);
     expect(result.files).toEqual([path.join(folder, "summary.json"), path.join(folder, "custom.txt")]);
-    expect(readdirSync(folder).sort()).toEqual(["custom.txt", "summary.json"]);
+    expect(readdirSync(folder).sort()).toEqual([".callgrade-report", "custom.txt", "summary.json"]);
     expect(seen).toEqual([result.runId]);
     expect(events[0]).toBe("run-started");
     expect(events.at(-1)).toBe("run-finished");

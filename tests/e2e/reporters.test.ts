@@ -1,5 +1,14 @@
 // --reporter picks the built-in reporters by name and loads the user's own from a file.
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -34,7 +43,10 @@ export default reporter;
     const result = await runCli(["run", "--reporter", "json"], { cwd: dir });
     expect(result.code).toBe(0);
     const [runId] = readdirSync(path.join(dir, "reports"));
-    expect(readdirSync(path.join(dir, "reports", runId ?? ""))).toEqual(["summary.json"]);
+    expect(readdirSync(path.join(dir, "reports", runId ?? "")).sort()).toEqual([
+      ".callgrade-report",
+      "summary.json",
+    ]);
     expect(result.stdout).not.toMatch(/field acc/);
     expect(result.stdout).toContain(`report: ${path.join("reports", runId ?? "", "summary.json")}`);
   });
@@ -58,5 +70,31 @@ export default reporter;
     const bad = await runCli(["report", "--reporter", "./not-one.ts"], { cwd: dir });
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--reporter \.\/not-one\.ts: its default export must be a reporter/);
+  });
+});
+
+describe("--out into a folder that is not callgrade's", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), "cg-out-"));
+    cpSync(path.join(ROOT, "tests/fixtures/suite-small"), dir, { recursive: true });
+    mkdirSync(path.join(dir, "mine"));
+    writeFileSync(path.join(dir, "mine", "notes.txt"), "my notes\n");
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("is refused before any call, naming a file of the user's, and written into with --force", async () => {
+    const refused = await runCli(["run", "--out", "mine"], { cwd: dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/mine: not a callgrade report folder \(it holds "notes\.txt"\).*--force/);
+    expect(existsSync(path.join(dir, ".callgrade"))).toBe(false);
+    const forced = await runCli(["run", "--out", "mine", "--force"], { cwd: dir });
+    expect(forced.code).toBe(0);
+    expect(readFileSync(path.join(dir, "mine", "notes.txt"), "utf8")).toBe("my notes\n");
+    expect(existsSync(path.join(dir, "mine", "summary.json"))).toBe(true);
+    // callgrade's own report folder is written into again without --force.
+    const again = await runCli(["report", "--out", "out"], { cwd: dir });
+    expect(again.code).toBe(0);
+    expect((await runCli(["report", "--out", "out"], { cwd: dir })).code).toBe(0);
   });
 });

@@ -12,6 +12,7 @@ export async function gateCommand(flags: GateFlags): Promise<number> {
     ...optional("junit", flags.junit),
     ...optional("store", flags.store),
     ...optional("out", flags.out),
+    ...optional("force", flags.force),
     strict: flags.strict === true,
     reporters: await reporters(flags.reporter),
     print: (text) => say(`${text}\n\n`),

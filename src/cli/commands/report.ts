@@ -10,6 +10,7 @@ export async function reportCommand(runId: string | undefined, flags: ReportFlag
     ...optional("runId", runId),
     ...optional("store", flags.store),
     ...optional("out", flags.out),
+    ...optional("force", flags.force),
     reporters: await reporters(flags.reporter),
     print: (text) => say(`${text}\n\n`),
     env: process.env,

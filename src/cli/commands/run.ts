@@ -38,6 +38,7 @@ async function runWith(flags: RunFlags, where: Where, signal: AbortSignal): Prom
       ...optional("repeat", flags.repeat),
       ...optional("store", flags.store),
       ...optional("out", flags.out),
+      ...optional("force", flags.force),
       ...optional("resume", flags.resume),
       ...optional("saveBaseline", flags.saveBaseline),
       cache: flags.cache,
