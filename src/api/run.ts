@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Suite } from "../config/suite.js";
-import { hasRetryableFailures } from "../core/retryable.js";
+import { hasRetryableFailures, RETRYABLE_ON_RESUME } from "../core/retryable.js";
 import type { RunSummary } from "../core/summary.js";
 import type { Reporter } from "../report/reporter.js";
 import { type RunEvent, resumeSuite, runSuite } from "../runner/index.js";
@@ -119,19 +119,20 @@ export async function run(suite: Suite, options: RunOptions = {}): Promise<RunRe
 }
 
 /**
- * The run `resume: true` means: the latest unfinished one, else the latest run whose reports were never
- * written (killed between finishing its calls and writing them), so resuming it finishes them.
+ * The run `resume: true` means: the latest unfinished one; else the latest run if it still lacks something a
+ * resume gives it: calls that failed transiently, or its reports (killed between finishing its calls and
+ * writing them).
  */
 function resumeTarget(suite: Suite, store: Store, options: RunOptions): string | boolean | undefined {
   if (options.resume !== true) return options.resume;
   const unfinished = store.runs.latestUnfinished();
   if (unfinished) return unfinished.id;
   const latest = store.runs.latest();
+  if (!latest) return true;
+  if (store.calls.failedWith(latest.id, RETRYABLE_ON_RESUME) > 0) return latest.id;
   const cwd = options.cwd ?? process.cwd();
-  if (latest && !existsSync(path.join(reportDir(suite, latest.id, { ...options, cwd }), "summary.json"))) {
-    return latest.id;
-  }
-  return true;
+  const reported = existsSync(path.join(reportDir(suite, latest.id, { ...options, cwd }), "summary.json"));
+  return reported ? true : latest.id;
 }
 
 function execute(suite: Suite, store: Store, options: RunOptions, reporters: readonly Reporter[]) {

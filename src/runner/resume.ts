@@ -25,7 +25,11 @@ export async function resumeSuite(
   if (!run) {
     throw new CallgradeError(
       "RUN_NOT_FOUND",
-      runId ? `no run "${runId}" in ${store.file}` : `no unfinished run in ${store.file} to resume`,
+      runId
+        ? `no run "${runId}" in ${store.file}`
+        : store.runs.latest()
+          ? `no unfinished run in ${store.file} to resume: its latest run is finished, with its reports and no call a retry may mend`
+          : `no run in ${store.file} to resume (a run stopped before its first call stores nothing): start one with \`callgrade run\``,
     );
   }
   // A finished run is resumed for its calls that failed transiently; one with none has nothing left to send,
