@@ -30,7 +30,7 @@ export interface BootstrapOptions {
    */
   nullValue?: number;
   /**
-   * What the p-value looks for: any departure from `nullValue`, or only a statistic below ("less") or above
+   * What the p-value looks for, either a departure from `nullValue`, or only a statistic below ("less") or above
    * ("greater") it. A gate check fails in one direction only, so it asks for that one.
    * @default "two-sided"
    * @example { alternative: "less" }
