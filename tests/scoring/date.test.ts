@@ -60,7 +60,7 @@ describe("English and numeric dates", () => {
   it("rejects dates that do not exist", () => {
     expect(canonical(date, "2026-02-30").kind).toBe("unparsed");
     expect(canonical(date, "February 30, 2026").kind).toBe("unparsed");
-    expect(canonical(date, "13/01/2026").kind).toBe("unparsed");
+    expect(canonical(date, "13/13/2026").kind).toBe("unparsed");
   });
 
   it("matches the same day written two ways, and not the next day", () => {

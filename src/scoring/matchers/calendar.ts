@@ -39,15 +39,39 @@ export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * DAY_MS);
 }
 
-/** A month and day without a year: the call's year, or the next one (see YEARLESS_LOOKBACK_DAYS). */
+/**
+ * A month and day without a year: the first such day on or after 60 days
+ * before the call (see YEARLESS_LOOKBACK_DAYS), so "December 28" said on
+ * January 5 is the one just gone.
+ */
 export function resolveYearless(month: number, day: number, reference: Date | undefined): Date | undefined {
   if (!reference) return undefined;
+  const earliest = addDays(reference, -YEARLESS_LOOKBACK_DAYS).getTime();
   const year = reference.getUTCFullYear();
-  const sameYear = makeDate(year, month, day);
-  if (sameYear && sameYear.getTime() >= addDays(reference, -YEARLESS_LOOKBACK_DAYS).getTime())
-    return sameYear;
-  // Feb 29 may exist only in the other year, so try the next year even when this one failed.
-  return makeDate(year + 1, month, day) ?? sameYear;
+  // Feb 29 may exist only in one of the years, so each is tried.
+  for (const y of [year - 1, year, year + 1]) {
+    const date = makeDate(y, month, day);
+    if (date && date.getTime() >= earliest) return date;
+  }
+  return undefined;
+}
+
+/** The same day `months` later (or earlier); undefined when that month has no such day (Jan 31 + 1). */
+export function addMonths(date: Date, months: number): Date | undefined {
+  const index = date.getUTCFullYear() * 12 + date.getUTCMonth() + months;
+  return makeDate(Math.floor(index / 12), (index % 12) + 1, date.getUTCDate());
+}
+
+/** "the 15th": that day of the call's month if it is still ahead (or today), else of the next month. */
+export function nextDayOfMonth(reference: Date, day: number): Date | undefined {
+  if (!Number.isInteger(day) || day < 1 || day > 31) return undefined;
+  const month = reference.getUTCFullYear() * 12 + reference.getUTCMonth();
+  // The 31st may skip a month: "the 31st" said on April 5 is May 31.
+  for (let index = month; index < month + 3; index++) {
+    const date = makeDate(Math.floor(index / 12), (index % 12) + 1, day);
+    if (date && date.getTime() >= reference.getTime()) return date;
+  }
+  return undefined;
 }
 
 /**

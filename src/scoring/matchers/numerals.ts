@@ -44,8 +44,12 @@ const KANJI_DIGITS = new Map<string, number>(
     〇: 0,
     零: 0,
     一: 1,
+    壱: 1,
     二: 2,
+    弐: 2,
+    弍: 2,
     三: 3,
+    参: 3,
     四: 4,
     五: 5,
     六: 6,
@@ -54,15 +58,15 @@ const KANJI_DIGITS = new Map<string, number>(
     九: 9,
   }),
 );
-const KANJI_SMALL_UNITS = new Map<string, number>(Object.entries({ 十: 10, 百: 100, 千: 1000 }));
+const KANJI_SMALL_UNITS = new Map<string, number>(Object.entries({ 十: 10, 拾: 10, 百: 100, 千: 1000 }));
 
 /**
  * "三" → 3, "二十五" → 25, "千二百" → 1200, "一万二千" → 12000, "2万" → 20000,
  * and positional "二〇二六" → 2026. ASCII digits may stand in for kanji digits.
  */
 export function parseKanjiNumber(text: string): number | undefined {
-  if (!/^[0-9〇零一二三四五六七八九十百千万]+$/u.test(text)) return undefined;
-  if (!/[十百千万]/u.test(text)) {
+  if (!/^[0-9〇零一壱二弐弍三参四五六七八九十拾百千万]+$/u.test(text)) return undefined;
+  if (!/[十拾百千万]/u.test(text)) {
     // Without unit characters the kanji are digits written in place ("二〇二六").
     const digits = [...text].map((ch) => KANJI_DIGITS.get(ch) ?? Number(ch)).join("");
     return Number(digits);
@@ -72,6 +76,8 @@ export function parseKanjiNumber(text: string): number | undefined {
   let pending: number | undefined;
   for (const ch of text) {
     const small = KANJI_SMALL_UNITS.get(ch);
+    // "零十" or "〇百" writes no number: a zero never multiplies a unit.
+    if ((small !== undefined || ch === "万") && pending === 0) return undefined;
     if (ch === "万") {
       total += (section + (pending ?? 0) || 1) * 10_000;
       section = 0;
@@ -86,4 +92,22 @@ export function parseKanjiNumber(text: string): number | undefined {
     }
   }
   return total + section + (pending ?? 0);
+}
+
+const ORDINAL_WORDS =
+  "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth";
+const ORDINALS = new Map<string, number>([
+  ...ORDINAL_WORDS.split(" ").map((word, i): [string, number] => [word, i + 1]),
+  ["twentieth", 20],
+  ["thirtieth", 30],
+]);
+
+/** "first" → 1, "twenty-first" → 21, "15th" → 15, "thirtieth" → 30; up to 39. */
+export function parseOrdinal(text: string): number | undefined {
+  const digits = text.match(/^(\d{1,2})(?:st|nd|rd|th)$/u);
+  if (digits) return Number(digits[1]);
+  const m = text.match(/^(?:(twenty|thirty)[\s-])?([a-z]+)$/u);
+  const unit = ORDINALS.get(m?.[2] ?? "");
+  if (!m || unit === undefined || (m[1] !== undefined && unit > 9)) return undefined;
+  return (m[1] === "twenty" ? 20 : m[1] === "thirty" ? 30 : 0) + unit;
 }
