@@ -16,6 +16,8 @@ export interface ModelSummary {
   /** Mean of the per-field accuracies (auto-scored fields with gold). */
   fieldAccuracy: number | null;
   fields: Record<string, Omit<FieldMetrics, "correct"> & { correct: number }>;
+  /** Values the matchers could not read, over all fields (the sum of `fields.<name>.unreadable`); absent when 0. */
+  unreadable?: number;
   latencyMs: { p50: number | null; p95: number | null };
   tokens: { input: number; output: number; cachedInput: number };
   /** USD for the answered calls; null when the model's price is unknown. */

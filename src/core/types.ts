@@ -144,6 +144,11 @@ export interface FieldMetrics {
   /** Scored cases (cases with a gold label for this field). */
   n: number;
   correct: number;
+  /**
+   * Values the field's matcher could not read (where gold has a value): not in `n` nor any metric, and each
+   * one queued for review. Absent when there are none.
+   */
+  unreadable?: number;
 }
 
 /** A reviewer's decision on one field of one case. */

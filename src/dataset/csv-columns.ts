@@ -95,15 +95,36 @@ function setPath(target: Record<string, unknown>, path: readonly string[], value
   });
 }
 
+function goldCell(
+  cell: string,
+  json: boolean,
+  where: { file: string; line: number; field: string },
+): unknown {
+  if (cell.trim() === "") return cell === "" || json ? null : cell;
+  if (!json) return cell;
+  return parseJsonCell(
+    cell,
+    where,
+    'a list or object field\'s cell holds JSON such as ["peanuts"] or {"name": "Sato"} (CSV-quote the cell and double its quotes)',
+  );
+}
+
 // A cell like `[{"speaker": ...}]` (or `[]`) is a list of turns; `[00:01] Agent: hi` is text.
 const TURNS_JSON = /^\s*\[\s*[{\]]/;
 
 /**
  * Cells stay strings: a `gold.<field>` cell of "4" is the string "4", not the number 4
  * (the matchers normalise both sides), and an empty cell is null (the expected value is
- * "nothing said"). A `gold` column holds a JSON object as written, types included.
+ * "nothing said"). A `gold.<field>` cell of a list or object field (`jsonGold`) is JSON,
+ * since a list as text would be one string. A `gold` column holds a JSON object as written, types included.
  */
-export function recordToRow(plan: ColumnPlan, cells: readonly string[], file: string, line: number): unknown {
+export function recordToRow(
+  plan: ColumnPlan,
+  cells: readonly string[],
+  file: string,
+  line: number,
+  jsonGold: ReadonlySet<string> = new Set(),
+): unknown {
   const cell = (index: number): string => cells[index] ?? "";
   const transcriptCell = cell(plan.transcript);
   const row: Record<string, unknown> = {
@@ -126,8 +147,10 @@ export function recordToRow(plan: ColumnPlan, cells: readonly string[], file: st
   }
   if (plan.goldFields.length > 0) {
     const gold: Record<string, unknown> = {};
-    for (const { index, path } of plan.goldFields)
-      setPath(gold, path, cell(index) === "" ? null : cell(index));
+    for (const { index, path } of plan.goldFields) {
+      const name = path.join(".");
+      setPath(gold, path, goldCell(cell(index), jsonGold.has(name), { file, line, field: `gold.${name}` }));
+    }
     row.gold = gold;
   }
   const meta: Record<string, unknown> = {};

@@ -63,7 +63,11 @@ export async function* readCsv(
           `row has ${record.length} cells but the header has ${plan.width} columns; quote cells that contain commas, or add the missing cells`,
         );
       }
-      yield rowToCase(recordToRow(plan, record, file, line), { file, line }, options.maxTranscriptChars);
+      yield rowToCase(
+        recordToRow(plan, record, file, line, options.jsonGoldFields),
+        { file, line },
+        options.maxTranscriptChars,
+      );
     }
   } catch (error) {
     if (error instanceof CallgradeError) throw error;

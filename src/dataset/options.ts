@@ -11,6 +11,12 @@ export interface DatasetOptions {
    * @default 1_000_000
    */
   maxTranscriptChars?: number;
+  /**
+   * Dotted names of the schema's list and object fields: a CSV `gold.<field>` cell for one of them is read as
+   * JSON (`["peanuts"]`), where every other cell is a string.
+   * @default none
+   */
+  jsonGoldFields?: readonly string[];
 }
 
 export const DEFAULT_MAX_TRANSCRIPT_CHARS = 1_000_000;
@@ -18,6 +24,7 @@ export const DEFAULT_MAX_TRANSCRIPT_CHARS = 1_000_000;
 export interface ResolvedOptions {
   limit: number;
   maxTranscriptChars: number;
+  jsonGoldFields: ReadonlySet<string>;
   /**
    * Longest physical line (or CSV record) read before giving up, so that a runaway
    * line is never buffered whole. Generous on purpose: JSON escapes take up to 6 bytes
@@ -31,6 +38,7 @@ const optionsSchema = z
   .object({
     limit: z.number().int().positive().optional(),
     maxTranscriptChars: z.number().int().positive().optional(),
+    jsonGoldFields: z.array(z.string()).readonly().optional(),
   })
   .strict();
 
@@ -48,6 +56,7 @@ export function resolveOptions(options: DatasetOptions = {}): ResolvedOptions {
   return {
     limit: parsed.data.limit ?? Number.POSITIVE_INFINITY,
     maxTranscriptChars,
+    jsonGoldFields: new Set(parsed.data.jsonGoldFields),
     maxLineBytes: maxTranscriptChars * 8 + 16 * 1024 * 1024,
   };
 }

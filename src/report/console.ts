@@ -3,6 +3,7 @@ import { interval, ms, pct, table, usd } from "../core/format.js";
 import { inert } from "../core/inert.js";
 import type { RunSummary } from "../core/summary.js";
 import { voiceConsole } from "./console-voice.js";
+import { unreadableLine } from "./unreadable.js";
 
 export function renderConsole(summary: RunSummary): string {
   const out: string[] = [];
@@ -44,6 +45,8 @@ export function renderConsole(summary: RunSummary): string {
       ),
     );
   }
+  const unreadable = unreadableLine(summary, inert);
+  if (unreadable) out.push(unreadable);
   const human = humanFieldNames(summary);
   if (human.length > 0) {
     out.push("");

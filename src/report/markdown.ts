@@ -5,6 +5,7 @@ import { fieldNames, humanFieldNames, reviewLine } from "./console.js";
 import { robustnessMarkdown } from "./markdown-robustness.js";
 import { cell, row } from "./markdown-table.js";
 import { voiceMarkdown } from "./markdown-voice.js";
+import { unreadableLine } from "./unreadable.js";
 
 export function renderMarkdown(summary: RunSummary): string {
   const lines: string[] = [
@@ -62,6 +63,8 @@ export function renderMarkdown(summary: RunSummary): string {
       );
     }
   }
+  const unreadable = unreadableLine(summary, cell);
+  if (unreadable) lines.push("", `${unreadable[0]?.toUpperCase()}${unreadable.slice(1)}.`);
   const human = humanFieldNames(summary);
   if (human.length > 0) {
     lines.push(

@@ -59,6 +59,8 @@ export function concernsModel(item: StoredReviewItem, modelId: string): boolean 
   const own = item.modelValues[modelId];
   if (invalidIssues(own)) return true;
   if (item.reason === "free-text") return own !== null && own !== undefined;
+  // Models may all write the same unreadable text: each of them still awaits a person's decision.
+  if (item.reason === "unreadable" && own !== null && own !== undefined) return true;
   const ownKey = stableStringify(own ?? null);
   return Object.entries(item.modelValues).some(
     ([other, value]) =>

@@ -17,7 +17,8 @@ export interface ModelAnswer {
 export interface ReviewField {
   itemId: number;
   field: string;
-  reason: "disagreement" | "invalid" | "free-text";
+  /** `unreadable`: a model's value its field's matcher could not read; the grade says whether it is right. */
+  reason: "disagreement" | "invalid" | "free-text" | "unreadable";
   match: MatchSpec;
   answers: ModelAnswer[];
   /** The gold label, when the case has one for this field. */

@@ -1,10 +1,12 @@
 // A whole run: load the suite, create providers, send the matrix, score it. Reports are the caller's job.
+import { structuredFieldNames } from "../config/field-type.js";
 import { resolveFromSuite, type Suite } from "../config/suite.js";
 import { CallgradeError } from "../core/errors.js";
 import { iterateDataset } from "../dataset/index.js";
 import type { PromptSuite } from "../prompt/index.js";
 import { fieldsFromSchema } from "../scoring/fields.js";
 import type { NewRun, RunRecord, Store } from "../store/index.js";
+import { caseCheck } from "./case-check.js";
 import type { RunListener } from "./events.js";
 import { execute } from "./execute.js";
 import type { RetryPolicy } from "./retry.js";
@@ -42,7 +44,9 @@ export async function runSuite(loaded: Suite, store: Store, options: RunSuiteOpt
   const selected = selectModels(loaded, options.models);
   const prompt = await loadSuitePrompt(loaded);
   const datasetFile = resolveFromSuite(loaded, config.dataset);
+  const fields = fieldsFromSchema(config.schema);
   const dataset = iterateDataset(datasetFile, {
+    jsonGoldFields: structuredFieldNames(config.schema),
     ...(options.limit === undefined ? {} : { limit: options.limit }),
     ...(config.maxTranscriptChars === undefined ? {} : { maxTranscriptChars: config.maxTranscriptChars }),
   });
@@ -51,12 +55,15 @@ export async function runSuite(loaded: Suite, store: Store, options: RunSuiteOpt
   try {
     // Every case is read and checked (rendered) before a single paid call is made; none is held in memory.
     // Providers are made once the dataset is known good, as before: its errors are the ones to fix first.
-    const run = await store.runs.createFrom(checkedCases(dataset, prompt, datasetFile), async () => {
-      const created = await createProviders(loaded, selected, options);
-      active = created.active;
-      voice = await createRecognisers(loaded, options.env, options.emit);
-      return describeRun(loaded, prompt, created, voice, options.repeat ?? config.repeat);
-    });
+    const run = await store.runs.createFrom(
+      checkedCases(dataset, prompt, datasetFile, caseCheck(config.schema, fields, config.scoring)),
+      async () => {
+        const created = await createProviders(loaded, selected, options);
+        active = created.active;
+        voice = await createRecognisers(loaded, options.env, options.emit);
+        return describeRun(loaded, prompt, created, voice, options.repeat ?? config.repeat);
+      },
+    );
     const cases = storedCases(store, run.id, run.caseCount);
     return await execute(loaded, store, options, {
       runId: run.id,

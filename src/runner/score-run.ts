@@ -58,10 +58,11 @@ function rescore(store: Store, run: RunRecord): void {
             (call): Answer => ({ call, value: getPath(call.value, scorer.field.name) }),
           );
           const correction = corrections.get(`${item.id}\0${scorer.field.name}`);
-          scoreAgainstGold(item, scorer, answers, ctx, correction, sink);
+          const unreadable = scoreAgainstGold(item, scorer, answers, ctx, correction, sink);
           const peers = answers.filter((answer) => compared.has(answer.call.modelId));
           const queued = compareModels(item, scorer, peers, ctx, sink);
-          if (queued) sink.review(queued);
+          if (unreadable.size > 0) sink.review(unreadableItem(item, scorer, answers, unreadable, queued));
+          else if (queued) sink.review(queued);
         }
       }
     }
@@ -100,11 +101,12 @@ function scoreAgainstGold(
   ctx: MatchContext,
   correction: { value: unknown } | undefined,
   sink: ResultSink,
-): void {
-  if (!item.gold || !scorer.auto) return;
+): Set<string> {
+  const unreadable = new Set<string>();
+  if (!item.gold || !scorer.auto) return unreadable;
   const field = scorer.field.name;
   const gold = correction ? correction.value : getPath(item.gold, field);
-  if (gold === undefined) return;
+  if (gold === undefined) return unreadable;
   // Once per case, not once per model: canonicalising is most of scoring's cost.
   const goldCanonical = scorer.canonical(gold, ctx);
   for (const answer of answers) {
@@ -121,7 +123,38 @@ function scoreAgainstGold(
       gold: outcome.gold,
       predicted: outcome.predicted,
     });
+    if (outcome.outcome === "unreadable") unreadable.add(call.modelId);
   }
+  return unreadable;
+}
+
+/**
+ * A field where some model wrote a value its matcher could not read (any repetition): a person decides
+ * whether it is right. It replaces the item comparing models would have made, and ranks above it.
+ */
+function unreadableItem(
+  item: ScoringCase,
+  scorer: FieldScorer,
+  answers: Answer[],
+  models: Set<string>,
+  queued: ReviewItemInput | undefined,
+): ReviewItemInput {
+  const shown = new Map<string, Answer>();
+  for (const answer of answers) {
+    const id = answer.call.modelId;
+    const current = shown.get(id);
+    // The first repetition, unless only a later one was unreadable: the reviewer sees the value in question.
+    const unread = answer.call.valid === true && answer.canonical?.kind === "unparsed";
+    if (!current || (unread && !(current.call.valid === true && current.canonical?.kind === "unparsed")))
+      shown.set(id, answer);
+  }
+  return {
+    caseId: item.id,
+    field: scorer.field.name,
+    reason: "unreadable",
+    modelValues: modelValues([...shown.values()]),
+    priority: Math.max(queued?.priority ?? 0, 1 + models.size),
+  };
 }
 
 /**

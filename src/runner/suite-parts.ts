@@ -7,6 +7,7 @@ import type { Case } from "../core/types.js";
 import { loadPrompt, type PromptSuite } from "../prompt/index.js";
 import { createProvider } from "../providers/index.js";
 import type { Store } from "../store/index.js";
+import type { CaseCheck } from "./case-check.js";
 import type { RunListener } from "./events.js";
 import type { ActiveModel } from "./run.js";
 import { StoredCases } from "./stored-cases.js";
@@ -43,16 +44,18 @@ export async function closeProviders(models: readonly ActiveModel[]): Promise<vo
 }
 
 /**
- * The dataset's cases, each rendered once as it passes (a case the prompt cannot take stops the run here), with
- * its audio path made absolute: relative to the dataset file, as the user wrote it.
+ * The dataset's cases, each checked (transcript and gold) and rendered once as it passes (a case the prompt cannot
+ * take stops the run here), with its audio path made absolute: relative to the dataset file, as the user wrote it.
  */
 export async function* checkedCases(
   cases: AsyncIterable<Case>,
   prompt: PromptSuite,
   datasetFile: string,
+  check: CaseCheck,
 ): AsyncGenerator<Case> {
   const folder = path.dirname(datasetFile);
   for await (const item of cases) {
+    check(item);
     prompt.render(item);
     yield item.audio === undefined ? item : { ...item, audio: path.resolve(folder, item.audio) };
   }

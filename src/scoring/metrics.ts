@@ -27,7 +27,8 @@ function ratio(numerator: number, denominator: number): number | null {
  * Accuracy over all outcomes; precision and recall over values. A `wrong`
  * value is a false positive and a false negative at once; an invalid output
  * misses the gold value (a false negative) but asserted nothing. F1 is 0 when
- * precision and recall are both 0, and null when either is undefined.
+ * precision and recall are both 0, and null when either is undefined. An
+ * `unreadable` value is in none of them: it is counted apart, for review.
  */
 export function fieldMetrics(outcomes: FieldOutcome[]): FieldMetrics {
   const counts = noOutcomes();
@@ -44,10 +45,12 @@ export interface OutcomeCounts {
   invalidWithGold: number;
   n: number;
   correct: number;
+  /** Values the field's matcher could not read; in no metric, and not in `n`. */
+  unreadable: number;
 }
 
 export function noOutcomes(): OutcomeCounts {
-  return { tp: 0, fp: 0, fn: 0, wrong: 0, invalidWithGold: 0, n: 0, correct: 0 };
+  return { tp: 0, fp: 0, fn: 0, wrong: 0, invalidWithGold: 0, n: 0, correct: 0, unreadable: 0 };
 }
 
 /** Adds `times` outcomes of one kind to `counts`. */
@@ -58,6 +61,10 @@ export function addOutcome(
   goldNone: boolean,
   times: number,
 ): void {
+  if (outcome === "unreadable") {
+    counts.unreadable += times;
+    return;
+  }
   if (outcome === "tp" || outcome === "fp" || outcome === "fn" || outcome === "wrong")
     counts[outcome] += times;
   if (outcome === "invalid" && !goldNone) counts.invalidWithGold += times;
@@ -73,6 +80,7 @@ export function fieldMetricsFromCounts({
   invalidWithGold,
   n,
   correct,
+  unreadable,
 }: OutcomeCounts): FieldMetrics {
   const precision = ratio(tp, tp + fp + wrong);
   const recall = ratio(tp, tp + fn + wrong + invalidWithGold);
@@ -88,6 +96,8 @@ export function fieldMetricsFromCounts({
     f1,
     n,
     correct,
+    // Only when there are some, so summaries of runs without any read as before.
+    ...(unreadable > 0 ? { unreadable } : {}),
   };
 }
 

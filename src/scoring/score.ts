@@ -5,9 +5,11 @@ import { type Canonical, type Matcher, matcherFor } from "./matchers/index.js";
 /**
  * `wrong` (a value, but not the gold one) counts as both a false positive and
  * a false negative; `invalid` (the output failed the schema) counts as a false
- * negative when gold has a value, and as nothing else.
+ * negative when gold has a value, and as nothing else. `unreadable` (a value the
+ * field's matcher cannot read, where gold has one) is neither right nor wrong:
+ * it stays out of every metric, is counted apart, and goes to a person.
  */
-export type OutcomeKind = "tp" | "tn" | "fp" | "fn" | "wrong" | "invalid";
+export type OutcomeKind = "tp" | "tn" | "fp" | "fn" | "wrong" | "invalid" | "unreadable";
 
 export interface FieldOutcome {
   field: string;
@@ -56,5 +58,8 @@ function classify(
   if (!outputValid) return "invalid";
   if (gold.kind === "none") return predicted.kind === "none" ? "tn" : "fp";
   if (predicted.kind === "none") return "fn";
-  return equal(gold, predicted) ? "tp" : "wrong";
+  if (equal(gold, predicted)) return "tp";
+  // An unread value is a matcher's gap, not the model's error: scoring it as text would hide the gap as a
+  // drop in accuracy. A value where gold has none is still a false positive, read or not.
+  return predicted.kind === "unparsed" ? "unreadable" : "wrong";
 }

@@ -191,4 +191,72 @@ export const MIGRATIONS: string[] = [
     BEGIN UPDATE runs SET revision = revision + 1
       WHERE id = (SELECT run_id FROM review_items WHERE id = OLD.review_item_id); END;
   `,
+  // 7: review items for values a field's matcher cannot read (reason 'unreadable'). SQLite cannot change a CHECK
+  // and this build cannot edit the schema text, so review_items is rebuilt, and with it the two tables whose
+  // foreign keys point at it (a rename carries those keys along; dropping the old table would cascade).
+  `
+  ALTER TABLE review_notes RENAME TO review_notes_6;
+  ALTER TABLE grades RENAME TO grades_6;
+  ALTER TABLE review_items RENAME TO review_items_6;
+  DROP INDEX review_items_queue;
+  DROP INDEX grades_by_item;
+  DROP INDEX grades_by_reviewer;
+  DROP TRIGGER grades_inserted;
+  DROP TRIGGER grades_updated;
+  DROP TRIGGER grades_deleted;
+  CREATE TABLE review_items (
+    id INTEGER PRIMARY KEY,
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    case_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    reason TEXT NOT NULL CHECK (reason IN ('disagreement', 'invalid', 'free-text', 'unreadable')),
+    model_values TEXT NOT NULL,
+    priority REAL NOT NULL,
+    status TEXT NOT NULL DEFAULT 'queued',
+    UNIQUE (run_id, case_id, field)
+  );
+  CREATE TABLE grades (
+    id INTEGER PRIMARY KEY,
+    review_item_id INTEGER NOT NULL REFERENCES review_items(id) ON DELETE CASCADE,
+    reviewer TEXT NOT NULL,
+    verdict TEXT NOT NULL CHECK (verdict IN ('pick', 'edit', 'none', 'gold', 'rating')),
+    value TEXT,
+    model_id TEXT,
+    ratings TEXT,
+    previous_gold TEXT,
+    created_at TEXT NOT NULL,
+    undone_at TEXT,
+    replaces INTEGER REFERENCES grades(id)
+  );
+  CREATE TABLE review_notes (
+    id INTEGER PRIMARY KEY,
+    review_item_id INTEGER NOT NULL REFERENCES review_items(id) ON DELETE CASCADE,
+    reviewer TEXT NOT NULL,
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  INSERT INTO review_items (id, run_id, case_id, field, reason, model_values, priority, status)
+    SELECT id, run_id, case_id, field, reason, model_values, priority, status FROM review_items_6;
+  INSERT INTO grades (id, review_item_id, reviewer, verdict, value, model_id, ratings, previous_gold, created_at,
+      undone_at, replaces)
+    SELECT id, review_item_id, reviewer, verdict, value, model_id, ratings, previous_gold, created_at, undone_at,
+      replaces FROM grades_6;
+  INSERT INTO review_notes (id, review_item_id, reviewer, text, created_at)
+    SELECT id, review_item_id, reviewer, text, created_at FROM review_notes_6;
+  DROP TABLE review_notes_6;
+  DROP TABLE grades_6;
+  DROP TABLE review_items_6;
+  CREATE INDEX review_items_queue ON review_items (run_id, status, priority DESC);
+  CREATE INDEX grades_by_item ON grades (review_item_id, undone_at);
+  CREATE INDEX grades_by_reviewer ON grades (reviewer, created_at);
+  CREATE TRIGGER grades_inserted AFTER INSERT ON grades
+    BEGIN UPDATE runs SET revision = revision + 1
+      WHERE id = (SELECT run_id FROM review_items WHERE id = NEW.review_item_id); END;
+  CREATE TRIGGER grades_updated AFTER UPDATE ON grades
+    BEGIN UPDATE runs SET revision = revision + 1
+      WHERE id = (SELECT run_id FROM review_items WHERE id = NEW.review_item_id); END;
+  CREATE TRIGGER grades_deleted AFTER DELETE ON grades
+    BEGIN UPDATE runs SET revision = revision + 1
+      WHERE id = (SELECT run_id FROM review_items WHERE id = OLD.review_item_id); END;
+  `,
 ];

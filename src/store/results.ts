@@ -1,6 +1,7 @@
 // Scores, agreement and the review queue of a run. Re-scoring replaces scores, and never drops a graded item.
 import type { Db } from "./open.js";
 import { stageAndSwap } from "./results-staging.js";
+import type { ReviewReason } from "./review-rows.js";
 import {
   type LevelCounts,
   noiseLevelCounts,
@@ -39,7 +40,7 @@ export interface OutcomeCount {
 export interface ReviewItemInput {
   caseId: string;
   field: string;
-  reason: "disagreement" | "invalid" | "free-text";
+  reason: ReviewReason;
   modelValues: Record<string, unknown>;
   priority: number;
 }
@@ -130,13 +131,13 @@ export class Results {
       .all(runId) as { field: string; agreed: number; n: number }[];
   }
 
-  /** Whether each model's first repetition got each field right, one row at a time. */
+  /** Whether each model's first repetition got each field right, one row at a time; unreadable values are in no metric. */
   *firstRepOutcomes(
     runId: string,
   ): Generator<{ modelId: string; field: string; caseId: string; correct: number }> {
     yield* this.db
       .prepare(
-        "SELECT model_id AS modelId, field, case_id AS caseId, correct FROM scores WHERE run_id = ? AND rep = 0",
+        "SELECT model_id AS modelId, field, case_id AS caseId, correct FROM scores WHERE run_id = ? AND rep = 0 AND outcome != 'unreadable'",
       )
       .iterate(runId) as IterableIterator<{
       modelId: string;

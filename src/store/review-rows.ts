@@ -1,7 +1,8 @@
 // Row shapes of the review tables and the mapping between a Verdict and its columns.
 import type { Verdict } from "../core/types.js";
 
-export type ReviewReason = "disagreement" | "invalid" | "free-text";
+/** `unreadable`: a model gave a value its field's matcher could not read, so a person decides whether it is right. */
+export type ReviewReason = "disagreement" | "invalid" | "free-text" | "unreadable";
 
 /** A review item as the queue reads it; `modelValues` maps a model to its value, or `{ invalid: [...] }`. */
 export interface StoredReviewItem {

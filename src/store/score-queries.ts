@@ -18,6 +18,7 @@ export function pairedCounts(db: Db, runId: string, a: string, b: string): Paire
        FROM scores x JOIN scores y
          ON y.run_id = x.run_id AND y.field = x.field AND y.case_id = x.case_id AND y.rep = x.rep
        WHERE x.run_id = ? AND x.model_id = ? AND y.model_id = ?
+         AND x.outcome != 'unreadable' AND y.outcome != 'unreadable'
        GROUP BY x.field ORDER BY x.field`,
     )
     .all(runId, a, b) as PairedCounts[];
@@ -38,7 +39,7 @@ export function noiseLevelCounts(db: Db, runId: string): LevelCounts[] {
       `SELECT s.model_id AS model, s.field AS field, json_extract(k.meta, '$.noise.level') AS level,
               COUNT(*) AS n, SUM(s.correct) AS correct
        FROM scores s JOIN cases k ON k.run_id = s.run_id AND k.case_id = s.case_id
-       WHERE s.run_id = ? AND json_type(k.meta, '$.noise.level') IN ('integer', 'real')
+       WHERE s.run_id = ? AND json_type(k.meta, '$.noise.level') IN ('integer', 'real') AND s.outcome != 'unreadable'
        GROUP BY s.model_id, s.field, level ORDER BY s.model_id, s.field, level`,
     )
     .all(runId) as LevelCounts[];

@@ -151,9 +151,10 @@ function modelSummary(
   const fields: ModelSummary["fields"] = {};
   for (const field of run.fields) {
     const counts = outcomes?.get(field.name);
-    if (!isAutoScored(field.match) || !counts || counts.n === 0) continue;
+    if (!isAutoScored(field.match) || !counts || (counts.n === 0 && counts.unreadable === 0)) continue;
     fields[field.name] = fieldMetricsFromCounts(counts);
   }
+  const unreadable = Object.values(fields).reduce((sum, metrics) => sum + (metrics.unreadable ?? 0), 0);
   const accuracies = Object.values(fields)
     .map((metrics) => metrics.accuracy)
     .filter((value): value is number => value !== null);
@@ -174,6 +175,7 @@ function modelSummary(
     schemaValidRate: tally.answered === 0 ? null : tally.valid / tally.answered,
     fieldAccuracy: accuracies.length === 0 ? null : mean(accuracies),
     fields,
+    ...(unreadable > 0 ? { unreadable } : {}),
     ...(model.transcript ? { transcript: model.transcript } : {}),
     latencyMs: {
       p50: p50 ?? null,

@@ -11,6 +11,8 @@ export interface Disagreement {
   /** model id → the value it gave, or { invalid: [issues] } for an output that failed the schema. */
   values: Record<string, unknown>;
   gold?: unknown;
+  /** model id → whether the field's matcher reads its value as the gold one (absent without gold). */
+  matchesGold?: Record<string, boolean>;
   reason: "disagreement" | "invalid" | "free-text" | "wrong-vs-gold";
 }
 

@@ -167,17 +167,21 @@ function disagreement(
   const missesGold = goldCanon !== undefined && values.some((c) => c && !matcher.equal(c, goldCanon));
   if (!invalid && !split && !missesGold) return undefined;
   const shown: Record<string, unknown> = {};
+  const matchesGold: Record<string, boolean> = {};
   for (const [id, call] of calls) {
     shown[id] = call.valid
       ? (getPath(call.value, field.name) ?? null)
       : { invalid: call.issues.map((x) => x.message) };
+    const answer = answers.get(id);
+    // By the matcher, as scoring decides: "09012340001" is the gold "090-1234-0001".
+    if (goldCanon !== undefined) matchesGold[id] = !!answer && matcher.equal(answer, goldCanon);
   }
   return {
     caseId: item.id,
     field: field.name,
     transcript: transcript(),
     values: shown,
-    ...(gold === undefined ? {} : { gold }),
+    ...(gold === undefined ? {} : { gold, matchesGold }),
     reason: invalid ? "invalid" : split ? "disagreement" : "wrong-vs-gold",
   };
 }

@@ -130,6 +130,34 @@ const CASES: BadCase[] = [
     message:
       /calls\.jsonl:2: transcript: is 37 characters long; the limit is 20 characters; .*maxTranscriptChars/,
   },
+  {
+    name: "transcript-blank",
+    message: /calls\.jsonl:2: transcript: is empty; give the call's words, or remove the row/,
+  },
+  { name: "turns-without-words", message: /calls\.jsonl:2: transcript: is empty/ },
+  // Gold, checked against the schema and the field's matcher before any call
+  {
+    name: "gold-wrong-type",
+    message: /calls\.jsonl:2: gold\.allergies: must be a list, such as \["peanuts"\]; fix the gold value/,
+  },
+  {
+    name: "gold-unknown-member",
+    message: /calls\.jsonl:2: gold\.intent: "bokk" is not one of: book, cancel; fix the gold value/,
+  },
+  { name: "gold-not-integer", message: /calls\.jsonl:2: gold\.party_size: .*int.*; fix the gold value/ },
+  {
+    name: "gold-unknown-key",
+    message: /calls\.jsonl:2: gold\.partysize: is not a field of the schema \(its fields: name, party_size, /,
+  },
+  {
+    name: "gold-unreadable-date",
+    message: /calls\.jsonl:2: gold\.date: "sometime soonish" cannot be read as a date; fix the gold value/,
+  },
+  {
+    name: "csv-gold-list-invalid-json",
+    message:
+      /calls\.csv:3: gold\.allergies: is not valid JSON \(.*\); a list or object field's cell holds JSON/,
+  },
   // Hostile rows: nested past what V8's stack survives, or strings that are not text
   {
     name: "gold-nested-deep",

@@ -82,6 +82,24 @@ describe("fieldMetrics", () => {
     expect(metrics.f1).toBeNull();
   });
 
+  it("leaves unreadable values out of accuracy, precision and recall, and counts them apart", () => {
+    const metrics = fieldMetrics([
+      outcome("tp"),
+      outcome("wrong"),
+      outcome("unreadable"),
+      outcome("unreadable"),
+    ]);
+    expect(metrics).toMatchObject({
+      accuracy: 0.5,
+      precision: 0.5,
+      recall: 0.5,
+      n: 2,
+      correct: 1,
+      unreadable: 2,
+    });
+    expect(fieldMetrics([outcome("tp")])).not.toHaveProperty("unreadable");
+  });
+
   it("gives f1 0, not null, when every value is wrong", () => {
     const metrics = fieldMetrics([outcome("wrong"), outcome("wrong")]);
     expect(metrics.precision).toBe(0);

@@ -47,8 +47,13 @@ describe("scoreField", () => {
     expect(outcome.correct).toBe(false);
   });
 
-  it("an unreadable prediction never matches a gold value", () => {
-    expect(scoreField(date, "2026-03-26", "soon", true, ctx).outcome).toBe("wrong");
+  it("an unreadable prediction is neither right nor wrong against a gold value: it is unreadable", () => {
+    const outcome = scoreField(date, "2026-03-26", "the day after the big game", true, ctx);
+    expect(outcome).toMatchObject({ outcome: "unreadable", correct: false, predicted: { kind: "unparsed" } });
+  });
+
+  it("an unreadable value where gold has none is still a false positive", () => {
+    expect(scoreField(date, null, "the day after the big game", true, ctx).outcome).toBe("fp");
   });
 
   it("any field of an invalid output is invalid, even one that would match", () => {

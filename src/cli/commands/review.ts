@@ -49,7 +49,11 @@ export async function reviewCommand(flags: ReviewFlags): Promise<number> {
   try {
     const { run, session } = review;
     const { runReviewApp } = await loadScreen();
-    await runReviewApp(session, { passRating: run.review.passRating, scoring: run.scoring });
+    await runReviewApp(session, {
+      passRating: run.review.passRating,
+      scoring: run.scoring,
+      ...optional("schema", suite?.config.schema),
+    });
     const progress = session.progress();
     const left = progress.total - (progress.position - 1);
     const where = { ...optional("config", flags.config), ...optional("store", flags.store) };

@@ -1,6 +1,7 @@
 // Per-field accuracy per model: horizontal bars with 95% interval whiskers, human-adjudicated accuracy beside them.
 import { interval, pct } from "../../core/format.js";
 import type { HumanFieldMetrics } from "../../core/summary.js";
+import { unreadableCounts } from "../unreadable.js";
 import { escapeHtml as h, truncate } from "./escape.js";
 import { chart, linear, modelClass, round, swatch, xAxis } from "./svg.js";
 import type { View } from "./view.js";
@@ -66,7 +67,7 @@ export function accuracySection(v: View): string {
   const extra = `<li><span class="key whisker-key" aria-hidden="true"></span>95% interval</li>${hasHuman ? `<li><span class="key human-key" aria-hidden="true"></span>human-adjudicated (lighter, thinner bar)</li>` : ""}`;
   return `<section id="accuracy" aria-labelledby="accuracy-h"><h2 id="accuracy-h">Accuracy per field</h2>
 <p class="lead">Share of calls each model got right, field by field. Overlapping whiskers mean the difference may be noise.</p>
-<ul class="legend">${legend}${extra}</ul>
+${unreadableNote(v)}<ul class="legend">${legend}${extra}</ul>
 <figure>${svg}</figure>
 ${numbers(v, fields)}</section>`;
 }
@@ -98,10 +99,25 @@ function bar(
   return `<g class="${modelClass(index)}${kind === "human" ? " human" : ""}"><rect class="bar" x="${ACCURACY_PLOT.x0}" y="${round(cy - height / 2)}" width="${width}" height="${height}" fill="currentColor"><title>${h(tip)}</title></rect>${whisker}${label}</g>`;
 }
 
+/** Values no matcher could read are in no bar: say how many, so a matcher's gap is not a hidden drop. */
+function unreadableNote(v: View): string {
+  const counts = unreadableCounts(v.data.summary);
+  if (counts.length === 0) return "";
+  const parts = counts.map(
+    (c) =>
+      `${swatch(v.index(c.model))}<b>${h(c.model)}</b> ${c.total} (${c.fields.map(([field, n]) => `${h(field)} ${n}`).join(", ")})`,
+  );
+  return `<p class="lead unreadable">Unreadable values, in no accuracy here and queued for review: ${parts.join("; ")}.</p>\n`;
+}
+
 function numbers(v: View, fields: string[]): string {
   const models = v.models.filter((id) => v.summaryOf(id));
-  const cell = (m: Metric | undefined) =>
-    m && m.n > 0 ? `${pct(m.accuracy)} <small>${interval(m.ci95)} n=${m.n}</small>` : "—";
+  const cell = (m: (Metric & { unreadable?: number }) | undefined) => {
+    const unread = m?.unreadable ? ` <small class="unreadable">${m.unreadable} unreadable</small>` : "";
+    return m && m.n > 0
+      ? `${pct(m.accuracy)} <small>${interval(m.ci95)} n=${m.n}</small>${unread}`
+      : unread || "—";
+  };
   const rows = fields.map((field) => {
     const auto = models.map((id) => `<td>${cell(v.summaryOf(id)?.fields[field])}</td>`).join("");
     const human = v.humanFields.length

@@ -26,7 +26,7 @@ export function disagreementsSection(v: View): string {
     .join("");
   const columns = 5 + models.length;
   const bodies = list.map((d, i) => body(v, d, i, models, columns)).join("\n");
-  return `${intro}<p class="lead">${count(list.length, "field value")} where models disagree with each other or with gold, or gave no valid output. <span class="eq">✓</span> marks a value identical to gold (the scorer's matcher may accept more). Click a row to read the call.</p>
+  return `${intro}<p class="lead">${count(list.length, "field value")} where models disagree with each other or with gold, or gave no valid output. <span class="eq">✓</span> marks a value the field's matcher reads as the gold one. Click a row to read the call.</p>
 <div class="controls" role="search">
 <label>Search <input type="search" id="dq" placeholder="case id, field, value or transcript text (press /)" autocomplete="off"></label>
 <label>Field <select id="df">${option("", "all fields")}${fields.map((f) => option(f, truncate(f, 40))).join("")}</select></label>
@@ -51,7 +51,10 @@ function body(v: View, d: Disagreement, i: number, models: string[], columns: nu
       if (issues)
         return `<td class="v"><span class="invalid" title="${h(issues.join("\n"))}">⚠ invalid</span></td>`;
       const text = valueText(value);
-      const same = gold !== undefined && canonical(value) === gold;
+      // The field's matcher decides when the data says; hand-made data without it falls back to equal JSON.
+      const same = d.matchesGold
+        ? d.matchesGold[id] === true
+        : gold !== undefined && canonical(value) === gold;
       return `<td class="v${same ? " same" : ""}" title="${h(text)}">${h(truncate(text, 48))}${same ? ` <span class="eq" title="same as gold">✓<span class="sr"> same as gold</span></span>` : ""}</td>`;
     })
     .join("");

@@ -1,4 +1,5 @@
 // Grading keys as pure steps: each returns the state to draw and the grade effect for the session to write.
+import { fieldType } from "../../config/field-type.js";
 import type { Verdict } from "../types.js";
 import { EMPTY_EDITOR, editorWith } from "./editor.js";
 import { type Step, selectedField, stay, type UiState, withStatus } from "./model.js";
@@ -50,7 +51,9 @@ export function submit(state: UiState): Step {
     if (text === "") return withStatus({ ...state, mode: "grade" }, "info", "empty note: nothing saved");
     return stay(state, [{ type: "note", itemId: field.itemId, text }]);
   }
-  const typed = parseTyped(state.editor.text, field.match, contextFor(state.case, state.config.scoring));
+  const { schema, scoring } = state.config;
+  const type = schema && fieldType(schema, field.field);
+  const typed = parseTyped(state.editor.text, field.match, contextFor(state.case, scoring), type);
   if (!typed.ok) return withStatus(state, "error", `invalid: ${typed.message}`);
   if (state.mode === "gold-edit") {
     return grade(state, { kind: "gold", value: typed.value, previousGold: field.gold ?? null });

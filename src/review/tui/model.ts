@@ -1,4 +1,5 @@
 // The shapes of the review screen's state, the actions that change it and the effects it asks for.
+import type { z } from "zod";
 import type { GradeInput, ReviewCase, ReviewField, ReviewProgress } from "../types.js";
 import type { Editor } from "./editor.js";
 import type { Mode, Score } from "./keymap.js";
@@ -20,6 +21,8 @@ export interface ReviewConfig {
   /** A free-text rating at or above this passes unless p/f says otherwise. @default 3 */
   passRating: number;
   scoring: ScoringSettings;
+  /** The suite's output schema, when known: typed values must be values of their field. @default none */
+  schema?: z.ZodObject;
 }
 
 export interface UiState {

@@ -1,6 +1,8 @@
 // Reads what a reviewer typed as a value of the field's type, or says in words what to write instead.
+import type { z } from "zod";
 import type { MatchContext, MatchSpec } from "../../core/types.js";
 import { matcherFor } from "../../scoring/matchers/index.js";
+import { fieldValueProblem } from "../../validate/field-value.js";
 
 export type Typed = { ok: true; value: unknown } | { ok: false; message: string };
 
@@ -26,8 +28,17 @@ export function describeType(spec: MatchSpec): string {
  * Empty and `null` mean null. Numbers, booleans, phones, dates and times must
  * parse, and are stored in their canonical form (E.164, YYYY-MM-DD, HH:MM), so a
  * typed "tomorrow" becomes the date it meant. Text and enum values are kept as typed.
+ * With the field's zod `type`, the value must also be one the schema takes (an enum's
+ * member, an integer), as gold is checked before a run.
  */
-export function parseTyped(input: string, spec: MatchSpec, ctx: MatchContext): Typed {
+export function parseTyped(input: string, spec: MatchSpec, ctx: MatchContext, type?: z.core.$ZodType): Typed {
+  const typed = readTyped(input, spec, ctx);
+  if (!typed.ok || type === undefined) return typed;
+  const problem = fieldValueProblem(typed.value, spec, type, ctx);
+  return problem === undefined ? typed : { ok: false, message: problem };
+}
+
+function readTyped(input: string, spec: MatchSpec, ctx: MatchContext): Typed {
   const text = input.trim();
   if (text === "" || text.toLowerCase() === "null") return { ok: true, value: null };
   switch (spec.kind) {
@@ -61,7 +72,7 @@ function parseList(text: string, of: MatchSpec, ctx: MatchContext): Typed {
   const values: unknown[] = [];
   for (const item of items) {
     if (typeof item === "string" && item.trim() === "") continue;
-    const parsed = typeof item === "string" ? parseTyped(item, of, ctx) : { ok: true as const, value: item };
+    const parsed = typeof item === "string" ? readTyped(item, of, ctx) : { ok: true as const, value: item };
     if (!parsed.ok) return { ok: false, message: `item "${String(item).trim()}": ${parsed.message}` };
     values.push(parsed.value);
   }

@@ -172,3 +172,27 @@ describe("a report with little in it", () => {
     expect(html).toContain("agreed with each other, and with gold");
   });
 });
+
+describe("values beside gold in the disagreements table", () => {
+  it("marks a value the field's matcher reads as gold, though its text differs, and no other", () => {
+    const data = sampleReport();
+    const [first, second] = data.summary.models.map((m) => m.id);
+    if (!first || !second) throw new Error("the fixture has two models");
+    data.disagreements = [
+      {
+        caseId: "phone-case",
+        field: "phone",
+        transcript: "caller: zero nine zero, one two three four, zero zero zero one",
+        values: { [first]: "09012340001", [second]: "09012340002" },
+        gold: "090-1234-0001",
+        matchesGold: { [first]: true, [second]: false },
+        reason: "disagreement",
+      },
+    ];
+    const html = renderHtml(data);
+    expect(html).toMatch(
+      /<td class="v same" title="09012340001">09012340001 <span class="eq" title="same as gold">/,
+    );
+    expect(html).toMatch(/<td class="v" title="09012340002">09012340002<\/td>/);
+  });
+});
