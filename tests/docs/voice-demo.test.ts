@@ -46,4 +46,4 @@ it("shows the tables npm run demo:voice really prints: audio made with flite, re
   for (const line of shown) expect(result.stdout).toContain(line);
   const report = readFileSync(path.join(dir, "out", "report.md"), "utf8");
   expect(report).toContain("## Voice stage");
-});
+}, 120_000); // synthesis and recognition of 8 calls: ~10–20 s alone, more on 2 cores busy with the suite
