@@ -38,6 +38,8 @@ export default defineConfig({
   concurrency: 16,
   repeat: 1,
   scoring: { phoneRegion: "US", referenceDateKey: "callDate", phoneRegionKey: "phoneRegion" },
+  // Accuracy per clinic/restaurant call and per caller region (JP calls are in Japanese), in every report.
+  slices: ["business", "phoneRegion"],
   gates: {
     thresholds: [
       { metric: "schemaValidRate", min: 0.85 },

@@ -16,6 +16,7 @@ export {
 export { type ReportOptions, type ReportResult, report } from "./api/report.js";
 export { type OpenReview, type OpenReviewOptions, openReview } from "./api/review.js";
 export { type RunOptions, type RunResult, run } from "./api/run.js";
+export { type HistoryRun, type ListRunsOptions, listRuns, type RunsListing } from "./api/runs.js";
 export { findRun, type OpenStoreOptions, openStore, withStore } from "./api/store.js";
 export { parseSuite, suiteFromConfig } from "./api/suite.js";
 // Writing a suite

@@ -14,6 +14,16 @@ export interface ExportGoldOptions extends Omit<OpenStoreOptions, "mustExist"> {
   out?: string;
 }
 
+export interface ExportGoldResult {
+  runId: string;
+  file: string;
+  rows: GoldRow[];
+  /** Reviewers' notes the rows carry (in `meta.adjudication.notes`). */
+  notes: number;
+  /** Notes on cases nobody graded: no row carries them (report.md and report.html show them). */
+  notesLeftOut: number;
+}
+
 /**
  * Writes every case a reviewer settled, with its labels and where each came from.
  * @example const { file, rows } = await exportGold(suite);
@@ -21,7 +31,7 @@ export interface ExportGoldOptions extends Omit<OpenStoreOptions, "mustExist"> {
 export async function exportGold(
   suite: Suite | undefined,
   options: ExportGoldOptions = {},
-): Promise<{ runId: string; file: string; rows: GoldRow[] }> {
+): Promise<ExportGoldResult> {
   return withStore(suite, { ...options, mustExist: true }, (store) => {
     const run = findRun(store, options.runId);
     const rows = adjudicatedGold(store, run);
@@ -37,6 +47,9 @@ export async function exportGold(
         `${file}: cannot write (${reason}); pass --out FILE in a writable folder`,
       );
     }
-    return { runId: run.id, file, rows };
+    const exported = new Set(rows.map((row) => row.id));
+    const all = store.review.notes(run.id);
+    const notes = all.filter((note) => exported.has(note.caseId)).length;
+    return { runId: run.id, file, rows, notes, notesLeftOut: all.length - notes };
   });
 }

@@ -13,6 +13,7 @@ import type { Store } from "../store/index.js";
 import { baselineFromStore, readBaseline } from "../summary/baseline.js";
 import { buildSummary } from "../summary/build.js";
 import { reportData } from "../summary/report-data.js";
+import { slicesFor } from "../summary/slices.js";
 import { resolveBaseline } from "./baseline.js";
 import { reportDir } from "./places.js";
 import { assertReportFolder, emitReport, writeOutputFile } from "./report-output.js";
@@ -66,7 +67,7 @@ export async function gate(suite: Suite, options: GateOptions = {}): Promise<Gat
   return withStore(suite, { ...options, mustExist: true }, async (store) => {
     const run = findRun(store, options.runId);
     scoreRun(store, run);
-    const summary = buildSummary(store, run);
+    const summary = buildSummary(store, run, { slices: slicesFor(suite.config, run) });
     const candidate = baselineFromStore(store, run, summary);
     const baseline = baselineFor(store, suite, gates, options.baseline, cwd);
     if (baseline?.runId === run.id) {

@@ -5,6 +5,7 @@ import type { Reporter } from "../report/reporter.js";
 import { scoreRun } from "../runner/score-run.js";
 import { buildSummary } from "../summary/build.js";
 import { reportData } from "../summary/report-data.js";
+import { slicesFor } from "../summary/slices.js";
 import { reportDir } from "./places.js";
 import { assertReportFolder, emitReport } from "./report-output.js";
 import { findRun, type OpenStoreOptions, withStore } from "./store.js";
@@ -37,7 +38,7 @@ export async function report(suite: Suite | undefined, options: ReportOptions = 
   return withStore(suite, { ...options, mustExist: true }, async (store) => {
     const run = findRun(store, options.runId);
     scoreRun(store, run);
-    const summary = buildSummary(store, run);
+    const summary = buildSummary(store, run, { slices: slicesFor(suite?.config, run) });
     const dir = reportDir(suite, run.id, options);
     const reporters = options.reporters ?? [];
     if (options.out && reporters.length > 0) assertReportFolder(dir, { force: options.force === true });

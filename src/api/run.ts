@@ -9,6 +9,7 @@ import { type RunEvent, resumeSuite, runSuite } from "../runner/index.js";
 import type { Store } from "../store/index.js";
 import { buildSummary } from "../summary/build.js";
 import { reportData } from "../summary/report-data.js";
+import { slicesFor } from "../summary/slices.js";
 import { writeRunBaseline } from "./baseline.js";
 import { baselineFile, reportDir, reportsRoot } from "./places.js";
 import { assertReportFolder, assertWritableDir, emitReport } from "./report-output.js";
@@ -83,7 +84,7 @@ export async function run(suite: Suite, options: RunOptions = {}): Promise<RunRe
       { ...options, resume: resumeTarget(suite, store, options) },
       reporters,
     );
-    const summary = buildSummary(store, record);
+    const summary = buildSummary(store, record, { slices: slicesFor(suite.config, record) });
     const dir = reportDir(suite, record.id, { ...options, cwd });
     const files =
       reporters.length > 0

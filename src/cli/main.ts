@@ -18,6 +18,7 @@ export const handlers: Handlers = {
   compare: async (...args) => (await import("./commands/compare.js")).compareCommand(...args),
   baseline: async (...args) => (await import("./commands/baseline.js")).baselineCommand(...args),
   perturb: async (...args) => (await import("./commands/perturb.js")).perturbCommand(...args),
+  runs: async (...args) => (await import("./commands/runs.js")).runsCommand(...args),
 };
 
 export async function main(argv: string[], use: Handlers = handlers): Promise<number> {

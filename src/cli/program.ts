@@ -77,6 +77,15 @@ export interface BaselineFlags {
   config?: string;
 }
 
+export interface RunsFlags {
+  config?: string;
+  store?: string;
+  /** Only this suite's runs (default: the config's suite; every suite without a config). */
+  suite?: string;
+  limit?: number;
+  json?: boolean;
+}
+
 export interface Handlers {
   run(flags: RunFlags): Promise<number>;
   report(runId: string | undefined, flags: ReportFlags): Promise<number>;
@@ -87,6 +96,7 @@ export interface Handlers {
   compare(runA: string, runB: string, flags: CompareFlags): Promise<number>;
   baseline(runId: string | undefined, flags: BaselineFlags): Promise<number>;
   perturb(flags: PerturbFlags): Promise<number>;
+  runs(flags: RunsFlags): Promise<number>;
 }
 
 function positiveInt(value: string): number {
@@ -179,6 +189,18 @@ export function createProgram(handlers: Handlers, result: ProgramResult): Comman
     .addOption(store)
     .action(async (runId: string | undefined, flags: ReportFlags) => {
       result.code = await handlers.report(runId, flags);
+    });
+
+  program
+    .command("runs")
+    .description("list a suite's runs, newest first: date, models, hashes, field accuracy per model, status")
+    .addOption(config)
+    .addOption(store)
+    .option("--suite <name>", "only this suite's runs (default: the config's suite)")
+    .option("--limit <n>", "at most N runs (default: 20)", positiveInt)
+    .option("--json", "print the listing as JSON")
+    .action(async (flags: RunsFlags) => {
+      result.code = await handlers.runs(flags);
     });
 
   program

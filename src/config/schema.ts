@@ -56,17 +56,28 @@ const threshold = z
     min: z.number().optional(),
     /** The highest passing value; give `min`, `max` or both. */
     max: z.number().optional(),
+    /**
+     * Only the cases whose meta key has this value: one key, named in `slices` (fieldAccuracy only).
+     * @example slice: { language: "ja" }
+     */
+    slice: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional(),
   })
   .strict()
   .refine((t) => t.min !== undefined || t.max !== undefined, { message: "give min or max" })
   .refine((t) => t.field === undefined || t.metric === "fieldAccuracy", {
     message: "field applies to metric fieldAccuracy only",
+  })
+  .refine((t) => t.slice === undefined || t.metric === "fieldAccuracy", {
+    message: "slice applies to metric fieldAccuracy only",
+  })
+  .refine((t) => t.slice === undefined || Object.keys(t.slice).length === 1, {
+    message: 'slice names one meta key and its value, e.g. { language: "ja" }',
   });
 
 export const gatesSchema = z
   .object({
     /**
-     * Limits every run must meet, each `{ metric, model?, field?, min?, max? }`. A limit on an accuracy or a rate
+     * Limits every run must meet, each `{ metric, model?, field?, slice?, min?, max? }`. A limit on an accuracy or a rate
      * is judged with its 95% interval (see `policy`); latency and cost limits compare the point estimate.
      * @default none
      * @example thresholds: [{ metric: "fieldAccuracy", min: 0.9 }, { metric: "latencyMs.p95", max: 3000 }]
@@ -165,6 +176,18 @@ export const configSchema = z
      * @example redact: ["phone", "email", "card"]
      */
     redact: z.array(z.enum(REDACT_KINDS)).optional(),
+    /**
+     * Meta keys to break accuracy down by: every report shows each model's accuracy, with 95% intervals, per
+     * value of each key, and a threshold can name one (`slice: { language: "ja" }`). A value that is not a
+     * string, number or boolean is sliced by its JSON text; cases without the key (or with null) are "(none)";
+     * past the 50 most common values of a key, the rest are "(other)".
+     * @default none
+     * @example slices: ["language", "business"]
+     */
+    slices: z
+      .array(z.string().min(1))
+      .refine((keys) => new Set(keys).size === keys.length, { message: "slice keys must be unique" })
+      .optional(),
     /** Where the store lives. @default ".callgrade/callgrade.db" */
     store: z.string().optional(),
     /** Where reports are written. @default "reports" */

@@ -25,10 +25,40 @@ export interface ModelSummary {
   /** Per field, accuracy against labels settled by reviewers; only fields someone graded. */
   human?: Record<string, HumanFieldMetrics>;
   /**
+   * Why calls ended without an answer, per error kind (most first): the provider's first distinct messages, as
+   * untrusted text. Absent when every call was answered.
+   */
+  failures?: CallFailure[];
+  /** Per enum field with gold: which value the model gave for which gold value. Absent without one. */
+  confusion?: Record<string, ConfusionMatrix>;
+  /**
    * Only for a model run on a speech recogniser's transcripts (id "<model>@<recogniser>"): which model and
    * which recogniser. Models without it read the dataset's reference transcripts.
    */
   transcript?: { model: string; recogniser: string };
+}
+
+/** The calls of one model that failed with one error kind. */
+export interface CallFailure {
+  kind: string;
+  count: number;
+  /** The first 3 distinct messages, in the order the calls were stored, each cut to 200 characters (then "…"). */
+  messages: string[];
+}
+
+/**
+ * Gold value (rows) against the model's value (columns) for one enum field, over its scored calls. Labels are
+ * the values as the field's matcher reads them; `(missing)` is no value, and the columns `(invalid)` (the
+ * output failed the schema) and `(unreadable)` appear only when some call has one. `(other)` sums the values
+ * beyond the 20 most frequent.
+ */
+export interface ConfusionMatrix {
+  rows: string[];
+  columns: string[];
+  /** counts[row][column]. */
+  counts: number[][];
+  /** Scored calls: the sum of every count. */
+  n: number;
 }
 
 /** Error counts of an alignment, summed over calls: (sub + del + ins) / ref is the error rate. */
@@ -128,6 +158,44 @@ export interface HumanSummary {
   agreement: Record<string, { units: number; raters: number; alpha: number | null; kappa?: number | null }>;
 }
 
+/** A field's accuracy on one slice: `correct` of `n` scored calls, with a 95% Wilson interval. */
+export interface SliceFieldMetrics {
+  accuracy: number | null;
+  ci95: [number, number] | null;
+  n: number;
+  correct: number;
+}
+
+/** One model on the cases of one slice value. */
+export interface SliceModelMetrics {
+  /** Mean of the per-field accuracies, as the whole run's. */
+  fieldAccuracy: number | null;
+  /** 95% interval of fieldAccuracy: normal, with a standard error clustered by case (delta method). */
+  ci95: [number, number] | null;
+  /** That standard error; null with fewer than two cases. */
+  stdError: number | null;
+  /** Cases with a scored field. */
+  n: number;
+  fields: Record<string, SliceFieldMetrics>;
+}
+
+/** The cases whose meta key has one value ("(none)": without the key; "(other)": past the 50 most common). */
+export interface SliceValueSummary {
+  cases: number;
+  /** model id → metrics. */
+  models: Record<string, SliceModelMetrics>;
+}
+
+/** A note a reviewer wrote on a review item. Untrusted text: every report escapes it. */
+export interface ReviewNoteSummary {
+  caseId: string;
+  field: string;
+  reviewer: string;
+  text: string;
+  /** ISO 8601, UTC. */
+  at: string;
+}
+
 export interface RunSummary {
   runId: string;
   suite: string;
@@ -149,6 +217,8 @@ export interface RunSummary {
     contested: number;
     /** Per field, agreement between reviewers on cases two or more of them graded (Cohen's kappa for two). */
     interRater: HumanSummary["agreement"];
+    /** Reviewers' notes, oldest first: the first 200 (each cut at 1,000 characters) and how many there are; absent when none. */
+    notes?: { total: number; shown: ReviewNoteSummary[] };
   };
   /** Cases some model has no answer for (errors), per model. */
   unscored: Record<string, string[]>;
@@ -156,4 +226,6 @@ export interface RunSummary {
   asr?: AsrSummary;
   /** Only when the dataset has noisy variants (`callgrade perturb`): accuracy as a function of WER. */
   robustness?: RobustnessSummary;
+  /** Only when the suite names `slices`: meta key → value → accuracy per model on those cases. */
+  slices?: Record<string, Record<string, SliceValueSummary>>;
 }

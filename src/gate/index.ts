@@ -6,7 +6,7 @@ import { regressionFamily } from "./regression.js";
 import { thresholdChecks } from "./thresholds.js";
 import type { Baseline, GateResult } from "./types.js";
 
-export type { Baseline, GateCheck, GateFamily, GateResult } from "./types.js";
+export type { Baseline, GateCheck, GateFamily, GateResult, UncheckedMetric } from "./types.js";
 
 export interface GateOptions {
   gates: GatesConfig;
@@ -44,6 +44,7 @@ export function runGate(candidate: Baseline, options: GateOptions): GateResult {
     ...(baseline ? { baselineRunId: baseline.runId } : {}),
     ...(shared ? { sharedCalls: candidate.baseline.cases.filter((id) => shared.has(id)).length } : {}),
     families,
+    ...(regression && regression.unchecked.length > 0 ? { unchecked: regression.unchecked } : {}),
   };
 }
 

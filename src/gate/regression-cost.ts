@@ -15,6 +15,8 @@ export function costAndLatency(
   shared: [number, number][],
   s: Settings,
   sides: Sides,
+  /** Metrics not to check: the model's calls carry no real latency or cost (measured.ts). */
+  skip: ReadonlySet<string> = new Set(),
 ): PendingCheck[] {
   const pairs = (pick: (m: BaselineModel) => (number | null)[]) =>
     shared.flatMap(([i, j]) => {
@@ -30,7 +32,7 @@ export function costAndLatency(
     tolerance: number,
   ): PendingCheck[] => {
     const meanBefore = values.reduce((sum, [, then]) => sum + then, 0) / (values.length || 1);
-    if (values.length === 0 || meanBefore <= 0) return [];
+    if (skip.has(metric) || values.length === 0 || meanBefore <= 0) return [];
     const result = bootstrapMeanDifference(Float64Array.from(values.map(([now, then]) => now - then)), {
       resamples: s.resamples,
       nullValue: tolerance * meanBefore,

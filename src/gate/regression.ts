@@ -13,11 +13,12 @@ import {
   type PendingCheck,
   type Sides,
 } from "./family.js";
+import { unmeasured } from "./measured.js";
 import { fieldOutcomes } from "./outcomes.js";
 import { costAndLatency } from "./regression-cost.js";
 import { fieldChecks } from "./regression-field.js";
 import { bootstrapMeanDifference, signFlipMeanTest } from "./stats/index.js";
-import type { Baseline, BaselineModel, GateCheck, GateFamily } from "./types.js";
+import type { Baseline, BaselineModel, GateCheck, GateFamily, UncheckedMetric } from "./types.js";
 import { pts, sidedNote } from "./wording.js";
 
 type Settings = NonNullable<GatesConfig["regression"]>;
@@ -46,17 +47,22 @@ export function regressionFamily(
   settings: Settings,
   correction: Correction,
   sides: Sides = "one-sided",
-): { checks: GateCheck[]; family: GateFamily } {
+): { checks: GateCheck[]; family: GateFamily; unchecked: UncheckedMetric[] } {
   const shared = sharedCases(candidate, baseline);
   const pending: PendingCheck[] = [];
+  const unchecked: UncheckedMetric[] = [];
   for (const cand of candidate.baseline.models) {
     const base = baseline.baseline.models.find((m) => m.id === cand.id);
     if (!base) continue;
     pending.push(...fieldChecks(candidate, cand, base, shared, settings, sides));
     pending.push(overallCheck(cand, base, shared, settings, sides));
-    pending.push(...costAndLatency(cand, base, shared, settings, sides));
+    const skipped = unmeasured(candidate, baseline, cand, base, shared);
+    unchecked.push(...skipped);
+    pending.push(
+      ...costAndLatency(cand, base, shared, settings, sides, new Set(skipped.map((u) => u.metric))),
+    );
   }
-  return decideFamily("regression", pending, correction, settings.alpha);
+  return { ...decideFamily("regression", pending, correction, settings.alpha), unchecked };
 }
 
 /** Mean over fields of right, per call, candidate minus baseline: the change in overall field accuracy. */

@@ -6,6 +6,7 @@ import type { ModelSummary } from "../core/summary.js";
 import { wilson } from "../scoring/metrics.js";
 import { fieldOutcomes, meanFieldAccuracy } from "./outcomes.js";
 import { normalUpperTail, pairedBootstrap } from "./stats/index.js";
+import { measureSlice } from "./threshold-slice.js";
 import type { Baseline } from "./types.js";
 
 export interface Measured {
@@ -59,6 +60,7 @@ export function measure(
             `gates.thresholds.${index}.field: "${t.field}" has no accuracy for ${model.id}; scored fields: ${Object.keys(model.fields).join(", ")}`,
           );
         }
+        if (t.slice) return measureSlice(run, model.id, t, index, rateP);
         if (!field.ci95) return { observed: field.accuracy, n: field.n };
         const pValue = rate(field.accuracy, field.n, t);
         return {
@@ -68,6 +70,7 @@ export function measure(
           ...(pValue === undefined ? {} : { pValue }),
         };
       }
+      if (t.slice) return measureSlice(run, model.id, t, index, rateP);
       return { observed: model.fieldAccuracy, ...fieldAccuracyInterval(run, model.id, resamples, t) };
     }
     case "schemaValidRate": {

@@ -14,6 +14,7 @@ import {
   type PendingCheck,
 } from "./family.js";
 import { type Measured, measure } from "./threshold-measure.js";
+import { sliceName } from "./threshold-slice.js";
 import type { Baseline, CheckVerdict, GateCheck, GateFamily } from "./types.js";
 
 /** The intervals are 95%: a limit cleared by one is a claim at α = 0.05. */
@@ -53,9 +54,12 @@ function check(
     ...(threshold.min === undefined ? {} : { min: threshold.min }),
     ...(threshold.max === undefined ? {} : { max: threshold.max }),
   };
-  const target = [threshold.metric, model.id, threshold.field].filter(Boolean).join(":");
+  const slice = sliceName(threshold);
+  const whole = [threshold.metric, model.id, threshold.field].filter(Boolean).join(":");
+  // The id keeps its colon-separated form; the message names the slice the way a person writes it.
+  const target = slice ? `${whole} [${slice}]` : whole;
   const base = {
-    id: `threshold:${target}`,
+    id: `threshold:${slice ? `${whole}:${slice}` : whole}`,
     kind: "threshold" as const,
     metric: threshold.field ? `accuracy` : threshold.metric,
     model: model.id,

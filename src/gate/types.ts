@@ -78,6 +78,15 @@ export interface GateResult {
   sharedCalls?: number;
   /** How the checks share the gate's error rate, one entry per family with at least one check. */
   families?: GateFamily[];
+  /** Latency and cost checks not made because a model's calls carry no real latency or cost; absent when none. */
+  unchecked?: UncheckedMetric[];
+}
+
+/** A regression check the gate did not make, and why (every gate output says so once). */
+export interface UncheckedMetric {
+  model: string;
+  metric: "latencyMs.mean" | "costUsd.perCall";
+  reason: string;
 }
 
 /** One model's per-call outcomes in a baseline: strings of "1" right, "0" wrong, "-" not scored, per case. */

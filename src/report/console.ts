@@ -2,6 +2,9 @@
 import { interval, ms, pct, table, usd } from "../core/format.js";
 import { inert } from "../core/inert.js";
 import type { RunSummary } from "../core/summary.js";
+import { gradedLine } from "../summary/review-wording.js";
+import { failureConsoleLines } from "./call-failures.js";
+import { slicesConsole } from "./console-slices.js";
 import { voiceConsole } from "./console-voice.js";
 import { unreadableLine } from "./unreadable.js";
 
@@ -27,6 +30,7 @@ export function renderConsole(summary: RunSummary): string {
       ["l", "r", "r", "r", "r", "r", "r", "r"],
     ),
   );
+  out.push(...failureConsoleLines(summary));
   const fields = fieldNames(summary);
   if (fields.length > 0) {
     out.push("");
@@ -67,6 +71,7 @@ export function renderConsole(summary: RunSummary): string {
     out.push(reviewLine(summary));
   }
   out.push(...voiceConsole(summary));
+  out.push(...slicesConsole(summary));
   for (const skipped of summary.skippedModels) out.push(`skipped ${skipped.id}: ${inert(skipped.reason)}`);
   return out.join("\n");
 }
@@ -91,7 +96,8 @@ export function reviewLine(summary: RunSummary): string {
     const kappa = a.kappa === undefined ? "" : ` κ=${a.kappa === null ? "—" : a.kappa.toFixed(2)}`;
     return `${field}${kappa} α=${a.alpha === null ? "—" : a.alpha.toFixed(2)} (${a.units} cases)`;
   });
-  return `graded ${graded} of ${queued} review items, ${contested} contested${between.length ? `; reviewer agreement: ${between.join(", ")}` : ""}`;
+  const counts = gradedLine({ graded, total: queued, left: Math.max(queued - graded, 0) });
+  return `${counts} · ${contested} contested${between.length ? `; reviewer agreement: ${between.join(", ")}` : ""}`;
 }
 
 function errorKinds(byKind: Record<string, number>): string {

@@ -33,3 +33,18 @@ export function familiesText(gate: Pick<GateResult, "families">): string[] {
 export function isCorrected(gate: Pick<GateResult, "families">, kind: GateFamily["kind"]): boolean {
   return (gate.families ?? []).some((f) => f.kind === kind && f.method === "holm" && f.size > 1);
 }
+
+/**
+ * The latency and cost checks the gate did not make, one item per model and reason ("b latencyMs.mean,
+ * costUsd.perCall (replay rows without …)"); model ids pass through `text` (they are untrusted).
+ */
+export function uncheckedItems(gate: Pick<GateResult, "unchecked">, text: (s: string) => string): string[] {
+  const groups = new Map<string, { model: string; metrics: string[]; reason: string }>();
+  for (const u of gate.unchecked ?? []) {
+    const key = `${u.model}\0${u.reason}`;
+    const group = groups.get(key) ?? { model: u.model, metrics: [], reason: u.reason };
+    group.metrics.push(u.metric);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((g) => `${text(g.model)} ${g.metrics.join(", ")} (${text(g.reason)})`);
+}

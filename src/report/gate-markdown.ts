@@ -1,7 +1,9 @@
 // The gate as a pull-request comment (report.md, $GITHUB_STEP_SUMMARY): verdict first, then what moved and why.
 import type { RunSummary } from "../core/summary.js";
 import type { CheckVerdict, GateCheck, GateResult } from "../gate/types.js";
-import { familiesText, isCorrected } from "./gate-family.js";
+import { familiesText, isCorrected, uncheckedItems } from "./gate-family.js";
+import { GROUP_ABOVE } from "./gate-groups.js";
+import { groupedMarkdown } from "./gate-markdown-groups.js";
 import { mdText, table, where } from "./gate-markdown-text.js";
 import {
   failsGate,
@@ -122,8 +124,12 @@ function problems(gate: GateResult): string[] {
   if (failed.length > 0) out.push("", "### Failing checks", "", ...failed.map(item));
   if (unsure.length > 0) {
     const note = unsure.some((c) => failsGate(c, gate)) ? " (fail the gate: --strict)" : "";
-    out.push("", `### Inconclusive checks${note}`, "", ...unsure.map(item));
+    out.push("", `### Inconclusive checks${note}`, "");
+    if (unsure.length <= GROUP_ABOVE) out.push(...unsure.map(item));
+    else out.push(...groupedMarkdown(unsure, item));
   }
+  const unchecked = uncheckedItems(gate, mdText);
+  if (unchecked.length > 0) out.push("", "### Not checked", "", ...unchecked.map((text) => `- ${text}`));
   return out;
 }
 

@@ -1,8 +1,13 @@
 // report.md: the summary as a person reads it in a pull request or an editor.
 import { interval, ms, pct, usd } from "../core/format.js";
 import type { RunSummary } from "../core/summary.js";
+import { reviewItems } from "../summary/review-wording.js";
 import { fieldNames, humanFieldNames, reviewLine } from "./console.js";
+import { confusionMarkdown } from "./markdown-confusion.js";
+import { failuresMarkdown } from "./markdown-failures.js";
+import { notesMarkdown } from "./markdown-notes.js";
 import { robustnessMarkdown } from "./markdown-robustness.js";
+import { slicesMarkdown } from "./markdown-slices.js";
 import { cell, row } from "./markdown-table.js";
 import { voiceMarkdown } from "./markdown-voice.js";
 import { unreadableLine } from "./unreadable.js";
@@ -65,6 +70,7 @@ export function renderMarkdown(summary: RunSummary): string {
   }
   const unreadable = unreadableLine(summary, cell);
   if (unreadable) lines.push("", `${unreadable[0]?.toUpperCase()}${unreadable.slice(1)}.`);
+  lines.push(...confusionMarkdown(summary));
   const human = humanFieldNames(summary);
   if (human.length > 0) {
     lines.push(
@@ -90,16 +96,15 @@ export function renderMarkdown(summary: RunSummary): string {
     }
   }
   lines.push(...voiceMarkdown(summary), ...robustnessMarkdown(summary));
-  lines.push("", "## Review queue", "", `${summary.review.queued} items queued for human review.`);
+  lines.push(...slicesMarkdown(summary));
+  lines.push("", "## Review queue", "", `${reviewItems(summary.review.queued)} queued for human review.`);
   if (human.length > 0) lines.push("", reviewLine(summary), "");
   for (const [reason, n] of Object.entries(summary.review.byReason)) lines.push(`- ${reason}: ${n}`);
+  lines.push(...notesMarkdown(summary));
   const errors = summary.models.filter((m) => m.errors > 0);
   if (errors.length > 0 || summary.skippedModels.length > 0) {
     lines.push("", "## Problems", "");
-    for (const m of errors) {
-      const kinds = Object.entries(m.errorsByKind).map(([kind, n]) => `${n} ${kind}`);
-      lines.push(`- ${cell(m.id)}: ${m.errors} calls without an answer (${kinds.join(", ")})`);
-    }
+    lines.push(...failuresMarkdown(summary));
     for (const s of summary.skippedModels) lines.push(`- ${cell(s.id)} skipped: ${cell(s.reason)}`);
   }
   return `${lines.join("\n")}\n`;

@@ -1,9 +1,10 @@
-// Grades become gold: the adjudicated labels of a run as dataset JSONL, ready to merge into a suite.
+// Grades become gold: the adjudicated labels of a run as dataset JSONL, ready to merge into a suite. Each row's
+// meta.adjudication says where every label came from, and carries the reviewers' notes on the case.
 import type { Case, FieldSpec, Verdict } from "../core/types.js";
 import { settle } from "../scoring/adjudicate.js";
 import { matchContext } from "../scoring/context.js";
 import { getPath } from "../scoring/path.js";
-import type { RunRecord, Store, StoredCall, StoredGrade } from "../store/index.js";
+import type { RunRecord, Store, StoredCall, StoredGrade, StoredNote } from "../store/index.js";
 
 type Source = "reviewer" | "gold" | "agreement";
 
@@ -27,6 +28,7 @@ export function adjudicatedGold(store: Store, run: RunRecord): GoldRow[] {
     store.calls.forRun(run.id).filter((call) => call.rep === 0 && call.status === "ok" && call.valid),
   );
   const gradesByCase = groupByCase(grades);
+  const notesByCase = groupByCase(store.review.notes(run.id));
   const rows: GoldRow[] = [];
   for (const item of store.runs.cases(run.id)) {
     const mine = gradesByCase.get(item.id) ?? [];
@@ -64,11 +66,33 @@ export function adjudicatedGold(store: Store, run: RunRecord): GoldRow[] {
             .sort()
             .at(-1),
           sources,
+          ...notesOf(notesByCase.get(item.id)),
         },
       },
     });
   }
   return rows;
+}
+
+/** A note as gold.jsonl carries it: which field, who wrote it and when, in the order they were written. */
+export interface GoldNote {
+  field: string;
+  reviewer: string;
+  text: string;
+  /** ISO 8601, UTC. */
+  at: string;
+}
+
+function notesOf(notes: StoredNote[] | undefined): { notes?: GoldNote[] } {
+  if (!notes || notes.length === 0) return {};
+  return {
+    notes: notes.map((note) => ({
+      field: note.field,
+      reviewer: note.reviewer,
+      text: note.text,
+      at: note.createdAt,
+    })),
+  };
 }
 
 /** The value people settled on; undefined when they could not say (none, contested). */

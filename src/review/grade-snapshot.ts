@@ -3,12 +3,12 @@
 // else wrote to the store: another connection (SQLite's data_version moves) or another session on this
 // connection (total_changes moves without us); this session's own writes patch just their case.
 import type { Store } from "../store/index.js";
-import { type GradedItems, gradedItems, type QueueCase, queueCounts } from "./queue.js";
+import { type GradedItems, gradedItems, type ItemCounts, type QueueCase, queueCounts } from "./queue.js";
 
 export class GradeSnapshot {
   private key: string | undefined;
   private graded: GradedItems = new Map();
-  private counts: { completed: number; open: number } | undefined;
+  private counts: ItemCounts | undefined;
 
   constructor(
     private readonly store: Store,
@@ -26,8 +26,8 @@ export class GradeSnapshot {
     return this.graded;
   }
 
-  /** Cases the reviewer has graded and cases still open to them, as of now. */
-  tally(queue: QueueCase[], reviewer: string): { completed: number; open: number } {
+  /** The reviewer's queue in review items (graded by them, by others, still open to them), as of now. */
+  tally(queue: QueueCase[], reviewer: string): ItemCounts {
     const graded = this.current();
     this.counts ??= queueCounts(queue, graded, reviewer);
     return this.counts;

@@ -1,8 +1,9 @@
 // The review queue as pure functions: which cases a reviewer sees, in which order, and when a case is done.
 //
-// Unit of work: a case (all its review items, after filters). A reviewer "has graded" a case when they have a
-// current grade on every one of its items. A case needs 1 such reviewer, or 2 when it is an overlap case.
-// A case is open to reviewer R when R has not graded it and fewer reviewers than it needs have.
+// Unit of work: a case (all its review items, after filters); counts are in review items, as everywhere else.
+// A reviewer "has graded" a case when they have a current grade on every one of its items. A case needs 1
+// such reviewer, or 2 when it is an overlap case. A case is open to reviewer R when R has not graded it and
+// fewer reviewers than it needs have.
 import { sha256, stableStringify } from "../core/hash.js";
 import type { GradeMark, StoredReviewItem } from "../store/index.js";
 import { invalidIssues } from "./answers.js";
@@ -167,19 +168,30 @@ export function isOpenTo(queueCase: QueueCase, graded: GradedItems, reviewer: st
   return !graders.has(reviewer) && graders.size < requiredReviewers(queueCase);
 }
 
-/** Cases this reviewer has graded, and cases still open to them (leases aside). */
-export function queueCounts(
-  cases: QueueCase[],
-  graded: GradedItems,
-  reviewer: string,
-): { completed: number; open: number } {
-  let completed = 0;
-  let open = 0;
+/** A reviewer's queue counted in review items, the unit every count of review work uses. */
+export interface ItemCounts {
+  /** Review items of the queue (after filters). */
+  total: number;
+  /** Items this reviewer has a current grade on. */
+  graded: number;
+  /** Items of cases other reviewers finished: no longer open to this reviewer. */
+  byOthers: number;
+  /** Items still open to this reviewer (leases and skips aside). */
+  left: number;
+}
+
+export function queueCounts(cases: QueueCase[], graded: GradedItems, reviewer: string): ItemCounts {
+  const counts: ItemCounts = { total: 0, graded: 0, byOthers: 0, left: 0 };
   for (const queueCase of cases) {
-    if (isDoneFor(queueCase, graded, reviewer)) completed++;
-    else if (isOpenTo(queueCase, graded, reviewer)) open++;
+    const open = isOpenTo(queueCase, graded, reviewer);
+    for (const itemId of queueCase.itemIds) {
+      counts.total++;
+      if (graded.get(itemId)?.has(reviewer) === true) counts.graded++;
+      else if (open) counts.left++;
+      else counts.byOthers++;
+    }
   }
-  return { completed, open };
+  return counts;
 }
 
 function compareText(a: string, b: string): number {

@@ -6,7 +6,7 @@ import type { RunRecord, Store } from "../store/index.js";
 import { reviewCaseView } from "./case-view.js";
 import { GradeSnapshot } from "./grade-snapshot.js";
 import { activitySince, gradedSince, localMidnight, perHour } from "./pace.js";
-import { buildQueue, gradedItems, isDoneFor, isOpenTo, type QueueCase, type QueueFilter } from "./queue.js";
+import { buildQueue, gradedItems, isOpenTo, type QueueCase, type QueueFilter } from "./queue.js";
 import type { GradeInput, ReviewCase, ReviewProgress, ReviewSession } from "./types.js";
 
 export interface ReviewSessionOptions extends QueueFilter {
@@ -147,16 +147,16 @@ class Session implements ReviewSession {
 
   progress(): ReviewProgress {
     const now = this.clock();
-    const { completed, open } = this.grades.tally(this.queue, this.reviewer);
-    const total = completed + open;
-    const current = this.current === undefined ? undefined : this.byCase.get(this.current);
-    // The case on screen counts as the current position until the reviewer moves on from it.
-    const onDoneCase = current !== undefined && isDoneFor(current, this.grades.current(), this.reviewer);
+    const counts = this.grades.tally(this.queue, this.reviewer);
+    const done = counts.graded + counts.byOthers;
     const since = iso(activitySince(now));
     const times = this.store.review.activity(this.runId, this.reviewer, since).map((at) => Date.parse(at));
     return {
-      position: onDoneCase ? completed : Math.min(completed + 1, total),
-      total,
+      position: Math.min(done + 1, counts.total),
+      total: counts.total,
+      graded: counts.graded,
+      byOthers: counts.byOthers,
+      left: counts.left,
       gradedToday: gradedSince(times, localMidnight(now)),
       perHour: perHour(times, now),
     };

@@ -44,11 +44,18 @@ export interface GradeInput {
   verdict: Verdict;
 }
 
+/** Where a reviewer is, counted in review items (one field of one case), like every other count of review work. */
 export interface ReviewProgress {
-  /** 1-based position of the current case in this reviewer's queue. */
+  /** 1-based: the review item the reviewer is on, after every item graded by them or finished by others. */
   position: number;
-  /** Cases in this reviewer's queue (graded by them, or still open to them). */
+  /** Review items in the queue (after filters), whoever grades them. */
   total: number;
+  /** Review items this reviewer has graded. */
+  graded: number;
+  /** Review items of cases other reviewers finished: part of `total`, but not shown to this reviewer. */
+  byOthers: number;
+  /** Review items still open to this reviewer; 0 when the queue is finished for them. */
+  left: number;
   /** Grades this reviewer made since local midnight. */
   gradedToday: number;
   /** This reviewer's pace over the last hour of activity, in grades per hour; null before there is one. */

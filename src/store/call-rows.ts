@@ -36,6 +36,18 @@ export type CallOutput = Pick<
   "caseId" | "modelId" | "rep" | "latencyMs" | "costUsd" | "valid" | "value" | "issues"
 >;
 
+/** One distinct error message of a model's failed calls of one kind, and how many calls failed with that kind. */
+export interface FailureMessage {
+  modelId: string;
+  kind: string;
+  /** Calls of this model that failed with this kind (every message). */
+  count: number;
+  /** The message's first characters; empty when the call stored none. */
+  message: string;
+  /** The message was longer than what is kept. */
+  cut: boolean;
+}
+
 /** Most outputs have no issues: "[]" is not worth a parse each. */
 export function parseIssues(issues: unknown): StoredCall["issues"] {
   return typeof issues === "string" && issues !== "[]" ? JSON.parse(issues) : [];

@@ -2,6 +2,7 @@ import type Database from "better-sqlite3";
 import {
   type CallFigures,
   type CallOutput,
+  type FailureMessage,
   parseIssues,
   type StoredCall,
   toFigures,
@@ -10,7 +11,7 @@ import {
 import { type CallRecord, CallWriter } from "./call-writer.js";
 import type { Db } from "./open.js";
 
-export type { CallFigures, CallOutput, StoredCall } from "./call-rows.js";
+export type { CallFigures, CallOutput, FailureMessage, StoredCall } from "./call-rows.js";
 export type { CallRecord } from "./call-writer.js";
 
 const IN_ORDER = "ORDER BY c.case_id, c.model_id, c.rep";
@@ -150,6 +151,31 @@ export class Calls {
       )
       .iterate(runId) as IterableIterator<{ model_id: string; issues: string }>;
     for (const row of rows) yield { modelId: row.model_id, issues: parseIssues(row.issues) };
+  }
+
+  /**
+   * Per model and error kind: how many calls failed, and the first `perKind` distinct messages (cut to
+   * `maxChars`, with `cut` set when longer) in the order the calls were stored. One grouped query: a run of any
+   * size returns a few rows per model.
+   */
+  failureMessages(runId: string, perKind = 3, maxChars = 200): FailureMessage[] {
+    return this.db
+      .prepare(
+        `SELECT modelId, kind, count, message, cut FROM (
+           SELECT model_id AS modelId, COALESCE(error_kind, 'unknown') AS kind,
+             substr(COALESCE(error_message, ''), 1, ?) AS message,
+             MAX(length(COALESCE(error_message, ''))) > ? AS cut,
+             SUM(COUNT(*)) OVER (PARTITION BY model_id, COALESCE(error_kind, 'unknown')) AS count,
+             ROW_NUMBER() OVER (PARTITION BY model_id, COALESCE(error_kind, 'unknown') ORDER BY MIN(id)) AS k
+           FROM calls WHERE run_id = ? AND status = 'error'
+           GROUP BY model_id, kind, message
+         ) WHERE k <= ? ORDER BY modelId, count DESC, kind, k`,
+      )
+      .all(maxChars, maxChars, runId, perKind)
+      .map((row) => {
+        const r = row as Omit<FailureMessage, "cut"> & { cut: number };
+        return { ...r, cut: r.cut === 1 };
+      });
   }
 
   /** The answered calls of some cases, in `forRun` order, read whole: the caller may write afterwards. */

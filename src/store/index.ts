@@ -21,6 +21,7 @@ export type {
   StoredReviewItem,
 } from "./review-rows.js";
 export type { NewRun } from "./run-create.js";
+export type { RunListItem, RunListOptions } from "./run-list.js";
 export type { RunModel, RunRecord } from "./runs.js";
 export type { StoredTranscript, TranscriptRecord } from "./transcripts.js";
 

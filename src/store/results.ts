@@ -9,6 +9,7 @@ import {
   type PairedCounts,
   pairedCounts,
 } from "./score-queries.js";
+import { type SliceCaseRow, type SliceValueCount, sliceCaseRows, sliceValues } from "./slice-queries.js";
 import { guardStorage } from "./storage-guard.js";
 
 export interface ScoreRow {
@@ -155,6 +156,16 @@ export class Results {
   /** Scores of noisy variants (`callgrade perturb`) per model, field and noise level. */
   byNoiseLevel(runId: string): LevelCounts[] {
     return noiseLevelCounts(this.db, runId);
+  }
+
+  /** One meta key's values with their numbers of cases, most common first (the suite's `slices`). */
+  sliceValues(runId: string, key: string): IterableIterator<SliceValueCount> {
+    return sliceValues(this.db, runId, key);
+  }
+
+  /** Scored and correct calls per model, case and field with the case's value of one meta key, a case at a time. */
+  sliceCaseRows(runId: string, key: string): IterableIterator<SliceCaseRow> {
+    return sliceCaseRows(this.db, runId, key);
   }
 
   /** The noise levels of a run's cases, with the corpus word error rate each really has. */

@@ -2,6 +2,7 @@ import type { ReviewSettings } from "../config/schema.js";
 import type { Case, FieldSpec, MatchContext } from "../core/types.js";
 import type { Db } from "./open.js";
 import { createRun, createRunFrom, type NewRun } from "./run-create.js";
+import { listRuns, type RunListItem, type RunListOptions } from "./run-list.js";
 import { guardStorage } from "./storage-guard.js";
 
 export interface RunModel {
@@ -124,6 +125,11 @@ export class Runs {
       | RunRow
       | undefined;
     return row && fromRow(row);
+  }
+
+  /** Runs newest first, a suite's or all, read without their cases or knowledge base; see listRuns. */
+  list(options: RunListOptions = {}): RunListItem[] {
+    return listRuns(this.db, options);
   }
 
   /** The newest run that never finished: stopped with Ctrl-C, killed, or cut off by a crash. */

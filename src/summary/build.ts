@@ -13,8 +13,11 @@ import {
 import { fromSorted } from "../scoring/sorted-stream.js";
 import type { CallFigures, CallOutput } from "../store/calls.js";
 import type { RunRecord, Store } from "../store/index.js";
-import { humanSummary } from "./human.js";
+import { confusionMatrices } from "./confusion.js";
+import { callFailures } from "./failures.js";
+import { humanSummary, reviewNotes } from "./human.js";
 import { robustnessSummary } from "./robustness.js";
+import { slicesSummary } from "./slices.js";
 import { asrSummary } from "./voice.js";
 
 /** What a model's calls add up to, in `forRun` order: sums of floats (cost) must not vary by run. */
@@ -29,7 +32,12 @@ interface CallTally {
   unpriced: boolean;
 }
 
-export function buildSummary(store: Store, run: RunRecord): RunSummary {
+export interface SummaryOptions {
+  /** Meta keys to slice accuracy by (the suite's `slices`). @default none */
+  slices?: readonly string[] | undefined;
+}
+
+export function buildSummary(store: Store, run: RunRecord, options: SummaryOptions = {}): RunSummary {
   const tallies = tallyCalls(store.calls.figures(run.id));
   const outcomes = countOutcomes(store, run.id);
   const models = run.models.map((model) =>
@@ -54,9 +62,15 @@ export function buildSummary(store: Store, run: RunRecord): RunSummary {
       ),
     }),
   });
+  const failures = callFailures(store, run.id);
+  const confusion = confusionMatrices(store, run);
   for (const model of models) {
     const fields = human.accuracy[model.id];
     if (fields && Object.keys(fields).length > 0) model.human = fields;
+    const failed = failures.get(model.id);
+    if (failed) model.failures = failed;
+    const matrices = confusion.get(model.id);
+    if (matrices) model.confusion = matrices;
   }
   return {
     runId: run.id,
@@ -74,9 +88,11 @@ export function buildSummary(store: Store, run: RunRecord): RunSummary {
       graded: human.graded,
       contested: human.contested,
       interRater: human.agreement,
+      ...reviewNotes(store.review.notes(run.id)),
     },
     unscored,
     ...voiceSections(store, run),
+    ...(options.slices?.length ? { slices: slicesSummary(store, run, options.slices) } : {}),
   };
 }
 

@@ -1,5 +1,5 @@
 // What reviewers' grades add to a summary: accuracy against human-settled labels, and how far reviewers agree.
-import type { HumanSummary } from "../core/summary.js";
+import type { HumanSummary, ReviewNoteSummary, RunSummary } from "../core/summary.js";
 import type { FieldSpec } from "../core/types.js";
 import {
   type GradeOf,
@@ -14,7 +14,7 @@ import { interRater } from "../scoring/interrater.js";
 import { isAutoScored } from "../scoring/matchers/index.js";
 import { getPath } from "../scoring/path.js";
 import type { CallOutput } from "../store/calls.js";
-import type { RunRecord, StoredGrade } from "../store/index.js";
+import type { RunRecord, StoredGrade, StoredNote } from "../store/index.js";
 import type { ScoringCase } from "../store/runs.js";
 
 /** What labels are made from; read only when someone graded, since without grades there are none. */
@@ -137,4 +137,23 @@ function reviewerAgreement(
     alpha: result.alpha.alpha,
     ...(result.kappa ? { kappa: result.kappa.kappa } : {}),
   };
+}
+
+/** summary.json stays small on a run with thousands of notes: the first ones are shown, all are counted. */
+const NOTES_SHOWN = 200;
+const NOTE_CHARS = 1_000;
+
+/** Reviewers' notes for the summary, oldest first, capped; nothing when there are none. */
+export function reviewNotes(notes: StoredNote[]): Pick<RunSummary["review"], "notes"> {
+  if (notes.length === 0) return {};
+  const shown = notes.slice(0, NOTES_SHOWN).map(
+    (note): ReviewNoteSummary => ({
+      caseId: note.caseId,
+      field: note.field,
+      reviewer: note.reviewer,
+      text: note.text.length > NOTE_CHARS ? `${note.text.slice(0, NOTE_CHARS)}…` : note.text,
+      at: note.createdAt,
+    }),
+  );
+  return { notes: { total: notes.length, shown } };
 }

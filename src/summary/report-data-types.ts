@@ -3,6 +3,8 @@ import type { RunSummary } from "../core/summary.js";
 import type { Turn } from "../core/types.js";
 import type { GateResult } from "../gate/types.js";
 import type { Distribution } from "../scoring/sorted-stream.js";
+import type { RecogniserAlignments } from "./alignments.js";
+import type { HistoryRun } from "./history.js";
 
 export interface Disagreement {
   caseId: string;
@@ -14,6 +16,19 @@ export interface Disagreement {
   /** model id → whether the field's matcher reads its value as the gold one (absent without gold). */
   matchesGold?: Record<string, boolean>;
   reason: "disagreement" | "invalid" | "free-text" | "wrong-vs-gold";
+  /** What reviewers settled this field of this case to; absent when nobody graded it. */
+  human?: HumanLabel;
+}
+
+/** Reviewers' label of a field of a case: a value, "no model is right", or contested (they disagree). */
+export interface HumanLabel {
+  verdict: "value" | "none" | "contested";
+  /** The settled value (verdict "value" only). */
+  value?: unknown;
+  /** Who graded it, sorted. */
+  reviewers: string[];
+  /** model id → whether the field's matcher reads its value as the settled one (verdict "value" only). */
+  matches?: Record<string, boolean>;
 }
 
 export interface ReportData {
@@ -28,4 +43,8 @@ export interface ReportData {
   pairwise: { a: string; b: string; rate: number | null; n: number }[];
   /** Cases where models disagree with each other or with gold, for the searchable table. */
   disagreements: Disagreement[];
+  /** The suite's runs up to this one, oldest first (at most 30): the History section. */
+  history?: HistoryRun[];
+  /** Per speech recogniser, its worst calls aligned against the reference (runs with a voice stage). */
+  alignments?: RecogniserAlignments[];
 }

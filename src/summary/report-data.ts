@@ -11,7 +11,10 @@ import { distribution } from "../scoring/sorted-stream.js";
 import type { CallOutput } from "../store/calls.js";
 import type { RunRecord, Store } from "../store/index.js";
 import type { ScoringCase } from "../store/runs.js";
+import { worstAlignments } from "./alignments.js";
+import { reportHistory } from "./history.js";
 import type { Disagreement, ReportData } from "./report-data-types.js";
+import { settledLabels } from "./settled-labels.js";
 
 const MAX_DISAGREEMENTS = 2_000;
 /** Dots drawn per model on the latency chart; more calls are thinned evenly (percentiles use every call). */
@@ -26,6 +29,7 @@ export function reportData(store: Store, run: RunRecord, summary: RunSummary, ga
   const scorers = run.fields.map(fieldScorer).filter((scorer) => scorer.auto);
   const pairs = new Map<string, { equal: number; n: number }>();
   const disagreements: Disagreement[] = [];
+  const settledBy = settledLabels(store.review.grades(run.id));
   for (const page of store.runs.casePages(run.id)) {
     let pageTranscripts: Map<string, Disagreement["transcript"]> | undefined;
     const byCase = firstAnswers(
@@ -53,7 +57,8 @@ export function reportData(store: Store, run: RunRecord, summary: RunSummary, ga
           return pageTranscripts.get(item.id) ?? "";
         };
         const found = disagreement(scorer, item, calls, answers, ctx, transcript);
-        if (found) disagreements.push(found);
+        const human = found && settledBy(item.id, scorer, ctx, answers);
+        if (found) disagreements.push(human ? { ...found, human } : found);
       }
     }
   }
@@ -72,6 +77,8 @@ export function reportData(store: Store, run: RunRecord, summary: RunSummary, ga
       }),
     ),
     disagreements,
+    history: reportHistory(store, summary),
+    ...(run.recognisers.length > 0 ? { alignments: worstAlignments(store, run) } : {}),
   };
 }
 

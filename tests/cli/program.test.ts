@@ -13,6 +13,7 @@ function fakes(code = 0) {
     compare: vi.fn<Handlers["compare"]>(async () => code),
     baseline: vi.fn<Handlers["baseline"]>(async () => code),
     perturb: vi.fn<Handlers["perturb"]>(async () => code),
+    runs: vi.fn<Handlers["runs"]>(async () => code),
   };
 }
 
@@ -53,6 +54,13 @@ describe("the command line", () => {
       store: "x.db",
       cache: false,
     });
+  });
+
+  it("parses runs flags: a positive --limit, --suite and --json", async () => {
+    const handlers = fakes();
+    await main(argv("runs", "--store", "x.db", "--suite", "s", "--limit", "3", "--json"), handlers);
+    expect(handlers.runs).toHaveBeenCalledWith({ store: "x.db", suite: "s", limit: 3, json: true });
+    expect(await main(argv("runs", "--limit", "0"), handlers)).toBe(2);
   });
 
   it("uses the cache unless --no-cache is given", async () => {

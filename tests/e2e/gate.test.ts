@@ -151,7 +151,11 @@ describe("callgrade gate on the example suite", () => {
       { cwd: dir, env: ENV },
     );
     expect(lenient.stdout).toMatch(/^gate INCONCLUSIVE/);
-    expect(lenient.stdout).toMatch(/too few calls to tell a drop of −2\.0 pts at α=0\.05; about \d+ needed/);
+    // Nine inconclusive fields: one line on the console, each message in full in report.md.
+    expect(lenient.stdout).toMatch(/\? model: caller_name n=48, phone n=48, .* — about \d+ calls needed/);
+    expect(readFileSync(path.join(dir, "tight", "report.md"), "utf8")).toMatch(
+      /too few calls to tell a drop of −2\.0 pts at α=0\.05; about \d+ needed/,
+    );
     expect(lenient.code).toBe(0);
     const strict = await runCli(
       ["gate", "--config", "tight.config.ts", "--store", "s.db", "--out", "tight", "--strict"],

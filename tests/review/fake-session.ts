@@ -24,7 +24,6 @@ export class FakeReviewSession implements ReviewSession {
   closeCount = 0;
   /** Set to make the next grade() throw, as a busy or lost store would. */
   failNextGrade: Error | undefined;
-  private current: string | undefined;
 
   constructor(
     private readonly cases: ReviewCase[],
@@ -45,14 +44,12 @@ export class FakeReviewSession implements ReviewSession {
     const open = this.cases.find(
       (c) => !this.skipped.includes(c.caseId) && this.view(c).fields.some((f) => f.grade === undefined),
     );
-    this.current = open?.caseId;
     return open && this.view(open);
   }
 
   reload(caseId: string): ReviewCase | undefined {
     this.calls.push(`reload ${caseId}`);
     const found = this.cases.find((c) => c.caseId === caseId);
-    if (found) this.current = caseId;
     return found && this.view(found);
   }
 
@@ -86,11 +83,16 @@ export class FakeReviewSession implements ReviewSession {
     this.skipped.push(caseId);
   }
 
+  /** Counted in review items (fields), as the real session counts; nobody else grades here. */
   progress(): ReviewProgress {
-    const index = this.cases.findIndex((c) => c.caseId === this.current);
+    const total = this.cases.reduce((sum, c) => sum + c.fields.length, 0);
+    const graded = new Set(this.live.map((g) => g.itemId)).size;
     return {
-      position: index < 0 ? this.cases.length : index + 1,
-      total: this.cases.length,
+      position: Math.min(graded + 1, total),
+      total,
+      graded,
+      byOthers: 0,
+      left: total - graded,
       gradedToday: this.live.length,
       perHour: this.live.length === 0 ? null : 42,
     };

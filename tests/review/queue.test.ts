@@ -145,8 +145,26 @@ describe("who a case is open to", () => {
       [phoneItem.id, "bob"],
     );
     expect(isOpenTo(overlap, byBoth, "cy")).toBe(false);
-    expect(queueCounts([single, overlap], byAnn, "bob")).toEqual({ completed: 0, open: 1 });
-    expect(queueCounts([single, overlap], byAnn, "ann")).toEqual({ completed: 2, open: 0 });
+  });
+
+  it("counts a reviewer's queue in review items: graded by them, finished by others, left to them", () => {
+    const byAnn = marks([nameItem.id, "ann"], [phoneItem.id, "ann"]);
+    // Bob: Ann finished the single case (2 items by others); the overlap case still needs him (2 left).
+    expect(queueCounts([single, overlap], byAnn, "bob")).toEqual({
+      total: 4,
+      graded: 0,
+      byOthers: 2,
+      left: 2,
+    });
+    expect(queueCounts([single, overlap], byAnn, "ann")).toEqual({
+      total: 4,
+      graded: 4,
+      byOthers: 0,
+      left: 0,
+    });
+    // Half a case graded by Cy, then finished by Ann: Cy's item is his, the other is by others.
+    const half = marks([nameItem.id, "cy"], [nameItem.id, "ann"], [phoneItem.id, "ann"]);
+    expect(queueCounts([single], half, "cy")).toEqual({ total: 2, graded: 1, byOthers: 1, left: 0 });
   });
 });
 

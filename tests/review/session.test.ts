@@ -1,102 +1,18 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import type { Case } from "../../src/core/types.js";
-import { localMidnight } from "../../src/review/pace.js";
+// A reviewer's session on a run's queue: which case comes next, leases, overlap, blind views, undo, skip.
+import { describe, expect, it } from "vitest";
 import { isOverlapCase } from "../../src/review/queue.js";
-import { openReviewSession, type ReviewSessionOptions } from "../../src/review/session.js";
-import type { ReviewCase, ReviewSession } from "../../src/review/types.js";
-import { type ReviewItemInput, Store } from "../../src/store/index.js";
-
-const MINUTE = 60_000;
-const T0 = Date.parse("2026-03-10T12:00:00.000Z");
-
-const stores: Store[] = [];
-afterEach(() => {
-  for (const store of stores.splice(0)) store.close();
-});
-
-function tempFile(): string {
-  return path.join(mkdtempSync(path.join(tmpdir(), "cg-review-session-")), "callgrade.db");
-}
-
-function openStore(file: string): Store {
-  const store = Store.open(file);
-  stores.push(store);
-  return store;
-}
-
-interface RunOptions {
-  cases?: number;
-  overlap?: number;
-  items?: ReviewItemInput[];
-  gold?: Record<string, Record<string, unknown>>;
-}
-
-/** A run of cases c0..cN-1; by default each has one "name" item on which models a and b disagree. */
-function createRun(store: Store, options: RunOptions = {}): void {
-  const count = options.cases ?? 4;
-  const cases: Case[] = Array.from({ length: count }, (_, i) => ({
-    id: `c${i}`,
-    transcript: [{ speaker: "caller", text: `this is call ${i}` }],
-    meta: { callDate: "2026-03-01" },
-    source: { file: "f", line: i + 1 },
-    ...(options.gold?.[`c${i}`] ? { gold: options.gold[`c${i}`] } : {}),
-  }));
-  store.runs.create(
-    {
-      id: "r1",
-      suite: "s",
-      createdAt: "2026-03-01T00:00:00.000Z",
-      configFile: null,
-      hashes: { prompt: "p", knowledgeBase: "k", schema: "s" },
-      models: ["a", "b", "c"].map((id) => ({ id, provider: "replay" })),
-      fields: [
-        { name: "name", match: { kind: "text" } },
-        { name: "caller.phone", match: { kind: "phone" } },
-        { name: "summary", match: { kind: "free-text", rubric: "Says why they called." } },
-      ],
-      scoring: { phoneRegion: "US", referenceDateKey: "callDate", phoneRegionKey: "phoneRegion" },
-      repeat: 1,
-      skipped: [],
-      knowledgeBase: "Open 9 to 5.",
-      review: { overlap: options.overlap ?? 0, leaseMinutes: 15, passRating: 3 },
-    },
-    cases,
-  );
-  const items = options.items ?? cases.map((c, i) => nameItem(c.id, i));
-  store.results.replace("r1", [], [], items);
-}
-
-function nameItem(caseId: string, i: number): ReviewItemInput {
-  return {
-    caseId,
-    field: "name",
-    reason: "disagreement",
-    modelValues: { a: `A${i}`, b: `B${i}` },
-    priority: 2,
-  };
-}
-
-function session(
-  store: Store,
-  reviewer: string,
-  now: () => number,
-  extra: Partial<ReviewSessionOptions> = {},
-) {
-  return openReviewSession(store, { runId: "r1", reviewer, now, ...extra });
-}
-
-/** Picks model a on every field of the case. */
-function gradeAll(s: ReviewSession, view: ReviewCase): void {
-  for (const field of view.fields) {
-    s.grade({
-      itemId: field.itemId,
-      verdict: { kind: "pick", modelId: "a", value: field.answers[0]?.value },
-    });
-  }
-}
+import { openReviewSession } from "../../src/review/session.js";
+import type { ReviewSession } from "../../src/review/types.js";
+import {
+  createRun,
+  gradeAll,
+  MINUTE,
+  nameItem,
+  openStore,
+  session,
+  T0,
+  tempFile,
+} from "./session-fixture.js";
 
 describe("review session", () => {
   it("shows a case with its transcript, gold by dotted path, answers in model order, rubric and knowledge base", () => {
@@ -324,52 +240,6 @@ describe("review session", () => {
     expect(() => session(store, "ann", () => T0, { field: "nope" })).toThrow('no field "nope"');
     expect(() => session(store, "ann", () => T0, { model: "zz" })).toThrow('no model "zz"');
     expect(() => openReviewSession(store, { runId: "r9", reviewer: "ann" })).toThrow("no run r9");
-  });
-
-  it("reports position, total, grades since midnight and pace", () => {
-    const file = tempFile();
-    createRun(openStore(file), { cases: 4 });
-    const midnight = localMidnight(T0);
-    let t = midnight - 30 * MINUTE;
-    const ann = session(openStore(file), "ann", () => t);
-    expect(ann.progress()).toEqual({ position: 1, total: 4, gradedToday: 0, perHour: null });
-    const c0 = ann.next();
-    t = midnight - 20 * MINUTE;
-    if (c0) gradeAll(ann, c0);
-    // Still on the graded case: it is the current position.
-    expect(ann.progress()).toEqual({ position: 1, total: 4, gradedToday: 1, perHour: null });
-    t = midnight + 10 * MINUTE;
-    const c1 = ann.next();
-    expect(ann.progress().position).toBe(2);
-    if (c1) gradeAll(ann, c1);
-    // Bob takes c3 meanwhile: Ann's queue shrinks to what she did plus what is still open to her.
-    const bob = session(openStore(file), "bob", () => t);
-    bob.skip("c2");
-    const c3 = bob.next();
-    expect(c3?.caseId).toBe("c3");
-    if (c3) gradeAll(bob, c3);
-    t = midnight + 12 * MINUTE;
-    ann.next();
-    // Grades at -20 and +10 minutes, now +12: one stretch, 32 minutes old, 2 grades → 3.75 an hour.
-    expect(ann.progress()).toEqual({ position: 3, total: 3, gradedToday: 1, perHour: 3.75 });
-  });
-
-  it("progress sees another reviewer's grades, whether on this connection or another", () => {
-    const file = tempFile();
-    const shared = openStore(file);
-    createRun(shared, { cases: 3 });
-    const ann = session(shared, "ann", () => T0);
-    expect(ann.progress().total).toBe(3);
-    const sameConnection = session(shared, "bob", () => T0);
-    const b0 = sameConnection.next();
-    if (b0) gradeAll(sameConnection, b0);
-    expect(ann.progress().total).toBe(2);
-    const otherConnection = session(openStore(file), "cy", () => T0);
-    const c1 = otherConnection.next();
-    expect(c1?.caseId).toBe("c1");
-    if (c1) gradeAll(otherConnection, c1);
-    expect(ann.progress().total).toBe(1);
-    expect(ann.next()?.caseId).toBe("c2");
   });
 
   it("refuses a grade for an item of another run", () => {

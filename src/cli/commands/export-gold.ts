@@ -5,11 +5,21 @@ import { display, optional, optionalSuite } from "./context.js";
 
 export async function exportGoldCommand(flags: ExportGoldFlags): Promise<number> {
   const suite = await optionalSuite(flags);
-  const { runId, file, rows } = await exportGold(suite, {
+  const { runId, file, rows, notes, notesLeftOut } = await exportGold(suite, {
     ...optional("runId", flags.run),
     ...optional("out", flags.out),
     ...optional("store", flags.store),
   });
-  say(`${rows.length} adjudicated cases of run ${runId} written to ${display(file)}\n`);
+  const carried = notes > 0 ? `, with ${plural(notes, "reviewer note")}` : "";
+  say(`${plural(rows.length, "adjudicated case")} of run ${runId} written to ${display(file)}${carried}\n`);
+  if (notesLeftOut > 0) {
+    say(
+      `${plural(notesLeftOut, "note")} on ungraded cases left out of gold (report.md and report.html list them)\n`,
+    );
+  }
   return 0;
+}
+
+function plural(n: number, one: string): string {
+  return `${n} ${one}${n === 1 ? "" : "s"}`;
 }

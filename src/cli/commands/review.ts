@@ -3,9 +3,11 @@ import { openReview } from "../../api/review.js";
 import { inCi } from "../../core/ci.js";
 import { CallgradeError } from "../../core/errors.js";
 import { inert } from "../../core/inert.js";
+import type { ReviewProgress } from "../../review/types.js";
+import { gradedLine } from "../../summary/review-wording.js";
 import { say } from "../output.js";
 import type { ReviewFlags } from "../program.js";
-import { followUp } from "../shell.js";
+import { followUp, type Where } from "../shell.js";
 import { optional, optionalSuite } from "./context.js";
 
 function defaultReviewer(): string {
@@ -28,6 +30,16 @@ async function loadScreen() {
   return import("../../review/tui/index.js");
 }
 
+/** What the reviewer is told on quitting, in review items like every other count; resume only if work is left. */
+export function quitMessage(reviewer: string, runId: string, progress: ReviewProgress, where: Where): string {
+  const today = `${progress.gradedToday} graded today`;
+  const report = `see the numbers: ${followUp(["report", runId], where)}\n`;
+  if (progress.total === 0) return `run ${runId} has no review items: nothing to grade.\n${report}`;
+  const line = `${inert(reviewer)} ${gradedLine(progress)} in run ${runId} (${today}).\n`;
+  if (progress.left > 0) return `${line}resume with: ${followUp(["review", "--run", runId], where)}\n`;
+  return `${line}the review queue is finished for ${inert(reviewer)}; ${report}`;
+}
+
 /** Opens the review screen on a run's queue; every grade is stored the moment it is made. */
 export async function reviewCommand(flags: ReviewFlags): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -48,21 +60,19 @@ export async function reviewCommand(flags: ReviewFlags): Promise<number> {
   });
   try {
     const { run, session } = review;
+    const where = { ...optional("config", flags.config), ...optional("store", flags.store) };
+    // An empty queue needs no screen: say so, and offer nothing to resume.
+    if (session.progress().total === 0) {
+      say(quitMessage(reviewer, run.id, session.progress(), where));
+      return 0;
+    }
     const { runReviewApp } = await loadScreen();
     await runReviewApp(session, {
       passRating: run.review.passRating,
       scoring: run.scoring,
       ...optional("schema", suite?.config.schema),
     });
-    const progress = session.progress();
-    const left = progress.total - (progress.position - 1);
-    const where = { ...optional("config", flags.config), ...optional("store", flags.store) };
-    say(
-      `${progress.gradedToday} grades by ${inert(reviewer)} today; ${Math.max(left, 0)} cases left in run ${run.id}.\n` +
-        (left > 0
-          ? `resume with: ${followUp(["review", "--run", run.id], where)}\n`
-          : `see the numbers: ${followUp(["report", run.id], where)}\n`),
-    );
+    say(quitMessage(reviewer, run.id, session.progress(), where));
     return 0;
   } finally {
     review.close();

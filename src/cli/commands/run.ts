@@ -1,4 +1,5 @@
 import { run } from "../../api/run.js";
+import { reviewItems } from "../../summary/review-wording.js";
 import { tuneHeap } from "../heap.js";
 import { say, warn } from "../output.js";
 import type { RunFlags } from "../program.js";
@@ -57,7 +58,7 @@ async function runWith(flags: RunFlags, where: Where, signal: AbortSignal): Prom
     const queued = result.summary.review.queued;
     if (queued > 0) {
       say(
-        `review: ${queued} ${queued === 1 ? "item" : "items"} queued; open them with: ${followUp(["review", "--run", result.runId], where)}\n`,
+        `review: ${reviewItems(queued)} queued; open them with: ${followUp(["review", "--run", result.runId], where)}\n`,
       );
     }
     for (const line of incompleteLines({ ...result, interrupted: result.status === "interrupted" }, where)) {

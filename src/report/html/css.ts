@@ -138,6 +138,11 @@ dl.values{margin:0}dl.values dt{font-weight:600;display:flex;align-items:center;
 dl.values dd{margin:2px 0 0}
 pre{margin:0;padding:6px 8px;background:var(--panel);border-radius:6px;white-space:pre-wrap;overflow-wrap:anywhere;font-size:13px}
 pre.gold{box-shadow:inset 3px 0 var(--pass)}
+#history svg .line{fill:none;stroke:currentColor;stroke-width:2.2;stroke-linejoin:round;stroke-linecap:round}
+svg .now line{stroke:var(--fg);stroke-width:1.2;stroke-dasharray:4 3}
+svg .now text{fill:var(--muted);font-size:11.5px}
+table.history tr.current{background:var(--band)}table.history td.date{white-space:nowrap}
+.badge-now{font-size:11.5px;font-weight:600;color:var(--accent);border:1px solid var(--accent);border-radius:9px;padding:0 6px;white-space:nowrap}
 footer{color:var(--muted);font-size:13px;padding-bottom:30px}
 @media (max-width:700px){.detail-grid{grid-template-columns:1fr}header.top,nav,main,footer{padding:0 12px}section{padding:14px}}
 @media print{:root{--bg:#fff;--panel:#fff;--fg:#000;--muted:#444;--line:#ccc;--grid:#e5e5e5;--band:#f5f5f5;color-scheme:light}

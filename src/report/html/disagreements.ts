@@ -26,7 +26,7 @@ export function disagreementsSection(v: View): string {
     .join("");
   const columns = 5 + models.length;
   const bodies = list.map((d, i) => body(v, d, i, models, columns)).join("\n");
-  return `${intro}<p class="lead">${count(list.length, "field value")} where models disagree with each other or with gold, or gave no valid output. <span class="eq">✓</span> marks a value the field's matcher reads as the gold one. Click a row to read the call.</p>
+  return `${intro}<p class="lead">${count(list.length, "field value")} where models disagree with each other or with gold, or gave no valid output. <span class="eq">✓</span> marks a value the field's matcher reads as the gold one, or as the one reviewers settled; ⚑ marks a field reviewers disagree on. Click a row to read the call.</p>
 <div class="controls" role="search">
 <label>Search <input type="search" id="dq" placeholder="case id, field, value or transcript text (press /)" autocomplete="off"></label>
 <label>Field <select id="df">${option("", "all fields")}${fields.map((f) => option(f, truncate(f, 40))).join("")}</select></label>
@@ -35,7 +35,7 @@ export function disagreementsSection(v: View): string {
 <output id="dc" aria-live="polite">${list.length} of ${list.length}</output>
 </div>
 <div class="scroll"><table class="dis-table">
-<thead><tr><th scope="col"><span class="sr">details</span></th><th scope="col">case</th><th scope="col">field</th><th scope="col">reason</th>${heads}<th scope="col">gold</th></tr></thead>
+<thead><tr><th scope="col"><span class="sr">details</span></th><th scope="col">case</th><th scope="col">field</th><th scope="col">reason</th>${heads}<th scope="col">gold / settled</th></tr></thead>
 ${bodies}
 </table></div>
 <p id="dn" class="note" hidden>No disagreement matches the search.</p></section>`;
@@ -51,20 +51,21 @@ function body(v: View, d: Disagreement, i: number, models: string[], columns: nu
       if (issues)
         return `<td class="v"><span class="invalid" title="${h(issues.join("\n"))}">⚠ invalid</span></td>`;
       const text = valueText(value);
+      // A reviewer's label, when there is one, is what the value is checked against; else the gold.
+      const against = d.human?.verdict === "value" ? "settled" : "gold";
       // The field's matcher decides when the data says; hand-made data without it falls back to equal JSON.
-      const same = d.matchesGold
-        ? d.matchesGold[id] === true
-        : gold !== undefined && canonical(value) === gold;
-      return `<td class="v${same ? " same" : ""}" title="${h(text)}">${h(truncate(text, 48))}${same ? ` <span class="eq" title="same as gold">✓<span class="sr"> same as gold</span></span>` : ""}</td>`;
+      const same =
+        d.human?.verdict === "value"
+          ? d.human.matches?.[id] === true
+          : d.matchesGold
+            ? d.matchesGold[id] === true
+            : gold !== undefined && canonical(value) === gold;
+      return `<td class="v${same ? " same" : ""}" title="${h(text)}">${h(truncate(text, 48))}${same ? ` <span class="eq" title="same as ${against}">✓<span class="sr"> same as ${against}</span></span>` : ""}</td>`;
     })
     .join("");
-  const goldCell =
-    d.gold === undefined
-      ? `<td class="v muted">no gold</td>`
-      : `<td class="v gold">${h(truncate(valueText(d.gold), 48))}</td>`;
   const label = `Show call ${truncate(d.caseId, 40)}, field ${truncate(d.field, 40)}`;
   return `<tbody class="dis" data-field="${h(d.field)}" data-reason="${h(d.reason)}">
-<tr class="row"><td><button type="button" class="toggle js-only" aria-expanded="false" aria-controls="d${i}" aria-label="${h(label)}">▸</button></td><td class="case" title="${h(d.caseId)}"><code>${h(truncate(d.caseId, 28))}</code></td><td class="field" title="${h(d.field)}">${h(truncate(d.field, 32))}</td><td><span class="reason r-${h(d.reason)}">${REASONS[d.reason] ?? h(d.reason)}</span></td>${cells}${goldCell}</tr>
+<tr class="row"><td><button type="button" class="toggle js-only" aria-expanded="false" aria-controls="d${i}" aria-label="${h(label)}">▸</button></td><td class="case" title="${h(d.caseId)}"><code>${h(truncate(d.caseId, 28))}</code></td><td class="field" title="${h(d.field)}">${h(truncate(d.field, 32))}</td><td><span class="reason r-${h(d.reason)}">${REASONS[d.reason] ?? h(d.reason)}</span></td>${cells}${goldCell(d)}</tr>
 <tr class="detail" id="d${i}"><td colspan="${columns}"><div class="detail-grid"><div><h4>Transcript of <code>${h(d.caseId)}</code></h4>${transcript(d.transcript)}</div><div><h4>Values for <code>${h(d.field)}</code></h4>${values(v, d, models)}</div></div></td></tr>
 </tbody>`;
 }
@@ -84,7 +85,33 @@ function values(v: View, d: Disagreement, models: string[]): string {
     d.gold === undefined
       ? `<dt>gold</dt><dd class="muted">no gold label</dd>`
       : `<dt>gold</dt><dd><pre class="gold">${h(valueBlock(d.gold))}</pre></dd>`;
-  return `<dl class="values">${items.join("")}${gold}</dl>`;
+  return `<dl class="values">${items.join("")}${gold}${humanDetail(d)}</dl>`;
+}
+
+/** The last column: what reviewers settled (value, "no model is right" or contested, and who), else the gold. */
+function goldCell(d: Disagreement): string {
+  const label = d.human;
+  if (!label) {
+    return d.gold === undefined
+      ? `<td class="v muted">no gold</td>`
+      : `<td class="v gold">${h(truncate(valueText(d.gold), 48))}</td>`;
+  }
+  const who = h(truncate(label.reviewers.join(", "), 40));
+  if (label.verdict === "contested") {
+    return `<td class="v contested" title="reviewers disagree: ${h(label.reviewers.join(", "))}"><span class="invalid">⚑ contested</span> <span class="muted">by ${who}</span></td>`;
+  }
+  const shown = label.verdict === "value" ? h(truncate(valueText(label.value), 48)) : "no model right";
+  const title = label.verdict === "value" ? valueText(label.value) : "no model's value is right";
+  return `<td class="v gold settled" title="${h(title)}">${shown} <span class="muted">settled by ${who}</span></td>`;
+}
+
+function humanDetail(d: Disagreement): string {
+  const label = d.human;
+  if (!label) return "";
+  const who = h(label.reviewers.join(", "));
+  if (label.verdict === "contested") return `<dt>reviewers</dt><dd>⚑ contested: ${who} disagree</dd>`;
+  if (label.verdict === "none") return `<dt>settled by ${who}</dt><dd>no model's value is right</dd>`;
+  return `<dt>settled by ${who}</dt><dd><pre class="gold">${h(valueBlock(label.value))}</pre></dd>`;
 }
 
 /** A transcript with speaker labels (text, not only colour) and times when the turns have them. */

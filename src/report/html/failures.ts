@@ -69,3 +69,26 @@ export function failuresSection(v: View): string {
 <details class="numbers"><summary>Numbers behind the chart</summary><div class="scroll"><table class="num"><thead><tr><th scope="col">model</th><th scope="col">reason</th><th scope="col">outputs</th></tr></thead><tbody>${rows.join("")}</tbody></table></div></details>
 <ul class="inline">${validity}</ul></section>`;
 }
+
+/** Calls that ended without an answer, per model and error kind, with the provider's first distinct messages. */
+export function callFailuresSection(v: View): string {
+  const rows = v.data.summary.models.flatMap((m) =>
+    (m.failures ?? []).map((f) => {
+      const messages =
+        f.messages.length === 0
+          ? `<span class="muted">no message</span>`
+          : `<ul class="messages">${f.messages.map((msg) => `<li><code>${h(msg)}</code></li>`).join("")}</ul>`;
+      return `<tr><th scope="row">${h(m.id)}</th><td class="text">${h(f.kind)}</td><td>${f.count}</td><td class="text">${messages}</td></tr>`;
+    }),
+  );
+  if (rows.length === 0) return "";
+  return `<section id="errors" aria-labelledby="errors-h"><h2 id="errors-h">Failed calls</h2>
+<p class="lead">Calls that ended without an answer after retries, by error kind, with the first distinct messages the provider gave (at most 3, cut to 200 characters).</p>
+<div class="scroll"><table class="num"><thead><tr><th scope="col">model</th><th scope="col">error</th><th scope="col">calls</th><th scope="col">messages</th></tr></thead><tbody>${rows.join("")}</tbody></table></div></section>`;
+}
+
+/** Styles only the failed-calls table uses; added only when it is drawn. */
+export const FAILURES_CSS = `
+ul.messages{margin:0;padding-left:18px}
+ul.messages code{white-space:pre-wrap;overflow-wrap:anywhere}
+`;

@@ -3,16 +3,20 @@ import { createHash } from "node:crypto";
 import type { ReportData } from "../../summary/report-data-types.js";
 import { accuracySection } from "./accuracy.js";
 import { agreementSection } from "./agreement.js";
+import { CONFUSION_CSS, confusionSection } from "./confusion.js";
 import { CSS } from "./css.js";
 import { disagreementsSection } from "./disagreements.js";
 import { escapeHtml as h, jsonForScript } from "./escape.js";
-import { failuresSection } from "./failures.js";
+import { callFailuresSection, FAILURES_CSS, failuresSection } from "./failures.js";
 import { gateBanner } from "./gate.js";
 import { header, modelTable } from "./header.js";
+import { historySection } from "./history.js";
 import { latencySection } from "./latency.js";
+import { reviewSection } from "./notes.js";
 import { robustnessSection } from "./robustness.js";
 import { tradeoffSection } from "./scatter.js";
 import { SCRIPT } from "./script.js";
+import { slicesSection } from "./slices.js";
 import { view } from "./view.js";
 import { voiceSection } from "./voice.js";
 import { VOICE_CSS } from "./voice-css.js";
@@ -44,7 +48,11 @@ export function contentSecurityPolicy(script: string = SCRIPT): string {
 const NAV: [string, string][] = [
   ["gate", "Gate"],
   ["models", "Models"],
+  ["errors", "Failed calls"],
+  ["history", "History"],
   ["accuracy", "Accuracy"],
+  ["slices", "Slices"],
+  ["confusion", "Confusion"],
   ["voice", "Voice stage"],
   ["robustness", "Robustness"],
   ["tradeoffs", "Cost & latency"],
@@ -52,6 +60,7 @@ const NAV: [string, string][] = [
   ["schema", "Schema failures"],
   ["agreement", "Agreement"],
   ["disagreements", "Disagreements"],
+  ["review", "Human review"],
 ];
 
 export function renderHtml(data: ReportData): string {
@@ -60,7 +69,11 @@ export function renderHtml(data: ReportData): string {
   const sections = [
     gate ? gateBanner(gate) : "",
     modelTable(v),
+    callFailuresSection(v),
+    historySection(v),
     accuracySection(v),
+    slicesSection(v),
+    confusionSection(v),
     voiceSection(v),
     robustnessSection(v),
     tradeoffSection(v),
@@ -68,6 +81,7 @@ export function renderHtml(data: ReportData): string {
     failuresSection(v),
     agreementSection(v),
     disagreementsSection(v),
+    reviewSection(v),
   ].filter(Boolean);
   const body = sections.join("\n");
   const nav = NAV.filter(([id]) => body.includes(`<section id="${id}"`))
@@ -86,7 +100,7 @@ export function renderHtml(data: ReportData): string {
 <meta name="color-scheme" content="light dark">
 <meta name="generator" content="callgrade">
 <title>${h(`${verdict}${summary.suite} · run ${summary.runId} · callgrade`)}</title>
-<style>${CSS}${summary.asr || summary.robustness ? VOICE_CSS : ""}</style>
+<style>${CSS}${summary.asr || summary.robustness ? VOICE_CSS : ""}${extraCss(body)}</style>
 </head>
 <body>
 <a class="skip" href="#main">Skip to the report</a>
@@ -101,4 +115,12 @@ ${body}
 </body>
 </html>
 `;
+}
+
+/** Styles of sections only some reports draw, so a report without them stays byte for byte what it was. */
+function extraCss(body: string): string {
+  return (
+    (body.includes('<section id="errors"') ? FAILURES_CSS : "") +
+    (body.includes('<section id="confusion"') ? CONFUSION_CSS : "")
+  );
 }

@@ -20,4 +20,20 @@ article.penalty h4{text-transform:none;letter-spacing:0;color:var(--fg);font-siz
 .multiples{display:grid;grid-template-columns:repeat(auto-fill,minmax(300px,1fr));gap:8px 16px}
 .multiples figure{margin:0}
 .multiples figcaption{color:var(--fg);font-weight:600;overflow-wrap:anywhere}
+.aligned{line-height:2;overflow-wrap:anywhere;margin:6px 0 10px}
+.aligned del,.aligned ins{text-decoration-thickness:2px;padding:1px 3px;border-radius:3px}
+.aligned del{color:var(--fail);background:var(--fail-bg);text-decoration-line:line-through}
+.aligned ins{color:var(--pass);background:var(--pass-bg);text-decoration-line:underline}
+.aligned .a-sub{white-space:nowrap;border:1px solid var(--inc);border-radius:4px;padding:1px 2px}
+.aligned .a-sub del{background:none}.aligned .a-sub ins{background:var(--inc-bg);color:var(--inc)}
+.aligned .a-ins{font-style:italic}
+.aligned .arrow{color:var(--muted);padding:0 2px}
+.aligned .a-ok{color:var(--fg)}
+.aligned[lang=ja]{letter-spacing:.05em}
+ol.aligned-calls{padding-left:0;list-style:none;margin:6px 0}
+ol.aligned-calls li{border-top:1px solid var(--line);padding:4px 0}
+ol.aligned-calls summary{color:var(--fg)}
+ol.aligned-calls .rate{font-weight:600;font-variant-numeric:tabular-nums}
+article.aligned-list{margin-top:14px}
+.align-legend .aligned{margin:0 6px 0 0}
 `;

@@ -1,7 +1,9 @@
-// "Voice stage": each recogniser's word and character error rates split into S/D/I, then what each costs the models.
+// "Voice stage": each recogniser's word and character error rates split into S/D/I, what each costs the models,
+// and its worst calls' transcripts aligned against the reference.
 import { grouped, ms, pct } from "../../core/format.js";
 import type { AlignmentCounts, AsrSummary, RecogniserSummary } from "../../core/summary.js";
 import { penaltiesInOrder, sdi } from "../voice-facts.js";
+import { alignmentsBlock } from "./alignment.js";
 import { escapeHtml as h, truncate } from "./escape.js";
 import { penaltyFigure } from "./penalty.js";
 import { chart, linear, niceMax, round, type Scale, xAxis } from "./svg.js";
@@ -34,7 +36,7 @@ ${
 ${recogniserTable(asr)}`
     : ""
 }
-${penalty}</section>`;
+${penalty}${alignmentsBlock(v.data.alignments)}</section>`;
 }
 
 /** Per recogniser a WER bar and a thinner CER bar, each split into substitutions, deletions and insertions. */

@@ -15,10 +15,18 @@ export function KnowledgeExcerpt({
   const width = Math.max(2, ...lines.map((l) => String(l.line).length));
   return (
     <Box flexDirection="column" marginTop={1}>
-      <Text dimColor>knowledge base · lines about {inert(field)} · b hides</Text>
-      {!hasKnowledgeBase ? <Text dimColor>(this run has no knowledge base)</Text> : null}
+      <Text dimColor wrap="truncate-end">
+        knowledge base · lines about {inert(field)} · b hides
+      </Text>
+      {!hasKnowledgeBase ? (
+        <Text dimColor wrap="truncate-end">
+          (this run has no knowledge base)
+        </Text>
+      ) : null}
       {hasKnowledgeBase && lines.length === 0 ? (
-        <Text dimColor>(no line of the knowledge base mentions this field or its answers)</Text>
+        <Text dimColor wrap="truncate-end">
+          (no line of the knowledge base mentions this field or its answers)
+        </Text>
       ) : null}
       {lines.map((l) => (
         <Text key={l.line} wrap="truncate-end">

@@ -1,6 +1,8 @@
-// Where the reviewer is: item n of N, grades today, pace, and who is grading.
+// Where the reviewer is, in review items (the unit the run and the reports count): item n of N, grades today,
+// pace, and who is grading. With no case on screen it says what is graded and what is left instead.
 import { Text } from "ink";
 import { inert } from "../../core/inert.js";
+import { gradedLine, positionLine } from "../../summary/review-wording.js";
 import type { ReviewProgress } from "../types.js";
 
 export function ProgressLine({
@@ -13,11 +15,15 @@ export function ProgressLine({
   caseId?: string;
 }) {
   const pace = progress?.perHour == null ? "–" : String(Math.round(progress.perHour));
+  const where =
+    progress === undefined
+      ? "review item – of –"
+      : caseId === undefined
+        ? gradedLine(progress)
+        : positionLine(progress.position, progress.total, progress.byOthers);
   return (
     <Text>
-      <Text bold>
-        item {progress?.position ?? "–"} of {progress?.total ?? "–"}
-      </Text>
+      <Text bold>{where}</Text>
       <Text dimColor>
         {" "}
         · {progress?.gradedToday ?? 0} graded today · {pace}/h · {inert(reviewer)}

@@ -1,8 +1,8 @@
 // The last message (saved, invalid, undone) and the keys of the current mode, both from state and keymap.
 import { Box, Text } from "ink";
-import { inert } from "../../core/inert.js";
-import { bindingsFor, type FieldKind, type Mode } from "./keymap.js";
+import type { FieldKind, Mode } from "./keymap.js";
 import type { Status } from "./model.js";
+import { hintRows, statusRows } from "./status-rows.js";
 
 const TONE = { ok: "green", error: "red", info: undefined } as const;
 
@@ -10,21 +10,29 @@ export function StatusBar({
   status,
   mode,
   field,
+  width,
 }: {
   status: Status | undefined;
   mode: Mode;
   field: FieldKind | undefined;
+  width: number;
 }) {
-  const hints = bindingsFor(mode, field).filter((b) => b.hint !== undefined);
+  // Wrapped here exactly as the screen plan counts them, one Text a row.
+  const color = status ? TONE[status.tone] : undefined;
   return (
     <Box flexDirection="column" marginTop={1}>
-      <Text color={status ? TONE[status.tone] : undefined} wrap="wrap">
-        {/* Messages quote field names and session errors: untrusted too. */}
-        {status ? `${status.tone === "error" ? "✗ " : ""}${inert(status.text)}` : " "}
-      </Text>
-      <Text dimColor wrap="wrap">
-        {hints.map((b) => `${b.label} ${b.hint}`).join(" · ")}
-      </Text>
+      {statusRows(status, width).map((row, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: wrapped rows are positional
+        <Text key={`s${i}`} wrap="truncate-end" {...(color ? { color } : {})}>
+          {row}
+        </Text>
+      ))}
+      {hintRows(mode, field, width).map((row, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: wrapped rows are positional
+        <Text key={`h${i}`} dimColor wrap="truncate-end">
+          {row}
+        </Text>
+      ))}
     </Box>
   );
 }

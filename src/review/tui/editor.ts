@@ -29,6 +29,16 @@ export function erase(editor: Editor): Editor {
   return { text: chars.join(""), cursor: editor.cursor - 1 };
 }
 
+/** Ctrl+W: the word before the cursor, and the spaces after it, go. */
+export function eraseWord(editor: Editor): Editor {
+  const chars = [...editor.text];
+  let from = editor.cursor;
+  while (from > 0 && /\s/u.test(chars[from - 1] ?? "")) from--;
+  while (from > 0 && !/\s/u.test(chars[from - 1] ?? "")) from--;
+  chars.splice(from, editor.cursor - from);
+  return { text: chars.join(""), cursor: from };
+}
+
 export function moveCursor(editor: Editor, to: "left" | "right" | "home" | "end"): Editor {
   const length = [...editor.text].length;
   const cursor =
@@ -38,14 +48,4 @@ export function moveCursor(editor: Editor, to: "left" | "right" | "home" | "end"
         ? length
         : Math.min(length, Math.max(0, editor.cursor + (to === "left" ? -1 : 1)));
   return { ...editor, cursor };
-}
-
-/** The buffer split at the cursor, for drawing. */
-export function splitAtCursor(editor: Editor): { before: string; at: string; after: string } {
-  const chars = [...editor.text];
-  return {
-    before: chars.slice(0, editor.cursor).join(""),
-    at: chars[editor.cursor] ?? " ",
-    after: chars.slice(editor.cursor + 1).join(""),
-  };
 }

@@ -16,7 +16,7 @@ export type Intent =
   | { type: "field" | "row"; by: 1 | -1 }
   | { type: "rate"; score: Score }
   | { type: "pass"; pass: boolean }
-  | { type: "save-rating" | "cancel" | "submit" | "erase" | "clear-line" }
+  | { type: "save-rating" | "cancel" | "submit" | "erase" | "erase-word" | "clear-line" }
   | { type: "cursor"; to: "left" | "right" | "home" | "end" }
   | { type: "insert"; text: string };
 
@@ -78,8 +78,11 @@ export const KEYMAP: readonly Binding[] = [
   { modes: TEXT_MODES, keys: ["<bs>"], label: "Backspace", help: "delete the character before the cursor", intent: fixed({ type: "erase" }) },
   { modes: TEXT_MODES, keys: ["<left>", "<right>", "<home>", "<end>"], label: "←/→, Home/End", help: "move the cursor", intent: (p) => ({ type: "cursor", to: CURSOR_KEYS[p.name ?? ""] ?? "end" }) },
   { modes: TEXT_MODES, keys: ["<c-u>"], label: "Ctrl+U", help: "clear the line", intent: fixed({ type: "clear-line" }) },
+  { modes: TEXT_MODES, keys: ["<c-w>"], label: "Ctrl+W", help: "delete the word before the cursor", intent: fixed({ type: "erase-word" }) },
   { modes: TEXT_MODES, keys: ["<text>"], label: "any text", help: "typed or pasted at the cursor", intent: (p) => ({ type: "insert", text: p.text ?? "" }) },
-  { modes: ["help"], keys: ["<any-key>"], label: "any key", help: "back to where you were", intent: fixed({ type: "close-help" }) },
+  { modes: ["help"], keys: ["j", "k", "<down>", "<up>"], label: "j/k, ↑/↓", help: "scroll this screen a line", intent: (p) => ({ type: "scroll", by: p.text === "k" || p.name === "<up>" ? -1 : 1 }) },
+  { modes: ["help"], keys: ["<pgup>", "<pgdn>"], label: "PgUp/PgDn", help: "scroll this screen a page", intent: (p) => ({ type: "page", by: step(p, ["<pgup>"]) }) },
+  { modes: ["help"], keys: ["<any-key>"], label: "any key", help: "any other key: back to where you were", intent: fixed({ type: "close-help" }) },
   { modes: ALL, keys: ["<c-c>"], label: "Ctrl+C", help: "quit from anywhere (every grade shown as saved is stored)", intent: fixed({ type: "quit" }) },
 ];
 

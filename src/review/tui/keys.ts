@@ -35,6 +35,46 @@ export function toKeypress(input: string, key: Key): Keypress | undefined {
   return { text: input };
 }
 
+const CONTROL_NAMES: Record<string, string> = {
+  "\r": "<enter>",
+  "\n": "<enter>",
+  "\u007f": "<bs>",
+  "\b": "<bs>",
+  "\u001b": "<esc>",
+};
+
+/** The name of a control character typed alone ("\u0015" is "<c-u>"); undefined for text, tab included. */
+function controlName(char: string): string | undefined {
+  const named = CONTROL_NAMES[char];
+  if (named !== undefined) return named;
+  const code = char.codePointAt(0) ?? 0;
+  return code >= 1 && code <= 26 && char !== "\t" ? `<c-${String.fromCodePoint(code + 96)}>` : undefined;
+}
+
+/**
+ * The keys in one chunk of input, in order. Keys typed faster than a frame, or
+ * over a slow link, reach Ink together ("99\u00155" is 9, 9, Ctrl+U, 5): the
+ * control characters among them become their keys, the text between them
+ * stays one piece (a paste is typed at once), and other control bytes go.
+ */
+export function splitChunk(chunk: string): Keypress[] {
+  const presses: Keypress[] = [];
+  let text = "";
+  for (const char of chunk) {
+    const code = char.codePointAt(0) ?? 0;
+    const name = controlName(char);
+    if (name === undefined && (code >= 32 || char === "\t")) {
+      text += char;
+      continue;
+    }
+    if (text !== "") presses.push({ text });
+    text = "";
+    if (name !== undefined) presses.push({ name });
+  }
+  if (text !== "") presses.push({ text });
+  return presses;
+}
+
 /** How a key press reads in messages. */
 export function pressLabel(press: Keypress): string {
   return press.name ?? (press.text.length > 1 ? "pasted text" : press.text);

@@ -37,12 +37,15 @@ export interface UiState {
   progress: ReviewProgress | undefined;
   /** Index of the selected field in `case.fields`. */
   field: number;
-  /** First transcript line shown. */
+  /** First transcript row shown (a long turn wraps over several rows). */
   scroll: number;
   terminalRows: number;
+  terminalColumns: number;
   mode: Mode;
   /** Where the help screen goes back to. */
   helpReturn: Mode;
+  /** First help row shown: on a short terminal the help scrolls. */
+  helpScroll: number;
   editor: Editor;
   showKb: boolean;
   status: Status | undefined;
@@ -70,7 +73,7 @@ export type Action =
   | { type: "failed"; message: string }
   | { type: "progress"; progress: ReviewProgress }
   | { type: "closed" }
-  | { type: "resize"; rows: number };
+  | { type: "resize"; rows: number; columns?: number };
 
 export interface Step {
   state: UiState;

@@ -1,9 +1,10 @@
 // The review screen's state and its pure reducer: keys and session results in, new state and effects out.
-import { EMPTY_EDITOR, erase, insert, moveCursor } from "./editor.js";
+import { EMPTY_EDITOR, erase, eraseWord, insert, moveCursor } from "./editor.js";
 import { cancel, grade, isFreeTextSelected, pick, startText, submit } from "./grading.js";
+import { clampHelpScroll, helpWindow } from "./help-rows.js";
 import { type Intent, lookup } from "./keymap.js";
 import { pressLabel } from "./keys.js";
-import { clampScroll, transcriptRows } from "./layout.js";
+import { clampScroll, transcriptWindow } from "./layout.js";
 import {
   type Action,
   type ReviewConfig,
@@ -20,7 +21,11 @@ export type { Action, Effect, RatingDraft, ReviewConfig, Status, Step, UiState }
 
 export const DEFAULT_CONFIG: ReviewConfig = { passRating: 3, scoring: DEFAULT_SCORING };
 
-export function initialState(config: ReviewConfig = DEFAULT_CONFIG, terminalRows = 24): UiState {
+export function initialState(
+  config: ReviewConfig = DEFAULT_CONFIG,
+  terminalRows = 24,
+  terminalColumns = 80,
+): UiState {
   return {
     config,
     case: undefined,
@@ -31,8 +36,10 @@ export function initialState(config: ReviewConfig = DEFAULT_CONFIG, terminalRows
     field: 0,
     scroll: 0,
     terminalRows,
+    terminalColumns,
     mode: "grade",
     helpReturn: "grade",
+    helpScroll: 0,
     editor: EMPTY_EDITOR,
     showKb: false,
     status: undefined,
@@ -96,8 +103,17 @@ export function reduce(state: UiState, action: Action): Step {
     case "closed":
       return stay({ ...state, closed: true });
     case "resize":
-      return stay({ ...state, terminalRows: action.rows });
+      return stay({
+        ...state,
+        terminalRows: action.rows,
+        terminalColumns: action.columns ?? state.terminalColumns,
+      });
   }
+}
+
+function scrollHelp(state: UiState, by: number): Step {
+  const helpScroll = clampHelpScroll(state.helpScroll + by, state.terminalColumns, state.terminalRows);
+  return stay({ ...state, helpScroll });
 }
 
 function applyIntent(state: UiState, intent: Intent): Step {
@@ -137,15 +153,20 @@ function applyIntent(state: UiState, intent: Intent): Step {
     case "toggle-kb":
       return stay({ ...state, showKb: !state.showKb });
     case "scroll":
+      if (state.mode === "help") return scrollHelp(state, intent.by);
       return stay({ ...state, scroll: clampScroll(state, state.scroll + intent.by) });
     case "page":
-      return stay({ ...state, scroll: clampScroll(state, state.scroll + intent.by * transcriptRows(state)) });
+      if (state.mode === "help") return scrollHelp(state, intent.by * helpWindow(state.terminalRows));
+      return stay({
+        ...state,
+        scroll: clampScroll(state, state.scroll + intent.by * transcriptWindow(state)),
+      });
     case "field": {
       const n = state.case?.fields.length ?? 0;
       return n === 0 ? stay(state) : stay({ ...state, field: (state.field + intent.by + n) % n });
     }
     case "help":
-      return stay({ ...state, mode: "help", helpReturn: state.mode });
+      return stay({ ...state, mode: "help", helpReturn: state.mode, helpScroll: 0 });
     case "close-help":
       return stay({ ...state, mode: state.helpReturn });
     case "quit":
@@ -154,6 +175,8 @@ function applyIntent(state: UiState, intent: Intent): Step {
       return stay({ ...state, editor: insert(state.editor, intent.text) });
     case "erase":
       return stay({ ...state, editor: erase(state.editor) });
+    case "erase-word":
+      return stay({ ...state, editor: eraseWord(state.editor) });
     case "cursor":
       return stay({ ...state, editor: moveCursor(state.editor, intent.to) });
     case "clear-line":

@@ -50,6 +50,10 @@ describe("report.html in headless Chromium", () => {
     expect(page).toContain("Hello &lt;script&gt;document.title='pwned'");
     expect(page).toContain("&lt;img src=x onerror=");
     expect(page).toContain("&lt;/script&gt;&lt;script&gt;");
+    // Provider messages and made-up enum values, in their own sections, are text too.
+    expect(page).toContain('<section id="errors"');
+    expect(page).toContain('<section id="confusion"');
+    expect(page).toContain('<th scope="row">&lt;script&gt;document.title=');
   });
 
   it("runs its own script under the CSP: rows start collapsed and the address filters the table", async () => {

@@ -28,6 +28,38 @@ export function hostileReport(): ReportData {
     if (phone) mini.fields[`notes${PAYLOADS.svg}`] = { ...phone };
   }
   data.summary.agreement[`notes${PAYLOADS.svg}`] = { rate: 0.5, n: 10 };
+  // A provider's error message and an enum value a model made up are untrusted text as well.
+  const claude = data.summary.models[1];
+  if (claude)
+    claude.failures = [
+      { kind: `bad_request${PAYLOADS.attribute}`, count: 2, messages: [PAYLOADS.script, PAYLOADS.closeJson] },
+      { kind: "timeout", count: 1, messages: [`${PAYLOADS.img} ${PAYLOADS.bidi}`] },
+    ];
+  if (mini)
+    mini.confusion = {
+      [`intent${PAYLOADS.svg}`]: {
+        rows: ["book", PAYLOADS.script, "(missing)"],
+        columns: ["book", PAYLOADS.script, PAYLOADS.attribute, "(missing)", "(invalid)"],
+        counts: [
+          [5, 1, 0, 0, 1],
+          [0, 3, 2, 0, 0],
+          [1, 0, 0, 2, 0],
+        ],
+        n: 15,
+      },
+    };
+  // Meta values come straight from the dataset: a slice key and its values are untrusted text too.
+  const sliced = { fieldAccuracy: 0.5, ci95: [0.2, 0.8] as [number, number], stdError: 0.15, n: 4 };
+  const field = { accuracy: 0.5, ci95: [0.2, 0.8] as [number, number], n: 4, correct: 2 };
+  data.summary.slices = {
+    [`language${PAYLOADS.attribute}`]: {
+      [PAYLOADS.script]: {
+        cases: 4,
+        models: { [ids[1] ?? ""]: { ...sliced, fields: { [PAYLOADS.img]: field } } },
+      },
+      [PAYLOADS.closeJson]: { cases: 2, models: { [ids[0] ?? ""]: { ...sliced, fields: { phone: field } } } },
+    },
+  };
   data.schemaFailures[ids[2] ?? ""] = { [`phone: ${PAYLOADS.img}`]: 3, [PAYLOADS.closeJson]: 1 };
   const [first, second, third] = data.disagreements;
   if (first) {
@@ -56,6 +88,27 @@ export function hostileReport(): ReportData {
       ...third.values,
       [ids[3] ?? ""]: { invalid: [PAYLOADS.img, { path: "x", message: PAYLOADS.script }] },
     };
+  // A reviewer's note is text anyone with the store typed, and so is a reviewer's name: both untrusted.
+  data.summary.review.notes = {
+    total: 1,
+    shown: [
+      {
+        caseId: `case${PAYLOADS.svg}`,
+        field: PAYLOADS.attribute,
+        reviewer: `eve${PAYLOADS.img}`,
+        text: `${PAYLOADS.script} ${PAYLOADS.closeJson} ${PAYLOADS.style} ${PAYLOADS.bidi}`,
+        at: "2025-06-01T15:00:00.000Z",
+      },
+    ],
+  };
+  if (second)
+    second.human = {
+      verdict: "value",
+      value: PAYLOADS.img,
+      reviewers: [`mallory${PAYLOADS.attribute}`],
+      matches: {},
+    };
+  if (third) third.human = { verdict: "contested", reviewers: [PAYLOADS.script, "bob"] };
   const check = data.gate?.checks[1];
   if (check) {
     check.message = `dropped ${PAYLOADS.script}`;

@@ -75,7 +75,8 @@ describe("grading on the screen", () => {
     const { session, frame, type } = await mount([freeTextCase()]);
     expect(frame()).toContain("rubric: Names the change and the new day.");
     await type("4");
-    expect(frame()).toContain("[4/5 pass] 1 gpt: Move booking to Friday.");
+    // The answers start in one column, whatever the length of the model names.
+    expect(frame()).toMatch(/\[4\/5 pass\] 1 gpt: +Move booking to Friday\./);
     expect(frame()).toContain("› [·/5      ] 2 claude: Caller called.");
     await type("3", "f", KEY.enter);
     expect(session.live[0]?.verdict).toEqual({
@@ -112,7 +113,8 @@ describe("grading on the screen", () => {
   it("the last grade of a case moves to the next case without a dialog, and the end closes the session", async () => {
     const { session, frame, type } = await mount([invalidCase("only", 20)]);
     await type("1");
-    expect(frame()).toContain("No more items for alice in this session");
+    expect(frame()).toContain("No more review items for alice in this session");
+    expect(frame()).toContain("graded 1 of 1 review item · 0 left");
     expect(session.closeCount).toBe(1);
   });
 

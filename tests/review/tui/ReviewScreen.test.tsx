@@ -7,13 +7,14 @@ import { flat, KEY, mount } from "./screen.js";
 afterEach(cleanup);
 
 describe("what the item screen shows", () => {
-  it("progress: item n of N, graded today, pace and reviewer", async () => {
+  it("progress: review item n of N, graded today, pace and reviewer", async () => {
     const { frame, type } = await mount([structuredCase("a", 1), structuredCase("b", 4)], {
       reviewer: "bob",
     });
-    expect(frame()).toContain("item 1 of 2 · 0 graded today · –/h · bob · case a");
+    // Two cases of three fields each: six review items, the unit the run and the reports count.
+    expect(frame()).toContain("review item 1 of 6 · 0 graded today · –/h · bob · case a");
     await type("1");
-    expect(frame()).toContain("item 1 of 2 · 1 graded today · 42/h · bob");
+    expect(frame()).toContain("review item 2 of 6 · 1 graded today · 42/h · bob");
   });
 
   it("the transcript with speaker labels", async () => {
@@ -74,10 +75,18 @@ describe("what the item screen shows", () => {
     expect(frame()).toMatch(/lines 1–\d+ of 80/);
   });
 
-  it("? lists every key of the keymap with what it does; any key goes back", async () => {
-    const { frame, type } = await mount([structuredCase()]);
+  it("? lists every key of the keymap with what it does, j scrolls it on a short terminal; Esc goes back", async () => {
+    const { frame, type } = await mount([structuredCase()], {}, { columns: 80, rows: 24 });
     await type("?");
-    const help = flat(frame());
+    // Read down to the last row: each screen is at most the terminal's height less one.
+    let help = flat(frame());
+    const end = () => /rows \d+–(\d+) of \1\b/.test(frame()) || !frame().includes("rows ");
+    for (let i = 0; i < 100 && !end(); i++) {
+      expect(frame().split("\n").length).toBeLessThan(24);
+      await type("j");
+      help += flat(frame());
+    }
+    expect(end()).toBe(true);
     for (const binding of KEYMAP) {
       expect(help).toContain(binding.label);
       expect(help).toContain(binding.help);

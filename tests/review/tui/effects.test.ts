@@ -18,7 +18,8 @@ describe("effects against the session", () => {
     const state = open(session);
     expect(state.loading).toBe(false);
     expect(state.case?.caseId).toBe("call-1");
-    expect(state.progress).toEqual({ position: 1, total: 1, gradedToday: 0, perHour: null });
+    // Counted in review items: the case's three fields.
+    expect(state.progress).toMatchObject({ position: 1, total: 3, graded: 0, left: 3, gradedToday: 0 });
   });
 
   it("a grade is written, the case re-read, 'saved ✓' shown, and the cursor moves to the next open field", () => {
@@ -40,7 +41,7 @@ describe("effects against the session", () => {
     expect(state.case?.caseId).toBe("b");
     expect(state.field).toBe(0);
     expect(state.status?.text).toMatch(/^saved ✓ party_size/);
-    expect(state.progress?.position).toBe(2);
+    expect(state.progress?.position).toBe(4);
   });
 
   it("a grade the session could not write is shown as not saved, and the editor keeps the text", () => {

@@ -31,10 +31,26 @@ async function settle(frames: () => number, before: number): Promise<void> {
   await pause(5);
 }
 
-export async function mount(cases: ReviewCase[], options: FakeSessionOptions = {}) {
+/** A terminal of another size than ink-testing-library's 100 columns: set, then announced as a resize. */
+function resize(stdout: NodeJS.EventEmitter, size: { columns: number; rows: number }): void {
+  Object.defineProperty(stdout, "columns", { value: size.columns, configurable: true });
+  Object.defineProperty(stdout, "rows", { value: size.rows, configurable: true });
+  stdout.emit("resize");
+}
+
+export async function mount(
+  cases: ReviewCase[],
+  options: FakeSessionOptions = {},
+  size?: { columns: number; rows: number },
+) {
   const session = new FakeReviewSession(cases, options);
   const ui = render(<ReviewApp session={session} />);
   await settle(() => ui.frames.length, 0);
+  if (size) {
+    const before = ui.frames.length;
+    resize(ui.stdout, size);
+    await settle(() => ui.frames.length, before);
+  }
   const frame = () => ui.lastFrame() ?? "";
   /** Sends each key (or typed string, one character at a time) and waits for the redraw. */
   async function type(...sequences: string[]) {

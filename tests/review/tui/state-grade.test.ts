@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { transcriptWindow } from "../../../src/review/tui/layout.js";
 import { reduce } from "../../../src/review/tui/state.js";
 import { freeTextCase, gradedAt, structuredCase } from "./fixtures.js";
 import { press, start } from "./reduce-helpers.js";
@@ -73,7 +74,7 @@ describe("grading keys", () => {
     expect(press(start(), "<s-tab>").state.field).toBe(2);
   });
 
-  it("j/k scroll the transcript a line and PgDn/PgUp a page, within the transcript", () => {
+  it("j/k scroll the transcript a row and PgDn/PgUp a page; the last row ends the window", () => {
     const long = structuredCase();
     long.transcript = Array.from({ length: 60 }, (_, i) => ({ speaker: "caller", text: `line ${i}` }));
     const s = start(long, 30);
@@ -83,7 +84,7 @@ describe("grading keys", () => {
     const page = press(s, "<pgdn>").state.scroll;
     expect(page).toBeGreaterThan(2);
     expect(press(s, "<pgdn>", "<pgup>").state.scroll).toBe(0);
-    expect(press(s, ...Array(20).fill("<pgdn>")).state.scroll).toBe(59);
+    expect(press(s, ...Array(20).fill("<pgdn>")).state.scroll).toBe(60 - transcriptWindow(s));
   });
 
   it("b shows and hides the knowledge-base excerpt", () => {

@@ -88,8 +88,8 @@ describe("untrusted text is drawn inert", () => {
   it("what a reviewer pastes into the editor is inert too", async () => {
     const { frame, type, ui } = await mount([hostile]);
     await type("n");
-    // One chunk, as a paste arrives: bell, bidi override and a carriage return inside.
-    ui.stdin.write("no\u0007te\u202e\rsaid");
+    // One chunk, as a paste arrives: a bell, a bidi override and a tab inside.
+    ui.stdin.write("no\u0007te\u202e\tsaid");
     await type(KEY.left);
     expect(foreignControls(frame())).toEqual([]);
     expect(frame()).toContain("note on name › note said");

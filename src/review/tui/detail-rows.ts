@@ -1,0 +1,83 @@
+// Whole answers as screen rows: the detail of the selected field and the rating rows, wrapped under a label.
+import { inert } from "../../core/inert.js";
+import type { ReviewField } from "../types.js";
+import type { RatingDraft } from "./model.js";
+import { passes } from "./rating.js";
+import { describeVerdict, displayValue } from "./view-model.js";
+import { displayWidth, fitText, wrapText } from "./wrap.js";
+
+/** One screen row: a label (or blanks under it) and a piece of the value. */
+export interface LabelledRow {
+  /** Exactly as wide as the label column. */
+  label: string;
+  /** Model column of the label, for its color. */
+  model?: number;
+  /** The row starts its entry (the label is written, not blanks). */
+  first: boolean;
+  text: string;
+  /** The selected rating row. */
+  selected?: boolean;
+}
+
+interface Entry {
+  label: string;
+  model?: number;
+  text: string;
+  selected?: boolean;
+}
+
+const MAX_LABEL = 28;
+
+/** Each entry's text wrapped beside its label; the label column as wide as the widest label needs. */
+function labelled(entries: Entry[], width: number): LabelledRow[] {
+  const column = Math.min(MAX_LABEL, Math.max(0, ...entries.map((e) => displayWidth(e.label))));
+  const room = Math.max(10, width - 1 - column);
+  return entries.flatMap((e) =>
+    wrapText(e.text, room).map(
+      (text, k): LabelledRow => ({
+        label: fitText(k === 0 ? e.label : "", column),
+        first: k === 0,
+        text,
+        ...(e.model === undefined ? {} : { model: e.model }),
+        ...(e.selected === undefined ? {} : { selected: e.selected }),
+      }),
+    ),
+  );
+}
+
+/** Every model's whole answer to the field, then its gold and its grade, when there are. */
+export function detailRows(field: ReviewField, models: string[], width: number): LabelledRow[] {
+  const entries: Entry[] = models.flatMap((id, model) => {
+    const answer = field.answers.find((a) => a.modelId === id);
+    return answer ? [{ label: `${model + 1} ${inert(id)}: `, model, text: displayValue(answer.value) }] : [];
+  });
+  if (field.gold !== undefined) entries.push({ label: "gold: ", text: displayValue(field.gold) });
+  if (field.grade) entries.push({ label: "your grade: ", text: `✓ ${describeVerdict(field.grade)}` });
+  return labelled(entries, width);
+}
+
+/** The rating rows: "› [4/5 pass] 1 model: " and the whole answer wrapped beside it, then the gold. */
+export function ratingRows(
+  field: ReviewField,
+  models: string[],
+  drafts: RatingDraft[],
+  row: number,
+  passRating: number,
+  width: number,
+): LabelledRow[] {
+  const entries: Entry[] = field.answers.map((answer, i) => {
+    const draft = drafts[i] ?? {};
+    const pass = passes(draft, passRating);
+    const verdict = pass === undefined ? "     " : pass ? "pass" : "fail";
+    const column = models.indexOf(answer.modelId);
+    const mark = `${i === row ? "›" : " "} [${draft.score ?? "·"}/5 ${verdict}${draft.pass === undefined ? "" : "!"}] `;
+    return {
+      label: `${mark}${column + 1} ${inert(answer.modelId)}: `,
+      model: column,
+      text: displayValue(answer.value),
+      selected: i === row,
+    };
+  });
+  if (field.gold !== undefined) entries.push({ label: "  gold: ", text: displayValue(field.gold) });
+  return labelled(entries, width);
+}
