@@ -105,6 +105,8 @@ export async function buildPackage(): Promise<void> {
     format: "esm",
     platform: "node",
     target: "node20",
+    minifyWhitespace: true,
+    minifySyntax: true,
     external: EXTERNAL,
     // Stored scores carry the build that made them: a newer build (other matchers) scores a run again.
     define: { __CALLGRADE_BUILD__: JSON.stringify(sourceHash()) },

@@ -1,5 +1,5 @@
 // The terminal tables of the suite's slices: per meta key, each value's fieldAccuracy per model with its interval.
-import { interval, pct, table } from "../core/format.js";
+import { byCodePoint, interval, pct, table } from "../core/format.js";
 import { inert } from "../core/inert.js";
 import type { RunSummary, SliceModelMetrics, SliceValueSummary } from "../core/summary.js";
 import { NO_VALUE, OTHER_VALUES } from "../summary/slice-values.js";
@@ -15,7 +15,7 @@ export function sliceWarning(key: string, values: Record<string, SliceValueSumma
 export function sliceValuesInOrder(values: Record<string, SliceValueSummary>): [string, SliceValueSummary][] {
   const last = (name: string) => (name === NO_VALUE || name === OTHER_VALUES ? 1 : 0);
   return Object.entries(values).sort(
-    ([a, x], [b, y]) => last(a) - last(b) || y.cases - x.cases || a.localeCompare(b),
+    ([a, x], [b, y]) => last(a) - last(b) || y.cases - x.cases || byCodePoint(a, b),
   );
 }
 

@@ -1,4 +1,5 @@
 // The gate as a pull-request comment (report.md, $GITHUB_STEP_SUMMARY): verdict first, then what moved and why.
+import { byCodePoint } from "../core/format.js";
 import type { RunSummary } from "../core/summary.js";
 import type { CheckVerdict, GateCheck, GateResult } from "../gate/types.js";
 import { familiesText, isCorrected, uncheckedItems } from "./gate-family.js";
@@ -77,7 +78,7 @@ function moved(gate: GateResult): string[] {
   );
   const size = (c: GateCheck) => Math.abs(c.delta ?? 0);
   const byMove = (a: GateCheck, b: GateCheck) =>
-    size(b) - size(a) || a.model.localeCompare(b.model) || (a.field ?? "").localeCompare(b.field ?? "");
+    size(b) - size(a) || byCodePoint(a.model, b.model) || byCodePoint(a.field ?? "", b.field ?? "");
   const fields = checks.filter((c) => c.field !== undefined).sort(byMove);
   const overall = checks.filter((c) => c.field === undefined).sort(byMove);
   const out: string[] = [];

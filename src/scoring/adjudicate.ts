@@ -1,5 +1,6 @@
 // Turns reviewers' grades into labels and numbers: the settled value of each graded field, accuracy of
 // each model against those labels, and the label every reviewer gave for inter-rater agreement.
+import { byCodePoint } from "../core/format.js";
 import type { FieldSpec, MatchContext, Verdict } from "../core/types.js";
 import { matcherFor } from "./matchers/index.js";
 import { wilson } from "./metrics.js";
@@ -21,7 +22,7 @@ export function verdictLabel(spec: FieldSpec, verdict: Verdict, ctx: MatchContex
   if (verdict.kind === "none") return "none";
   if (verdict.kind === "rating") {
     return Object.entries(verdict.ratings)
-      .sort(([a], [b]) => a.localeCompare(b))
+      .sort(([a], [b]) => byCodePoint(a, b))
       .map(([model, rating]) => `${model}:${rating.pass ? "pass" : "fail"}`)
       .join(",");
   }

@@ -9,7 +9,14 @@ import {
   type PairedCounts,
   pairedCounts,
 } from "./score-queries.js";
-import { type SliceCaseRow, type SliceValueCount, sliceCaseRows, sliceValues } from "./slice-queries.js";
+import {
+  type CaseFieldScore,
+  caseFieldScores,
+  type SliceCaseValue,
+  type SliceValueCount,
+  sliceCaseValues,
+  sliceValueCounts,
+} from "./slice-queries.js";
 import { guardStorage } from "./storage-guard.js";
 
 export interface ScoreRow {
@@ -158,14 +165,19 @@ export class Results {
     return noiseLevelCounts(this.db, runId);
   }
 
-  /** One meta key's values with their numbers of cases, most common first (the suite's `slices`). */
-  sliceValues(runId: string, key: string): IterableIterator<SliceValueCount> {
-    return sliceValues(this.db, runId, key);
+  /** Each meta key's values with their numbers of cases, by key, most common first (the suite's `slices`). */
+  sliceValueCounts(runId: string, keys: readonly string[]): SliceValueCount[] {
+    return sliceValueCounts(this.db, runId, keys);
   }
 
-  /** Scored and correct calls per model, case and field with the case's value of one meta key, a case at a time. */
-  sliceCaseRows(runId: string, key: string): IterableIterator<SliceCaseRow> {
-    return sliceCaseRows(this.db, runId, key);
+  /** Each case's value of each meta key, a row at a time. */
+  sliceCaseValues(runId: string, keys: readonly string[]): IterableIterator<SliceCaseValue> {
+    return sliceCaseValues(this.db, runId, keys);
+  }
+
+  /** Scored and correct calls per model, case and field, each model's cases together. */
+  caseFieldScores(runId: string): IterableIterator<CaseFieldScore> {
+    return caseFieldScores(this.db, runId);
   }
 
   /** The noise levels of a run's cases, with the corpus word error rate each really has. */

@@ -1,5 +1,6 @@
-// Scores with the value of one case meta key (the suite's `slices`), streamed by SQLite a case at a time so a run
-// of any size is never held in memory. json_each finds the key whatever its spelling, so a key with dots or
+// Scores with the values of the case meta keys the suite slices by (its `slices`). Every key is read in one pass
+// over the run's scores, streamed by SQLite a case at a time; only each case's value per key is held, so a run
+// of any size costs a few numbers per case. json_each finds a key whatever its spelling, so a key with dots or
 // quotes needs no JSON path.
 import type { Db } from "./open.js";
 
@@ -11,10 +12,17 @@ export interface SliceValueRef {
 }
 
 export interface SliceValueCount extends SliceValueRef {
+  /** The key's position in the keys asked for. */
+  key: number;
   cases: number;
 }
 
-export interface SliceCaseRow extends SliceValueRef {
+export interface SliceCaseValue extends SliceValueRef {
+  caseId: string;
+  key: number;
+}
+
+export interface CaseFieldScore {
   modelId: string;
   caseId: string;
   field: string;
@@ -22,29 +30,35 @@ export interface SliceCaseRow extends SliceValueRef {
   correct: number;
 }
 
-const CASE_VALUES = `SELECT k.case_id AS case_id, m.type AS type, m.value AS value
-  FROM cases k LEFT JOIN json_each(k.meta) m ON m.key = ? WHERE k.run_id = ?`;
+const CASE_VALUES = `SELECT k.case_id AS caseId, j.key AS key, m.type AS type, m.value AS value
+  FROM cases k JOIN json_each(?) j LEFT JOIN json_each(k.meta) m ON m.key = j.value WHERE k.run_id = ?`;
 
-/** The key's values with their numbers of cases, most common first, one row at a time. */
-export function sliceValues(db: Db, runId: string, key: string): IterableIterator<SliceValueCount> {
+/** Each key's values with their numbers of cases, by key, most common first. */
+export function sliceValueCounts(db: Db, runId: string, keys: readonly string[]): SliceValueCount[] {
   return db
     .prepare(
-      `SELECT type, value, COUNT(*) AS cases FROM (${CASE_VALUES})
-       GROUP BY type, value ORDER BY cases DESC, type, value`,
+      `SELECT key, type, value, COUNT(*) AS cases FROM (${CASE_VALUES})
+       GROUP BY key, type, value ORDER BY key, cases DESC, type, value`,
     )
-    .iterate(key, runId) as IterableIterator<SliceValueCount>;
+    .all(JSON.stringify(keys), runId) as SliceValueCount[];
+}
+
+/** Each case's value of each key, one row at a time. */
+export function sliceCaseValues(
+  db: Db,
+  runId: string,
+  keys: readonly string[],
+): IterableIterator<SliceCaseValue> {
+  return db.prepare(CASE_VALUES).iterate(JSON.stringify(keys), runId) as IterableIterator<SliceCaseValue>;
 }
 
 /** Scored calls (unreadable values left out) and correct ones per model, case and field, each model's cases together. */
-export function sliceCaseRows(db: Db, runId: string, key: string): IterableIterator<SliceCaseRow> {
+export function caseFieldScores(db: Db, runId: string): IterableIterator<CaseFieldScore> {
   return db
     .prepare(
-      `WITH v AS (${CASE_VALUES})
-       SELECT v.type AS type, v.value AS value, s.model_id AS modelId, s.case_id AS caseId, s.field AS field,
-              COUNT(*) AS n, SUM(s.correct) AS correct
-       FROM scores s JOIN v ON v.case_id = s.case_id
-       WHERE s.run_id = ? AND s.outcome != 'unreadable'
-       GROUP BY s.model_id, s.case_id, s.field ORDER BY s.model_id, s.case_id`,
+      `SELECT model_id AS modelId, case_id AS caseId, field, COUNT(*) AS n, SUM(correct) AS correct
+       FROM scores WHERE run_id = ? AND outcome != 'unreadable'
+       GROUP BY model_id, case_id, field ORDER BY model_id, case_id`,
     )
-    .iterate(key, runId, runId) as IterableIterator<SliceCaseRow>;
+    .iterate(runId) as IterableIterator<CaseFieldScore>;
 }

@@ -1,5 +1,6 @@
 // Confusion matrices of enum fields: per model, which value it gave for which gold value (which intent is taken
 // for which), with the answers that are no value apart. Counted by the store; a few cells per field and model.
+import { byCodePoint } from "../core/format.js";
 import type { ConfusionMatrix } from "../core/summary.js";
 import { type ConfusionCount, confusionCounts } from "../store/confusion-counts.js";
 import type { RunRecord, Store } from "../store/index.js";
@@ -49,7 +50,7 @@ function matrix(rows: ConfusionCount[]): ConfusionMatrix {
     for (const value of [row.gold, answered(row) ? row.predicted : null])
       if (value !== null) weight.set(value, (weight.get(value) ?? 0) + row.n);
   }
-  const ordered = [...weight].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([value]) => value);
+  const ordered = [...weight].sort((a, b) => b[1] - a[1] || byCodePoint(a[0], b[0])).map(([value]) => value);
   const kept = new Set(ordered.slice(0, MAX_VALUES));
   const label = (value: string | null) => (value === null ? MISSING : kept.has(value) ? value : OTHER);
   const cells = new Map<string, number>();

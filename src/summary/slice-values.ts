@@ -1,6 +1,5 @@
 // How a case's meta value names its slice: strings as they are, anything else as its JSON text, no value as
 // "(none)", and past a key's most common values, "(other)".
-import type { Store } from "../store/index.js";
 import type { SliceValueRef } from "../store/slice-queries.js";
 
 /** The slice of cases without the key (or with null for it). */
@@ -18,19 +17,22 @@ export function sliceLabel(ref: SliceValueRef): string {
   return String(ref.value);
 }
 
+/** One stored value's identity: its JSON type and value (1 and "1" are different values). */
 const refKey = (ref: SliceValueRef) => `${ref.type}\0${ref.value}`;
 
-/** Each stored value's label, and the cases per label: most common first, "(none)" and "(other)" last. */
-export function sliceValueLabels(
-  store: Store,
-  runId: string,
-  key: string,
-): { labelOf: (ref: SliceValueRef) => string; cases: Map<string, number> } {
+/**
+ * Each stored value's label, and the cases per label: most common first, "(none)" and "(other)" last. `values` are
+ * one key's values with their cases, most common first, as the store counts them.
+ */
+export function sliceValueLabels(values: Iterable<SliceValueRef & { cases: number }>): {
+  labelOf: (ref: SliceValueRef) => string;
+  cases: Map<string, number>;
+} {
   const kept = new Map<string, string>();
   const counts = new Map<string, number>();
   let other = 0;
   let lastKept: { ref: string; label: string; cases: number } | undefined;
-  for (const row of store.results.sliceValues(runId, key)) {
+  for (const row of values) {
     const label = sliceLabel(row);
     if (kept.size < MAX_SLICE_VALUES || counts.has(label)) {
       kept.set(refKey(row), label);

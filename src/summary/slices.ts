@@ -1,12 +1,14 @@
 // summary.json's `slices`: each model's accuracy on the cases of each value of the meta keys the suite names.
-// The store streams scores counted per case; one pass sums them per value, model and field (and pair of fields,
-// for fieldAccuracy's interval), so a run of any size costs a few numbers per value, model and field.
+// The store streams scores counted per case; one pass, for every key at once, sums them per value, model and
+// field (and pair of fields, for fieldAccuracy's interval). Only each case's label per key is held, so a run of
+// any size costs a few strings per case and a few numbers per value, model and field.
 import type { Config } from "../config/schema.js";
 import type { SliceFieldMetrics, SliceModelMetrics, SliceValueSummary } from "../core/summary.js";
 import { isAutoScored } from "../scoring/matchers/index.js";
 import { mean, wilson } from "../scoring/metrics.js";
 import type { RunRecord, Store } from "../store/index.js";
-import { sliceValueLabels } from "./slice-values.js";
+import type { SliceValueCount } from "../store/slice-queries.js";
+import { NO_VALUE, sliceValueLabels } from "./slice-values.js";
 
 export { MAX_SLICE_VALUES, NO_VALUE, OTHER_VALUES } from "./slice-values.js";
 
@@ -29,11 +31,90 @@ export function slicesSummary(
   run: RunRecord,
   keys: readonly string[],
 ): Record<string, Record<string, SliceValueSummary>> {
+  if (keys.length === 0) return {};
   const scored = new Set(run.fields.filter((f) => isAutoScored(f.match)).map((f) => f.name));
   const order = run.fields.map((f) => f.name).filter((name) => scored.has(name));
+  const index = new Map(order.map((name, i) => [name, i]));
+  const labelled = keyLabels(store, run.id, keys);
+  const caseLabels = labelsByCase(store, run.id, keys, labelled);
+  // key → label → model → cell
+  const cells = keys.map(() => new Map<string, Map<string, Cell>>());
+  const cellOf = (key: number, label: string, model: string): Cell => {
+    const byLabel = cells[key] as Map<string, Map<string, Cell>>;
+    const byModel = byLabel.get(label) ?? new Map<string, Cell>();
+    byLabel.set(label, byModel);
+    let cell = byModel.get(model);
+    if (!cell) {
+      cell = emptyCell(order.length);
+      byModel.set(model, cell);
+    }
+    return cell;
+  };
+  // One case of one model at a time: the store streams each model's cases together.
+  let current: { modelId: string; caseId: string; fields: number[]; c: number[]; k: number[] } | undefined;
+  const close = () => {
+    if (!current) return;
+    const labels = caseLabels.get(current.caseId);
+    for (let key = 0; key < keys.length; key++) {
+      addCase(cellOf(key, labels?.[key] ?? NO_VALUE, current.modelId), current, order.length);
+    }
+  };
+  for (const row of store.results.caseFieldScores(run.id)) {
+    const f = index.get(row.field);
+    if (f === undefined || row.n === 0) continue;
+    if (current?.modelId !== row.modelId || current.caseId !== row.caseId) {
+      close();
+      current = { modelId: row.modelId, caseId: row.caseId, fields: [], c: [], k: [] };
+    }
+    current.fields.push(f);
+    current.c.push(row.correct);
+    current.k.push(row.n);
+  }
+  close();
   const result: Record<string, Record<string, SliceValueSummary>> = {};
-  for (const key of keys) result[key] = keySummary(store, run, key, scored, order);
+  keys.forEach((key, i) => {
+    const values: Record<string, SliceValueSummary> = {};
+    for (const [label, count] of labelled[i]?.cases ?? []) {
+      const models: Record<string, SliceModelMetrics> = {};
+      for (const model of run.models) {
+        const cell = cells[i]?.get(label)?.get(model.id);
+        if (cell) models[model.id] = modelMetrics(cell, order);
+      }
+      values[label] = { cases: count, models };
+    }
+    result[key] = values;
+  });
   return result;
+}
+
+/** Per key, in the order given: how each stored value is labelled, and the cases per label. */
+function keyLabels(
+  store: Store,
+  runId: string,
+  keys: readonly string[],
+): ReturnType<typeof sliceValueLabels>[] {
+  const counts = keys.map((): SliceValueCount[] => []);
+  for (const row of store.results.sliceValueCounts(runId, keys)) counts[row.key]?.push(row);
+  return counts.map((rows) => sliceValueLabels(rows));
+}
+
+/** case id → its label for each key, in the order given. */
+function labelsByCase(
+  store: Store,
+  runId: string,
+  keys: readonly string[],
+  labelled: ReturnType<typeof sliceValueLabels>[],
+): Map<string, string[]> {
+  const byCase = new Map<string, string[]>();
+  for (const row of store.results.sliceCaseValues(runId, keys)) {
+    let labels = byCase.get(row.caseId);
+    if (!labels) {
+      labels = keys.map(() => NO_VALUE);
+      byCase.set(row.caseId, labels);
+    }
+    labels[row.key] = labelled[row.key]?.labelOf(row) ?? NO_VALUE;
+  }
+  return byCase;
 }
 
 /**
@@ -50,75 +131,37 @@ interface Cell {
   cases: number;
 }
 
-function keySummary(
-  store: Store,
-  run: RunRecord,
-  key: string,
-  scored: Set<string>,
-  order: string[],
-): Record<string, SliceValueSummary> {
-  const { labelOf, cases } = sliceValueLabels(store, run.id, key);
-  const index = new Map(order.map((name, i) => [name, i]));
-  const size = order.length;
-  const cells = new Map<string, Map<string, Cell>>();
-  const cellOf = (label: string, model: string): Cell => {
-    const byModel = cells.get(label) ?? new Map<string, Cell>();
-    cells.set(label, byModel);
-    let cell = byModel.get(model);
-    if (!cell) {
-      const square = () => new Float64Array(size * size);
-      cell = {
-        n: new Float64Array(size),
-        correct: new Float64Array(size),
-        cc: square(),
-        ck: square(),
-        kk: square(),
-        cases: 0,
-      };
-      byModel.set(model, cell);
-    }
-    return cell;
+function emptyCell(size: number): Cell {
+  return {
+    n: new Float64Array(size),
+    correct: new Float64Array(size),
+    cc: new Float64Array(size * size),
+    ck: new Float64Array(size * size),
+    kk: new Float64Array(size * size),
+    cases: 0,
   };
-  // One case of one model at a time: the store streams each model's cases together.
-  let current: { id: string; cell: Cell; fields: number[]; c: number[]; k: number[] } | undefined;
-  const close = () => {
-    if (!current) return;
-    const { cell, fields, c, k } = current;
-    cell.cases++;
-    for (const [x, f] of fields.entries()) {
-      cell.n[f] = (cell.n[f] ?? 0) + (k[x] ?? 0);
-      cell.correct[f] = (cell.correct[f] ?? 0) + (c[x] ?? 0);
-      for (const [y, g] of fields.entries()) {
-        const at = f * size + g;
-        cell.cc[at] = (cell.cc[at] ?? 0) + (c[x] ?? 0) * (c[y] ?? 0);
-        cell.ck[at] = (cell.ck[at] ?? 0) + (c[x] ?? 0) * (k[y] ?? 0);
-        cell.kk[at] = (cell.kk[at] ?? 0) + (k[x] ?? 0) * (k[y] ?? 0);
-      }
+}
+
+/** Adds one case's scored and correct calls per field, and their products per pair of fields, to a cell. */
+function addCase(cell: Cell, one: { fields: number[]; c: number[]; k: number[] }, size: number): void {
+  const { fields, c, k } = one;
+  cell.cases++;
+  // Indexed loops: this runs for every case of every model and key, often before the JIT has warmed up.
+  for (let x = 0; x < fields.length; x++) {
+    const f = fields[x] ?? 0;
+    const cx = c[x] ?? 0;
+    const kx = k[x] ?? 0;
+    cell.n[f] = (cell.n[f] ?? 0) + kx;
+    cell.correct[f] = (cell.correct[f] ?? 0) + cx;
+    for (let y = 0; y < fields.length; y++) {
+      const at = f * size + (fields[y] ?? 0);
+      const cy = c[y] ?? 0;
+      const ky = k[y] ?? 0;
+      cell.cc[at] = (cell.cc[at] ?? 0) + cx * cy;
+      cell.ck[at] = (cell.ck[at] ?? 0) + cx * ky;
+      cell.kk[at] = (cell.kk[at] ?? 0) + kx * ky;
     }
-  };
-  for (const row of store.results.sliceCaseRows(run.id, key)) {
-    const f = index.get(row.field);
-    if (f === undefined || !scored.has(row.field) || row.n === 0) continue;
-    const id = `${row.modelId}\0${row.caseId}`;
-    if (current?.id !== id) {
-      close();
-      current = { id, cell: cellOf(labelOf(row), row.modelId), fields: [], c: [], k: [] };
-    }
-    current.fields.push(f);
-    current.c.push(row.correct);
-    current.k.push(row.n);
   }
-  close();
-  const result: Record<string, SliceValueSummary> = {};
-  for (const [label, count] of cases) {
-    const models: Record<string, SliceModelMetrics> = {};
-    for (const model of run.models) {
-      const cell = cells.get(label)?.get(model.id);
-      if (cell) models[model.id] = modelMetrics(cell, order);
-    }
-    result[label] = { cases: count, models };
-  }
-  return result;
 }
 
 /**

@@ -1,6 +1,8 @@
 // summary.json's `asr`: each recogniser's error rates over the run's audio, and what it costs each model's
 // fields: accuracy on the reference transcripts against accuracy on the recognised ones, on the same calls.
+
 import { NORMALISATION_VERSION } from "../asr/error-rate.js";
+import { byCodePoint } from "../core/format.js";
 import type {
   AlignmentCounts,
   AsrSummary,
@@ -91,7 +93,7 @@ function penalty(store: Store, run: RunRecord, variant: RunRecord["models"][numb
       return { field: row.field, reference, recognised, penalty: reference - recognised, n: row.n };
     })
     // Most hurt first; equal penalties in field order, so the report reads the same every time.
-    .sort((a, b) => (b.penalty ?? 0) - (a.penalty ?? 0) || a.field.localeCompare(b.field));
+    .sort((a, b) => (b.penalty ?? 0) - (a.penalty ?? 0) || byCodePoint(a.field, b.field));
   const reference = mean(fields.map((f) => f.reference ?? 0));
   const recognised = mean(fields.map((f) => f.recognised ?? 0));
   return {
@@ -114,7 +116,7 @@ export function asrSummary(store: Store, run: RunRecord): AsrSummary {
     .map((variant) => penalty(store, run, variant))
     .sort(
       (a, b) =>
-        (b.fieldAccuracy.penalty ?? 0) - (a.fieldAccuracy.penalty ?? 0) || a.variant.localeCompare(b.variant),
+        (b.fieldAccuracy.penalty ?? 0) - (a.fieldAccuracy.penalty ?? 0) || byCodePoint(a.variant, b.variant),
     );
   return { normalisation: NORMALISATION_VERSION, recognisers: recognisers(store, run), penalty: penalties };
 }

@@ -1,4 +1,5 @@
 // The searchable table of disagreements: one row per (call, field), expandable to the transcript and every value.
+import { byCodePoint } from "../../core/format.js";
 import type { Turn } from "../../core/types.js";
 import type { Disagreement } from "../../summary/report-data-types.js";
 import { escapeHtml as h, invalidIssues, truncate, valueBlock, valueText } from "./escape.js";
@@ -138,7 +139,7 @@ function canonical(value: unknown): string {
   if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "undefined";
   return JSON.stringify(value, (_key, v: unknown) =>
     v && typeof v === "object" && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)))
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => byCodePoint(a, b)))
       : v,
   );
 }

@@ -1,5 +1,5 @@
 // Why outputs failed the schema, per model: the most common reasons as bars, all of them in a table.
-import { pct } from "../../core/format.js";
+import { byCodePoint, pct } from "../../core/format.js";
 import { escapeHtml as h, truncate } from "./escape.js";
 import { chart, linear, marker, modelClass, niceMax, round, xAxis } from "./svg.js";
 import type { View } from "./view.js";
@@ -17,7 +17,7 @@ export function failuresSection(v: View): string {
       id,
       reasons: Object.entries(v.data.schemaFailures[id] ?? {})
         .filter(([, n]) => n > 0)
-        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
+        .sort((a, b) => b[1] - a[1] || byCodePoint(a[0], b[0])),
     }))
     .filter((g) => g.reasons.length > 0);
   const validity = v.data.summary.models

@@ -54,6 +54,18 @@ describe("report.html in headless Chromium", () => {
     expect(page).toContain('<section id="errors"');
     expect(page).toContain('<section id="confusion"');
     expect(page).toContain('<th scope="row">&lt;script&gt;document.title=');
+    // Slices, reviewer notes and settled values, each drawn by the browser with its hostile text as text.
+    const section = (id: string) =>
+      page.slice(
+        page.indexOf(`<section id="${id}"`),
+        page.indexOf("</section>", page.indexOf(`<section id="${id}"`)),
+      );
+    expect(section("slices")).toContain("&lt;script&gt;document.title=");
+    expect(section("slices")).toContain("&lt;img src=x onerror=");
+    expect(section("review")).toContain("eve&lt;img src=x onerror=");
+    expect(section("review")).toContain("&lt;/script&gt;&lt;script&gt;");
+    expect(section("disagreements")).toContain("settled by mallory");
+    expect(section("disagreements")).toMatch(/class="v contested" title="reviewers disagree: [^"]*, bob"/);
   });
 
   it("runs its own script under the CSP: rows start collapsed and the address filters the table", async () => {
