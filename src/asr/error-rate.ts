@@ -1,4 +1,5 @@
 // Word and character error counts for speech recognition output, and rates computed from them.
+import type { Case } from "../core/types.js";
 import { align, type ErrorCounts } from "./align.js";
 import { graphemes } from "./graphemes.js";
 import { type AsrLang, detectLang, normaliseForAsr } from "./normalise.js";
@@ -77,4 +78,9 @@ export function sumCounts(list: Iterable<ErrorCounts>): ErrorCounts {
     total.ins += counts.ins;
   }
   return total;
+}
+
+/** The reference transcript as plain words, as a recogniser is scored against it: speaker labels are not speech. */
+export function referenceText(transcript: Case["transcript"]): string {
+  return typeof transcript === "string" ? transcript : transcript.map((turn) => turn.text).join(" ");
 }

@@ -1,6 +1,6 @@
 // The voice stage of a run: every case's audio through every speech recogniser, stored with its error counts
 // against the reference transcript, before any model is asked to extract from the text.
-import { charErrors, wordErrors } from "../asr/error-rate.js";
+import { charErrors, referenceText, wordErrors } from "../asr/error-rate.js";
 import type { RecogniseResult, Recogniser } from "../asr/recognisers/index.js";
 import { sha256 } from "../core/hash.js";
 import type { AlignmentCounts } from "../core/summary.js";
@@ -22,11 +22,6 @@ export interface RecognitionOptions {
   signal: AbortSignal;
   emit: RunListener;
   retry?: Partial<RetryPolicy>;
-}
-
-/** The reference transcript as plain words: speaker labels are not speech. */
-export function referenceText(transcript: Case["transcript"]): string {
-  return typeof transcript === "string" ? transcript : transcript.map((turn) => turn.text).join(" ");
 }
 
 function counts(c: { ref: number; sub: number; del: number; ins: number }): AlignmentCounts {

@@ -1,9 +1,9 @@
 // report.html's aligned transcripts: per recogniser, the calls it recognised worst, each re-aligned word by
 // word (character by character for Japanese) against the reference, as its error counts were made.
 import { type AlignedPair, align } from "../asr/align.js";
+import { referenceText } from "../asr/error-rate.js";
 import { type AsrLang, detectLang, normaliseForAsr } from "../asr/normalise.js";
 import type { AlignmentCounts } from "../core/summary.js";
-import type { Case } from "../core/types.js";
 import type { RunRecord, Store } from "../store/index.js";
 
 /** Calls shown per recogniser, worst first. */
@@ -70,14 +70,6 @@ export function worstAlignments(store: Store, run: RunRecord, limit = ALIGNED_CA
       perfect: entry.perfect,
     };
   });
-}
-
-/**
- * The reference as the recogniser was scored against it: the turns' text, speaker labels left out (as
- * runner/recognition.ts's referenceText; not imported, so a report never loads the recognisers).
- */
-function referenceText(transcript: Case["transcript"]): string {
-  return typeof transcript === "string" ? transcript : transcript.map((turn) => turn.text).join(" ");
 }
 
 function alignCalls(store: Store, runId: string, recogniser: string, worst: Ranked[]): AlignedCall[] {
