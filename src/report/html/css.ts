@@ -23,6 +23,7 @@ h4 code{text-transform:none;letter-spacing:0}
 .meta{margin:2px 0;color:var(--muted);display:flex;flex-wrap:wrap;gap:4px 18px}
 code{font:13px/1.4 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;overflow-wrap:anywhere}
 .hash code{background:var(--grid);padding:1px 5px;border-radius:4px}
+section[id]{scroll-margin-top:4rem}
 nav{position:sticky;top:0;z-index:2;display:flex;flex-wrap:wrap;gap:2px 16px;padding-top:8px;padding-bottom:8px;background:var(--bg);border-bottom:1px solid var(--line)}
 nav a{color:var(--accent);text-decoration:none;font-size:14px}nav a:hover{text-decoration:underline}
 section{background:var(--panel);border:1px solid var(--line);border-radius:10px;padding:20px 22px;margin:18px 0}
