@@ -81,3 +81,33 @@ export function ratingRows(
   if (field.gold !== undefined) entries.push({ label: "  gold: ", text: displayValue(field.gold) });
   return labelled(entries, width);
 }
+
+/**
+ * The rating rows that fit in `room`: the selected answer from its first row, then what follows it (the gold is
+ * last), then what precedes it, with a `⋮ n rows above/below` row where some are left out. ↑/↓ move the
+ * selection, and the window follows it, so every answer can be read at any terminal size.
+ */
+export function ratingWindow(rows: LabelledRow[], room: number): LabelledRow[] {
+  if (rows.length <= room) return rows;
+  const fit = Math.max(3, room);
+  const selected = Math.max(
+    0,
+    rows.findIndex((row) => row.first && row.selected === true),
+  );
+  // Markers take rows too: settle on a window once both its markers are counted.
+  let from = selected;
+  let to = Math.min(rows.length, from + fit);
+  for (let pass = 0; pass < 3; pass++) {
+    const shown = fit - (from > 0 ? 1 : 0) - (to < rows.length ? 1 : 0);
+    to = Math.min(rows.length, from + shown);
+    from = Math.max(0, Math.min(selected, to - shown));
+  }
+  const marker = (text: string): LabelledRow => ({ label: "", first: true, text });
+  return [
+    ...(from > 0 ? [marker(`⋮ ${from} ${from === 1 ? "row" : "rows"} above (↑)`)] : []),
+    ...rows.slice(from, to),
+    ...(to < rows.length
+      ? [marker(`⋮ ${rows.length - to} ${rows.length - to === 1 ? "row" : "rows"} below (↓)`)]
+      : []),
+  ];
+}

@@ -1,7 +1,7 @@
 // The whole screen as rows: every part but the transcript is measured, and the transcript gets what is left.
 import { inert } from "../../core/inert.js";
 import type { ReviewCase } from "../types.js";
-import { detailRows, type LabelledRow, ratingRows } from "./detail-rows.js";
+import { detailRows, type LabelledRow, ratingRows, ratingWindow } from "./detail-rows.js";
 import type { UiState } from "./model.js";
 import { capRows, hintRows, statusRows } from "./status-rows.js";
 import { fieldWindow, type TableLayout, tableLayout } from "./table-layout.js";
@@ -70,7 +70,7 @@ export function planScreen(state: UiState): ScreenPlan | undefined {
   const rubricText = rubricOf(state);
   const rubric =
     rubricText === undefined ? [] : capRows(`rubric: ${inert(rubricText)}`, width - 1, RUBRIC_ROWS);
-  const rating =
+  let rating =
     state.mode === "rate" && field
       ? ratingRows(field, models, state.rating.drafts, state.rating.row, state.config.passRating, width)
       : [];
@@ -91,7 +91,7 @@ export function planScreen(state: UiState): ScreenPlan | undefined {
 
   // Ink redraws the whole screen, losing its top, once a frame is as tall as the terminal: one row spare.
   const budget = state.terminalRows - 1;
-  const fixed =
+  let fixed =
     1 + // progress
     1 + // transcript header
     2 + // table margin and header
@@ -103,6 +103,14 @@ export function planScreen(state: UiState): ScreenPlan | undefined {
     1 + // status margin
     status.length +
     hints.length;
+  // Many answers, or long ones, on a short terminal: the rating rows show a window that follows the selection,
+  // so the table keeps two fields and the transcript its three rows.
+  const ratingRoom = budget - fixed + rating.length - Math.min(2, c.fields.length) - MIN_TRANSCRIPT_ROWS;
+  if (rating.length > ratingRoom) {
+    const shown = ratingWindow(rating, ratingRoom);
+    fixed += shown.length - rating.length;
+    rating = shown;
+  }
   const detailHeight = () => (detail.length === 0 ? 0 : 2 + detail.length);
   let room = budget - fixed - c.fields.length - MIN_TRANSCRIPT_ROWS - detailHeight();
   // Too short a terminal: first the table shows a window of its fields, then the detail is cut.

@@ -103,6 +103,42 @@ describe("a short terminal", () => {
   });
 });
 
+describe("rating many long answers on a short terminal", () => {
+  it("shows a window of the answers that follows ↑/↓, and every answer and the gold can be read whole", async () => {
+    const many = demoCase("en-001");
+    const notes = many.fields[1];
+    if (!notes) throw new Error("fixture without a notes field");
+    const answers = Array.from({ length: 6 }, (_, i) => ({
+      modelId: `model-${i + 1}`,
+      value: `Answer ${i + 1}: ${LONG_NOTES.en}`,
+    }));
+    many.fields = [{ ...notes, answers }];
+    const size = SIZES[0] ?? { columns: 80, rows: 24 };
+    const { frame, type } = await mount([many], {}, size);
+    await type("r");
+    await vi.waitFor(() => expect(frame()).toContain("rate each answer"), { timeout: 2_000 });
+    expectFits(frame(), size);
+    expect(frame()).toMatch(/⋮ \d+ rows below \(↓\)/);
+    expect(transcriptOnScreen(frame()).rows).toHaveLength(3);
+    const seen = new Set<number>();
+    for (let i = 0; i < answers.length; i++) {
+      expectFits(frame(), size);
+      const whole = squash(frame());
+      // The selected answer is on screen from its first row to its last.
+      expect(whole).toContain(squash(`Answer ${i + 1}: ${LONG_NOTES.en}`));
+      expect(frame()).toMatch(new RegExp(`› \\[·/5 +\\] ${i + 1} model-${i + 1}`));
+      seen.add(i);
+      if (i > 0) expect(frame()).toMatch(/⋮ \d+ rows? above \(↑\)/);
+      await type(KEY.down);
+    }
+    expect(seen.size).toBe(answers.length);
+    // The last answer selected, the gold after it is shown too.
+    await type(KEY.up);
+    expect(frame()).toMatch(/gold: +Cough for about a week\./);
+    expect(frame()).not.toMatch(/rows below/);
+  });
+});
+
 describe("keys that arrive in one chunk, in the line editor", () => {
   const shows = (frame: () => string, text: string | RegExp) =>
     vi.waitFor(() => expect(frame()).toMatch(text), { timeout: 2_000 });
