@@ -81,4 +81,19 @@ describe("the message on quitting the review screen", () => {
       "run r1 has no review items: nothing to grade.\nsee the numbers: npx callgrade report r1 --store s.db\n",
     );
   });
+
+  it("under --field/--model, says the counts are of the filtered queue and resumes with the same filter", () => {
+    const filter = { field: "date", model: "prod-v1" };
+    const empty = quitMessage("ann", "r1", progress({ position: 0, total: 0, left: 0 }), where, filter);
+    expect(empty).toBe(
+      "run r1 has no review items (--field date --model prod-v1): nothing to grade.\n" +
+        "the whole queue: npx callgrade review --run r1 --store s.db\n" +
+        "see the numbers: npx callgrade report r1 --store s.db\n",
+    );
+    const left = quitMessage("ann", "r1", progress({ position: 3, graded: 2, left: 36 }), where, {
+      field: "date",
+    });
+    expect(left).toContain("ann graded 2 of 38 review items · 36 left (--field date) in run r1");
+    expect(left).toContain("resume with: npx callgrade review --run r1 --field date --store s.db\n");
+  });
 });

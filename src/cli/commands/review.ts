@@ -30,13 +30,40 @@ async function loadScreen() {
   return import("../../review/tui/index.js");
 }
 
+/** The queue's filters as the flags that chose them, for the messages and the resume command. */
+export interface QueueFilter {
+  field?: string;
+  model?: string;
+}
+
+function filterFlags(filter: QueueFilter): string[] {
+  return [
+    ...(filter.field === undefined ? [] : ["--field", filter.field]),
+    ...(filter.model === undefined ? [] : ["--model", filter.model]),
+  ];
+}
+
 /** What the reviewer is told on quitting, in review items like every other count; resume only if work is left. */
-export function quitMessage(reviewer: string, runId: string, progress: ReviewProgress, where: Where): string {
+export function quitMessage(
+  reviewer: string,
+  runId: string,
+  progress: ReviewProgress,
+  where: Where,
+  filter: QueueFilter = {},
+): string {
   const today = `${progress.gradedToday} graded today`;
   const report = `see the numbers: ${followUp(["report", runId], where)}\n`;
-  if (progress.total === 0) return `run ${runId} has no review items: nothing to grade.\n${report}`;
-  const line = `${inert(reviewer)} ${gradedLine(progress)} in run ${runId} (${today}).\n`;
-  if (progress.left > 0) return `${line}resume with: ${followUp(["review", "--run", runId], where)}\n`;
+  const flags = filterFlags(filter);
+  // Counts under a filter are of the filtered queue: say which, so "nothing to grade" is not read as the run's.
+  const scope = flags.length === 0 ? "" : ` (${flags.map(inert).join(" ")})`;
+  if (progress.total === 0) {
+    const whole =
+      flags.length === 0 ? "" : `the whole queue: ${followUp(["review", "--run", runId], where)}\n`;
+    return `run ${runId} has no review items${scope}: nothing to grade.\n${whole}${report}`;
+  }
+  const line = `${inert(reviewer)} ${gradedLine(progress)}${scope} in run ${runId} (${today}).\n`;
+  if (progress.left > 0)
+    return `${line}resume with: ${followUp(["review", "--run", runId, ...flags], where)}\n`;
   return `${line}the review queue is finished for ${inert(reviewer)}; ${report}`;
 }
 
@@ -61,9 +88,10 @@ export async function reviewCommand(flags: ReviewFlags): Promise<number> {
   try {
     const { run, session } = review;
     const where = { ...optional("config", flags.config), ...optional("store", flags.store) };
+    const filter = { ...optional("field", flags.field), ...optional("model", flags.model) };
     // An empty queue needs no screen: say so, and offer nothing to resume.
     if (session.progress().total === 0) {
-      say(quitMessage(reviewer, run.id, session.progress(), where));
+      say(quitMessage(reviewer, run.id, session.progress(), where, filter));
       return 0;
     }
     const { runReviewApp } = await loadScreen();
@@ -72,7 +100,7 @@ export async function reviewCommand(flags: ReviewFlags): Promise<number> {
       scoring: run.scoring,
       ...optional("schema", suite?.config.schema),
     });
-    say(quitMessage(reviewer, run.id, session.progress(), where));
+    say(quitMessage(reviewer, run.id, session.progress(), where, filter));
     return 0;
   } finally {
     review.close();
