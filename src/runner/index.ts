@@ -8,10 +8,10 @@ import { fieldsFromSchema } from "../scoring/fields.js";
 import type { NewRun, RunRecord, Store } from "../store/index.js";
 import { caseCheck } from "./case-check.js";
 import type { RunListener } from "./events.js";
-import { execute } from "./execute.js";
+import type { ActiveModel } from "./matrix.js";
 import type { RetryPolicy } from "./retry.js";
-import type { ActiveModel } from "./run.js";
 import { newRunId } from "./run-id.js";
+import { runStages } from "./stages.js";
 import {
   checkedCases,
   closeProviders,
@@ -65,7 +65,7 @@ export async function runSuite(loaded: Suite, store: Store, options: RunSuiteOpt
       },
     );
     const cases = storedCases(store, run.id, run.caseCount);
-    return await execute(loaded, store, options, {
+    return await runStages(loaded, store, options, {
       runId: run.id,
       cases,
       active,

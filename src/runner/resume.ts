@@ -3,8 +3,8 @@ import type { Suite } from "../config/suite.js";
 import { CallgradeError } from "../core/errors.js";
 import { RETRYABLE_ON_RESUME } from "../core/retryable.js";
 import type { RunRecord, Store } from "../store/index.js";
-import { execute } from "./execute.js";
 import type { RunSuiteOptions } from "./index.js";
+import { runStages } from "./stages.js";
 import { closeProviders, createProviders, loadSuitePrompt, storedCases } from "./suite-parts.js";
 import { closeRecognisers, createRecognisers } from "./voice.js";
 
@@ -80,7 +80,7 @@ export async function resumeSuite(
       );
     }
     store.runs.reopen(run.id);
-    return await execute(loaded, store, options, {
+    return await runStages(loaded, store, options, {
       runId: run.id,
       cases: storedCases(store, run.id, store.runs.caseCount(run.id)),
       active,

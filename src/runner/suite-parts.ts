@@ -9,7 +9,7 @@ import { createProvider } from "../providers/index.js";
 import type { Store } from "../store/index.js";
 import type { CaseCheck } from "./case-check.js";
 import type { RunListener } from "./events.js";
-import type { ActiveModel } from "./run.js";
+import type { ActiveModel } from "./matrix.js";
 import { StoredCases } from "./stored-cases.js";
 
 export async function loadSuitePrompt(loaded: Suite): Promise<PromptSuite> {

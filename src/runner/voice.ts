@@ -4,7 +4,7 @@ import type { Suite } from "../config/suite.js";
 import type { Case } from "../core/types.js";
 import type { RunModel, Store } from "../store/index.js";
 import type { RunListener } from "./events.js";
-import type { ActiveModel, MatrixSource } from "./run.js";
+import type { ActiveModel, MatrixSource } from "./matrix.js";
 import { StoredCases } from "./stored-cases.js";
 
 export interface Voice {

@@ -6,7 +6,7 @@ import type { Suite } from "../../src/config/suite.js";
 import type { Case, CompletionRequest, CompletionResult, Provider } from "../../src/core/types.js";
 import type { PromptSuite } from "../../src/prompt/index.js";
 import type { RunEvent } from "../../src/runner/events.js";
-import type { ActiveModel, MatrixOptions, MatrixStore } from "../../src/runner/run.js";
+import type { ActiveModel, MatrixOptions, MatrixStore } from "../../src/runner/matrix.js";
 import type { CachedResponse, CallRecord } from "../../src/store/index.js";
 
 export const ANSWER: Extract<CompletionResult, { ok: true }> = {

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Provider } from "../../src/core/types.js";
 import { createOpenAIProvider } from "../../src/providers/openai.js";
-import { executeCall } from "../../src/runner/call.js";
+import { callWithRetries } from "../../src/runner/attempts.js";
 import type { RunEvent } from "../../src/runner/events.js";
 import { DEFAULT_RETRY, ModelGate } from "../../src/runner/retry.js";
 import { completionRequest } from "../helpers/completion-request.js";
@@ -52,7 +52,7 @@ function setup() {
   const gate = new ModelGate();
   const events: RunEvent[] = [];
   const call = (caseId: string) =>
-    executeCall({
+    callWithRetries({
       provider,
       request: completionRequest({ caseId, variable: caseId }),
       modelId: "gpt",

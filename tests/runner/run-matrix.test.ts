@@ -2,7 +2,7 @@
 import { promiseHooks } from "node:v8";
 import { describe, expect, it } from "vitest";
 import type { CompletionResult } from "../../src/core/types.js";
-import { runMatrix } from "../../src/runner/run.js";
+import { runMatrix } from "../../src/runner/matrix.js";
 import { callKey } from "../../src/store/index.js";
 import { ANSWER, fakeCases, fakeProvider, InFlight, matrix, untilAborted } from "./matrix-fakes.js";
 

@@ -1,4 +1,4 @@
-// One call of the matrix: cache lookup, then attempts with timeout and backoff until a terminal result.
+// The attempts of one call: cache lookup, then attempts with timeout and backoff until a terminal result.
 import type {
   CallError,
   CompletionRequest,
@@ -55,7 +55,7 @@ export interface CallResult {
 
 const NO_USAGE: Usage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 };
 
-export async function executeCall(plan: CallPlan): Promise<CallResult> {
+export async function callWithRetries(plan: CallPlan): Promise<CallResult> {
   const cached = plan.cache?.get(plan.cache.key);
   if (cached) {
     return {

@@ -1,4 +1,4 @@
-// The run: every case × model × repeat, fed lazily under global and per-model limits, stored as each call ends.
+// The matrix: every case × model × repeat, fed lazily under global and per-model limits, stored as each call ends.
 import { setMaxListeners } from "node:events";
 import type { Suite } from "../config/suite.js";
 import type { Case, Provider } from "../core/types.js";
@@ -9,13 +9,13 @@ import { callKey } from "../store/index.js";
 import { AdaptiveLimit } from "./adaptive-limit.js";
 import { CaseRequests, type PreparedCase } from "./case-requests.js";
 import type { RunListener } from "./events.js";
-import { type ActiveModel, type Lane, type MatrixStore, type RunContext, settleCall } from "./matrix-call.js";
 import { DEFAULT_RETRY, ModelGate, type RetryPolicy } from "./retry.js";
+import { type ActiveModel, type Lane, type MatrixStore, type RunContext, settleCall } from "./settle-call.js";
 import { type Release, Slots } from "./slots.js";
 import type { CaseList } from "./stored-cases.js";
 import { WriteBatch } from "./write-batch.js";
 
-export type { ActiveModel, MatrixStore } from "./matrix-call.js";
+export type { ActiveModel, MatrixStore } from "./settle-call.js";
 
 export interface MatrixOptions {
   runId: string;

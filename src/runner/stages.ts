@@ -1,15 +1,15 @@
-// The part of a run after its inputs are checked: the voice stage, the matrix, scoring, the run's status.
+// The stages of a run after its inputs are checked: the voice stage, the matrix, scoring, the run's status.
 import type { Suite } from "../config/suite.js";
 import type { RunRecord, Store } from "../store/index.js";
 import type { RunListener } from "./events.js";
+import { type ActiveModel, runMatrix } from "./matrix.js";
 import { recogniseRun } from "./recognition.js";
 import type { RetryPolicy } from "./retry.js";
-import { type ActiveModel, runMatrix } from "./run.js";
 import { scoreRun } from "./score-run.js";
 import type { CaseList } from "./stored-cases.js";
 import { readsTranscript, type Voice, variantSources } from "./voice.js";
 
-export interface ExecuteOptions {
+export interface StageOptions {
   concurrency?: number;
   useCache: boolean;
   signal: AbortSignal;
@@ -27,10 +27,10 @@ export interface Work {
   voice?: Voice;
 }
 
-export async function execute(
+export async function runStages(
   loaded: Suite,
   store: Store,
-  options: ExecuteOptions,
+  options: StageOptions,
   work: Work,
 ): Promise<RunRecord> {
   const recognisers = work.voice?.recognisers ?? [];

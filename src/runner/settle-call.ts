@@ -1,12 +1,12 @@
-// One call of the matrix, from the prepared case to the stored result and its event.
+// Settles one call of the matrix: from the prepared case to the stored result and its event.
 import type { Config, ModelConfig } from "../config/schema.js";
 import type { Provider } from "../core/types.js";
 import { costUsd, type Price } from "../providers/prices.js";
 import type { Store } from "../store/index.js";
 import { validateOutput } from "../validate/index.js";
 import type { AdaptiveLimit } from "./adaptive-limit.js";
+import { callWithRetries } from "./attempts.js";
 import { cacheKey } from "./cache-key.js";
-import { executeCall } from "./call.js";
 import type { PreparedCase } from "./case-requests.js";
 import type { RunListener } from "./events.js";
 import type { ModelGate, RetryPolicy } from "./retry.js";
@@ -56,7 +56,7 @@ export async function settleCall(run: RunContext, lane: Lane, prepared: Prepared
   // What is sent, so the cache keys on it too.
   const request = redaction?.request ?? prepared.rendered;
   const key = useCache ? cacheKey(model.config, request, rep, run.repeat) : "";
-  const result = await executeCall({
+  const result = await callWithRetries({
     provider: model.provider,
     request,
     modelId,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CompletionRequest, CompletionResult, Provider } from "../../src/core/types.js";
-import { type CallPlan, executeCall } from "../../src/runner/call.js";
+import { type CallPlan, callWithRetries } from "../../src/runner/attempts.js";
 import type { RunEvent } from "../../src/runner/events.js";
 import {
   backoffMs,
@@ -60,11 +60,11 @@ const rateLimited: CompletionResult = {
 };
 const ok: CompletionResult = { ok: true, text: '{"a":1}', usage: USAGE };
 
-describe("executeCall", () => {
+describe("callWithRetries", () => {
   it("a 429 with retry-after waits what the provider asked, then succeeds", async () => {
     const provider = scripted([rateLimited, ok]);
     const { plan: p, events } = plan(provider);
-    const result = await executeCall(p);
+    const result = await callWithRetries(p);
     expect(result).toMatchObject({ text: '{"a":1}', error: null, attempts: 2, fromCache: false });
     expect(events).toEqual([
       { type: "call-retrying", modelId: "m", caseId: "c1", attempt: 1, delayMs: 30, errorKind: "rate_limit" },
@@ -76,7 +76,7 @@ describe("executeCall", () => {
       { ok: false, error: { kind: "auth", message: "401", status: 401, retryable: false } },
       ok,
     ]);
-    const result = await executeCall(plan(provider).plan);
+    const result = await callWithRetries(plan(provider).plan);
     expect(result.error?.kind).toBe("auth");
     expect(provider.calls).toBe(1);
   });
@@ -85,7 +85,7 @@ describe("executeCall", () => {
     const provider = scripted([
       { ok: false, error: { kind: "http", message: "502", status: 502, retryable: true } },
     ]);
-    const result = await executeCall(plan(provider).plan);
+    const result = await callWithRetries(plan(provider).plan);
     expect(result).toMatchObject({ attempts: 4, error: { kind: "http", status: 502 } });
     expect(provider.calls).toBe(4);
   });
@@ -104,7 +104,7 @@ describe("executeCall", () => {
       timeoutMs: 20,
       retry: { ...DEFAULT_RETRY, maxRetries: 1, baseDelayMs: 1, maxDelayMs: 2 },
     });
-    const result = await executeCall(p);
+    const result = await callWithRetries(p);
     expect(result).toMatchObject({ attempts: 2, error: { kind: "timeout", retryable: true } });
   });
 
@@ -112,11 +112,11 @@ describe("executeCall", () => {
     const stored = new Map<string, CachedResponse>();
     const cache = { key: "k", get: (k: string) => stored.get(k) };
     const provider = scripted([ok]);
-    const first = await executeCall(plan(provider, { cache }).plan);
+    const first = await callWithRetries(plan(provider, { cache }).plan);
     expect(provider.calls).toBe(1);
     expect(first).toMatchObject({ fromCache: false, finishReason: null, text: '{"a":1}' });
     stored.set("k", { text: '{"a":1}', usage: USAGE, finishReason: "stop", latencyMs: 7 });
-    const second = await executeCall(plan(provider, { cache }).plan);
+    const second = await callWithRetries(plan(provider, { cache }).plan);
     expect(provider.calls).toBe(1);
     expect(second).toMatchObject({
       text: '{"a":1}',
@@ -142,7 +142,7 @@ describe("executeCall", () => {
       ok,
     ]);
     const { plan: p, events } = plan(provider);
-    expect((await executeCall(p)).error).toBeNull();
+    expect((await callWithRetries(p)).error).toBeNull();
     expect(events).toEqual([expect.objectContaining({ delayMs: 25, errorKind: "rate_limit" })]);
   });
 
@@ -150,7 +150,7 @@ describe("executeCall", () => {
     const gate = new ModelGate();
     const provider = scripted([{ ...ok, rateLimit: { remaining: 0, resetMs: 60 } }]);
     const started = Date.now();
-    expect((await executeCall(plan(provider, { gate }).plan)).attempts).toBe(1);
+    expect((await callWithRetries(plan(provider, { gate }).plan)).attempts).toBe(1);
     // The call came back while the model is still paused: it did not wait out the reset itself.
     expect(gate.pausedForMs()).toBeGreaterThan(0);
     await gate.wait();
@@ -163,7 +163,7 @@ describe("executeCall", () => {
         { ok: false, error: { kind, message: kind, retryable: false }, usage: USAGE },
         ok,
       ]);
-      const result = await executeCall(plan(provider).plan);
+      const result = await callWithRetries(plan(provider).plan);
       expect(result).toMatchObject({ attempts: 1, error: { kind }, usage: USAGE });
       expect(provider.calls).toBe(1);
     }
@@ -174,7 +174,7 @@ describe("executeCall", () => {
     const { plan: p, events } = plan(provider, {
       retry: { ...DEFAULT_RETRY, maxRetries: 5, maxTotalWaitMs: 100 },
     });
-    const result = await executeCall(p);
+    const result = await callWithRetries(p);
     // One wait of 60 ms fits; a second would make 120 ms.
     expect(result).toMatchObject({ attempts: 2, error: { kind: "rate_limit" } });
     expect(events).toHaveLength(1);
@@ -187,7 +187,7 @@ describe("executeCall", () => {
         throw new TypeError("boom");
       },
     };
-    const result = await executeCall(plan(broken).plan);
+    const result = await callWithRetries(plan(broken).plan);
     expect(result.error).toMatchObject({ kind: "bad_response", message: "provider failed: boom" });
   });
 });
