@@ -2,6 +2,7 @@
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { withTimeout } from "./measure.js";
 import type { Sizes } from "./scale.js";
+import { longCallsScenario } from "./scenarios/long-calls.js";
 import { memoryScenario } from "./scenarios/memory.js";
 import { rateLimitScenario } from "./scenarios/rate-limit.js";
 import { reviewScenario } from "./scenarios/review.js";
@@ -40,6 +41,7 @@ interface Scenario {
 
 export const SCENARIOS: Scenario[] = [
   { name: "throughput", budgetMs: 240_000, run: throughputScenario },
+  { name: "long calls", budgetMs: 180_000, run: longCallsScenario },
   { name: "rate limit", budgetMs: 120_000, run: rateLimitScenario },
   { name: "scoring", budgetMs: 120_000, run: (sizes) => scoringScenario(sizes) },
   { name: "review queue", budgetMs: 120_000, run: (sizes) => reviewScenario(sizes) },

@@ -21,6 +21,16 @@ export interface Sizes {
     latencyMs: number;
     concurrency: number;
   };
+  /** Issue 16: 2–4 KB multi-turn calls, each to an OpenAI- and an Anthropic-format model, no cache. */
+  longCalls: {
+    dialogues: number;
+    /** Dialogues of the untimed warm-up of both sides. */
+    warmupDialogues: number;
+    latencyMs: number;
+    concurrency: number;
+    /** Both sides run this many times, alternating; the fastest of each counts. */
+    rounds: number;
+  };
   /** Cases of the two replay runs (each × 2 models) whose peak RSS is compared. */
   memory: { small: number; large: number };
   /** Stored outputs re-scored (cases × 2 models). */
@@ -36,6 +46,7 @@ export const FULL: Sizes = {
   // 600 requests/minute, scaled ×10 in rate so that a 20-second run measures what 200 seconds would:
   // 6,000/minute (100/s) per model, a bucket of one second's worth, 2,000 calls per model ≈ 19 s.
   rateLimit: { cases: 2_000, perMinute: 6_000, burstSeconds: 1, latencyMs: 20, concurrency: 64 },
+  longCalls: { dialogues: 1_000, warmupDialogues: 50, latencyMs: 20, concurrency: 64, rounds: 2 },
   memory: { small: 10_000, large: 100_000 },
   scoringOutputs: 100_000,
   review: { items: 50_000, steps: 50 },
@@ -46,6 +57,7 @@ export const QUICK: Sizes = {
   name: "quick",
   throughput: { cases: 200, warmupCases: 20, latencyMs: 20, concurrency: 64, rounds: 1 },
   rateLimit: { cases: 200, perMinute: 6_000, burstSeconds: 1, latencyMs: 20, concurrency: 64 },
+  longCalls: { dialogues: 100, warmupDialogues: 10, latencyMs: 20, concurrency: 64, rounds: 1 },
   memory: { small: 1_000, large: 10_000 },
   scoringOutputs: 10_000,
   review: { items: 5_000, steps: 10 },
@@ -57,6 +69,7 @@ export const TINY: Sizes = {
   name: "tiny",
   throughput: { cases: 10, warmupCases: 2, latencyMs: 1, concurrency: 8, rounds: 1 },
   rateLimit: { cases: 20, perMinute: 60_000, burstSeconds: 0.01, latencyMs: 1, concurrency: 8 },
+  longCalls: { dialogues: 10, warmupDialogues: 2, latencyMs: 1, concurrency: 8, rounds: 1 },
   memory: { small: 20, large: 60 },
   scoringOutputs: 100,
   review: { items: 20, steps: 3 },

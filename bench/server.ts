@@ -8,6 +8,8 @@ import { ANSWER } from "./suite.js";
 export interface ServerOptions {
   latencyMs: number;
   limit?: { perMinute: number; burst: number };
+  /** What every model answers. @default ANSWER */
+  answer?: Record<string, unknown>;
 }
 
 export interface ServerStats {
@@ -37,7 +39,8 @@ function respond(call: FakeApiCall): FakeReply {
   if (counts.requests++ === 0) counts.first = now;
   const model = modelOf(call.body);
   // The third model disagrees with the others on one field, so scoring and review have work to do.
-  const json = model.endsWith("3") ? { ...ANSWER, party_size: 3 } : ANSWER;
+  const answer = options.answer ?? ANSWER;
+  const json = model.endsWith("3") ? { ...answer, party_size: 3 } : answer;
   if (!options.limit) {
     counts.answered++;
     counts.last = now;

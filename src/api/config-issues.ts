@@ -1,20 +1,8 @@
 // Turns a config that fails to load or to parse into a message that says where and what to fix.
 import type { z } from "zod";
-import {
-  anthropicModel,
-  configSchema,
-  gatesSchema,
-  openaiModel,
-  replayModel,
-  reviewSettings,
-} from "../config/schema.js";
+import { configSchema, gatesSchema, reviewSettings } from "../config/schema.js";
 import { CallgradeError, location } from "../core/errors.js";
-
-const MODEL_SCHEMAS: Record<string, z.ZodObject> = {
-  openai: openaiModel,
-  anthropic: anthropicModel,
-  replay: replayModel,
-};
+import { findProvider } from "../providers/index.js";
 
 /** The options an object in the config may have, for the objects a typo is likely in. */
 function knownKeys(path: readonly PropertyKey[], input: unknown): string[] | undefined {
@@ -28,7 +16,7 @@ function knownKeys(path: readonly PropertyKey[], input: unknown): string[] | und
     const provider: unknown = Array.isArray(models)
       ? Reflect.get(Object(models[index]), "provider")
       : undefined;
-    const schema = typeof provider === "string" ? MODEL_SCHEMAS[provider] : undefined;
+    const schema = typeof provider === "string" ? findProvider(provider)?.configSchema : undefined;
     return schema ? Object.keys(schema.shape) : undefined;
   }
   return undefined;

@@ -1,16 +1,18 @@
 // A suite from a config value: parsed with the config's zod schema and checked as a whole, whether the value
 // came from a config file or was written in code.
 import path from "node:path";
-import { type ConfigInput, configSchema } from "../config/schema.js";
+import { z } from "zod";
+import { type ConfigInput, configSchema, type modelConfig } from "../config/schema.js";
 import type { Suite } from "../config/suite.js";
 import { CallgradeError } from "../core/errors.js";
+import { modelEntrySchema } from "../providers/index.js";
 import { fieldsFromSchema } from "../scoring/fields.js";
 import { describeConfigIssues } from "./config-issues.js";
 
 /** Parses a config value (what a config file exports) into a suite; `file` names it in messages. */
 export function parseSuite(value: unknown, file: string, baseDir = path.dirname(file)): Suite {
   // Parsed once: zod's compiled fast path costs more to build (~10 ms) than it saves on a single parse.
-  const parsed = configSchema.safeParse(value, { jitless: true });
+  const parsed = suiteSchema().safeParse(value, { jitless: true });
   if (!parsed.success) {
     throw new CallgradeError("CONFIG_INVALID", describeConfigIssues(file, parsed.error, value));
   }
@@ -18,6 +20,14 @@ export function parseSuite(value: unknown, file: string, baseDir = path.dirname(
   assertUniqueModelIds(suite);
   assertMatchers(suite);
   return suite;
+}
+
+/**
+ * The config schema with each model checked against the registered providers' schemas: the same as
+ * `configSchema` for the built-in ones, and a provider registered at run time is parsed like them.
+ */
+function suiteSchema() {
+  return configSchema.extend({ models: z.array(modelEntrySchema() as typeof modelConfig).min(1) });
 }
 
 /**

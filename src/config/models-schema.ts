@@ -12,7 +12,8 @@ const price = z
   })
   .strict();
 
-const common = {
+/** The options every model entry has, whatever its provider: a provider's own schema spreads them in. */
+export const modelCommon = {
   /** Name of this model in reports; unique within the suite. */
   id: z
     .string()
@@ -36,7 +37,7 @@ const common = {
 };
 
 const remote = {
-  ...common,
+  ...modelCommon,
   /** The provider's model name. @example model: "gpt-4.1-mini" */
   model: z.string().min(1),
   /**
@@ -86,7 +87,7 @@ export const anthropicModel = z
 
 export const replayModel = z
   .object({
-    ...common,
+    ...modelCommon,
     /** Outputs recorded earlier (production logs, another pipeline), read from `path`; never cached. */
     provider: z.literal("replay"),
     /** JSONL file of `{ "id": "<case id>", "output": <object or raw text> }` rows. */
@@ -96,7 +97,7 @@ export const replayModel = z
 
 export const customModel = z
   .object({
-    ...common,
+    ...modelCommon,
     /** A module of your own, named by `path`: your pipeline, a local model, rules; never cached. */
     provider: z.literal("custom"),
     /**

@@ -12,6 +12,7 @@ import {
 export {
   anthropicModel,
   customModel,
+  modelCommon,
   modelConfig,
   openaiModel,
   replayModel,

@@ -89,9 +89,19 @@ export type CompletionResult =
     }
   | { ok: false; error: CallError; usage?: Usage; raw?: unknown };
 
+/** How one call is sent: its signal, and its deadline when the caller set one. */
+export interface CallOptions {
+  signal: AbortSignal;
+  /**
+   * Set when `signal` already fires at the call's deadline (aborting with a reason named "TimeoutError"):
+   * the provider then adds no timer of its own. Without it, a provider keeps to its model's own limit.
+   */
+  timeoutMs?: number;
+}
+
 export interface Provider {
   readonly id: string;
-  complete(request: CompletionRequest, options: { signal: AbortSignal }): Promise<CompletionResult>;
+  complete(request: CompletionRequest, options: CallOptions): Promise<CompletionResult>;
   /** Lets go of what the provider holds open (a file); called once when the run is done with it. */
   close?(): Promise<void>;
 }

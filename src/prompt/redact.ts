@@ -82,12 +82,13 @@ export function createRedactor(kinds: readonly RedactKind[], options: RedactorOp
 }
 
 /**
- * Whether a model's requests are redacted: the suite asks for it, the model goes to a remote provider
- * (a replay sends nothing anywhere), and the model has not opted out (`redact: false`, e.g. a local model).
+ * Whether a model's requests are redacted: the suite asks for it, its provider is remote (as the provider
+ * declares; a replay sends nothing anywhere), and the model has not opted out (`redact: false`, e.g. a local model).
  */
 export function redactsFor(
-  model: { provider: string; redact?: boolean | undefined },
+  model: { id: string; redact?: boolean | undefined },
+  remote: boolean,
   kinds: readonly RedactKind[] | undefined,
 ): boolean {
-  return (kinds?.length ?? 0) > 0 && model.provider !== "replay" && model.redact !== false;
+  return (kinds?.length ?? 0) > 0 && remote && model.redact !== false;
 }

@@ -6,7 +6,16 @@ import type { AnthropicModelConfig } from "../config/schema.js";
 import { MAX_ANSWER_DEPTH, stringifyBounded } from "../core/json-limits.js";
 import type { CompletionRequest, CompletionResult, Provider } from "../core/types.js";
 import { badResponse, unusable, withRateLimit } from "./call-error.js";
-import { DEFAULT_TIMEOUT_MS, NO_KEY_NEEDED, safeName, schemaBody, sdkCall } from "./call-scope.js";
+import {
+  callTimeoutMs,
+  JSON_BODY,
+  NO_KEY_NEEDED,
+  oncePerRequest,
+  safeName,
+  schemaBody,
+  sdkCall,
+} from "./call-scope.js";
+import { leanFetch } from "./transport.js";
 
 export const DEFAULT_MAX_TOKENS = 1024;
 
@@ -36,7 +45,8 @@ function toolParams(config: AnthropicModelConfig, request: CompletionRequest) {
   };
 }
 
-function requestBody(config: AnthropicModelConfig, request: CompletionRequest) {
+/** The request body for one call; exported for the bench's bare loop, which must send the same bytes. */
+export function anthropicBody(config: AnthropicModelConfig, request: CompletionRequest) {
   const { stream: _stream, ...params } = config.params ?? {};
   // The API rejects an empty text block, so an empty prefix means no system prompt at all.
   const system =
@@ -98,23 +108,36 @@ function toolText(input: unknown): string {
 }
 
 export function createAnthropicProvider(config: AnthropicModelConfig, env: { apiKey?: string }): Provider {
-  const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = callTimeoutMs(config);
   const apiKey = env.apiKey ?? NO_KEY_NEEDED;
   // maxRetries 0: the runner owns retries, and the SDK would otherwise obey retry-after on its own.
-  const client = new Anthropic({ apiKey, baseURL: config.baseURL, timeout: timeoutMs, maxRetries: 0 });
+  const client = new Anthropic({
+    apiKey,
+    baseURL: config.baseURL,
+    timeout: timeoutMs,
+    maxRetries: 0,
+    fetch: leanFetch,
+  });
+  const body = oncePerRequest((request: CompletionRequest) => JSON.stringify(anthropicBody(config, request)));
   return {
     id: config.id,
-    complete(request, { signal }) {
+    complete(request, options) {
       // The rate-limit headers of a successful answer say whether the next call may go out at once.
       let headers: Headers | undefined;
-      return sdkCall(signal, {
+      return sdkCall(options, {
         timeoutMs,
         apiKey,
         sdk: Anthropic,
         // The SDK's own request path, not messages.create(): that one console.warns on every call to a
-        // model it lists as deprecated, which would flood a 20,000-call run and the terminal UI.
-        send: async (scoped) => {
-          const sent = client.post("/v1/messages", { body: requestBody(config, request), signal: scoped });
+        // model it lists as deprecated, which would flood a 20,000-call run and the terminal UI. The body
+        // goes already serialised, once for all of the call's attempts.
+        send: async (signal, timeout) => {
+          const sent = client.post("/v1/messages", {
+            body: body(request),
+            headers: JSON_BODY,
+            signal,
+            timeout,
+          });
           const { data, response } = await sent.withResponse();
           headers = response.headers;
           return data;

@@ -1,8 +1,19 @@
 // A model that is a module of the user's own: their pipeline, a local model, a rule-based baseline.
-import type { CustomModelConfig } from "../config/schema.js";
+import { resolve } from "node:path";
+import { type CustomModelConfig, customModel } from "../config/schema.js";
 import { inputError } from "../core/errors.js";
 import type { CompletionResult, Provider } from "../core/types.js";
 import { userModuleLoader } from "../core/user-modules.js";
+import { defineProvider } from "./descriptor.js";
+
+// Remote, because callgrade cannot see where the module sends what it is given; never cached, because its
+// answers depend on code callgrade cannot see either.
+export const customProvider = defineProvider({
+  kind: "custom",
+  configSchema: customModel,
+  capabilities: { remote: true, priced: false, cacheable: false, input: "transcript" },
+  create: (config, ctx) => createCustomProvider(config, resolve(ctx.baseDir, config.path)),
+});
 
 /** What the module's default export is given for one call. */
 export interface CustomRequest {

@@ -5,8 +5,17 @@ import { z } from "zod";
 import type { OpenAIModelConfig } from "../config/schema.js";
 import type { CompletionRequest, CompletionResult, Provider } from "../core/types.js";
 import { badResponse, unusable, withRateLimit } from "./call-error.js";
-import { DEFAULT_TIMEOUT_MS, NO_KEY_NEEDED, safeName, schemaBody, sdkCall } from "./call-scope.js";
+import {
+  callTimeoutMs,
+  JSON_BODY,
+  NO_KEY_NEEDED,
+  oncePerRequest,
+  safeName,
+  schemaBody,
+  sdkCall,
+} from "./call-scope.js";
 import { isStrictCompatible } from "./strict-schema.js";
+import { leanFetch } from "./transport.js";
 
 /** The part of a chat.completion we read; anything else is kept only in `raw`. */
 const completionShape = z.object({
@@ -42,7 +51,8 @@ function responseFormat(config: OpenAIModelConfig, request: CompletionRequest) {
   };
 }
 
-function requestBody(config: OpenAIModelConfig, request: CompletionRequest) {
+/** The request body for one call; exported for the bench's bare loop, which must send the same bytes. */
+export function openaiBody(config: OpenAIModelConfig, request: CompletionRequest) {
   // The runner needs one whole answer per call, so streaming is never passed through.
   const { stream: _stream, stream_options: _streamOptions, ...params } = config.params ?? {};
   const system = request.stable === "" ? [] : [{ role: "system", content: request.stable }];
@@ -92,21 +102,35 @@ function fromResponse(response: unknown): CompletionResult {
 }
 
 export function createOpenAIProvider(config: OpenAIModelConfig, env: { apiKey?: string }): Provider {
-  const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = callTimeoutMs(config);
   const apiKey = env.apiKey ?? NO_KEY_NEEDED;
   // maxRetries 0: the runner owns retries, and the SDK would otherwise obey retry-after on its own.
-  const client = new OpenAI({ apiKey, baseURL: config.baseURL, timeout: timeoutMs, maxRetries: 0 });
+  const client = new OpenAI({
+    apiKey,
+    baseURL: config.baseURL,
+    timeout: timeoutMs,
+    maxRetries: 0,
+    fetch: leanFetch,
+  });
+  const body = oncePerRequest((request: CompletionRequest) => JSON.stringify(openaiBody(config, request)));
   return {
     id: config.id,
-    complete(request, { signal }) {
+    complete(request, options) {
       // The rate-limit headers of a successful answer say whether the next call may go out at once.
       let headers: Headers | undefined;
-      return sdkCall(signal, {
+      return sdkCall(options, {
         timeoutMs,
         apiKey,
         sdk: OpenAI,
-        send: async (scoped) => {
-          const sent = client.chat.completions.create(requestBody(config, request), { signal: scoped });
+        // The SDK's own request path with the body already serialised: chat.completions.create() would
+        // stringify the same object again on every attempt.
+        send: async (signal, timeout) => {
+          const sent = client.post("/chat/completions", {
+            body: body(request),
+            headers: JSON_BODY,
+            signal,
+            timeout,
+          });
           const { data, response } = await sent.withResponse();
           headers = response.headers;
           return data;

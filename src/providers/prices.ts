@@ -1,6 +1,7 @@
 // Built-in model prices and the cost of a call.
 import type { ModelConfig } from "../config/schema.js";
 import type { Usage } from "../core/types.js";
+import { capabilitiesOf } from "./registry.js";
 
 /** USD per million tokens; the same shape as a model's `price` in the config. */
 export type Price = NonNullable<ModelConfig["price"]>;
@@ -55,10 +56,10 @@ export function lookupPrice(model: string): Price | undefined {
   return best === undefined ? undefined : PRICES[best];
 }
 
-/** The config's `price` if set, else the built-in one for its model; replays and custom models have none unless set. */
+/** The config's `price` if set, else the built-in one for its model, for a provider the price table knows. */
 export function priceFor(config: ModelConfig): Price | undefined {
   if (config.price) return config.price;
-  return config.provider === "replay" || config.provider === "custom" ? undefined : lookupPrice(config.model);
+  return capabilitiesOf(config.provider).priced && "model" in config ? lookupPrice(config.model) : undefined;
 }
 
 /** USD for one call, or null when the price is unknown. Cached input is billed at the cached price. */

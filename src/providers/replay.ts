@@ -1,8 +1,18 @@
 // Outputs recorded elsewhere (production logs, another tool), played back as if a model answered now.
 import { closeSync, openSync, readSync } from "node:fs";
-import type { ReplayModelConfig } from "../config/schema.js";
+import { resolve } from "node:path";
+import { type ReplayModelConfig, replayModel } from "../config/schema.js";
 import type { CompletionResult, Provider } from "../core/types.js";
+import { defineProvider } from "./descriptor.js";
 import { loadReplay, parseLine, type Recorded } from "./replay-file.js";
+
+// Sends nothing anywhere (nothing to redact), and has nothing to save by caching: it reads the file anyway.
+export const replayProvider = defineProvider({
+  kind: "replay",
+  configSchema: replayModel,
+  capabilities: { remote: false, priced: false, cacheable: false, input: "recorded" },
+  create: (config, ctx) => createReplayProvider(config, resolve(ctx.baseDir, config.path)),
+});
 
 export async function createReplayProvider(config: ReplayModelConfig, file: string): Promise<Provider> {
   const index = await loadReplay(file);

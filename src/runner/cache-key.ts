@@ -1,17 +1,16 @@
 import type { ModelConfig } from "../config/schema.js";
 import { sha256, stableStringify } from "../core/hash.js";
 import type { CompletionRequest } from "../core/types.js";
+import { providerOf } from "../providers/index.js";
 
+// Run limits and where the key comes from change how a call is made, not what it answers.
+const NOT_SHAPING = new Set(["id", "concurrency", "timeoutMs", "maxRetries", "price", "apiKeyEnv", "redact"]);
+
+/** What of the model's entry shapes its answers: as its provider declares, else the entry less its limits. */
 function shapeOf(model: ModelConfig): Record<string, unknown> {
-  return model.provider === "replay" || model.provider === "custom"
-    ? { provider: model.provider, path: model.path }
-    : {
-        provider: model.provider,
-        model: model.model,
-        baseURL: model.baseURL ?? null,
-        mode: model.mode ?? null,
-        params: model.params ?? {},
-      };
+  const descriptor = providerOf(model.provider);
+  if (descriptor.cacheShape) return descriptor.cacheShape(model);
+  return Object.fromEntries(Object.entries(model).filter(([key]) => !NOT_SHAPING.has(key)));
 }
 
 // The stable prefix and the schema are the same for every call of a model: hashed once, not per call.

@@ -4,7 +4,9 @@ import type { Suite } from "../config/suite.js";
 import type { Case, Provider } from "../core/types.js";
 import type { PromptSuite } from "../prompt/index.js";
 import { createRedactor, redactsFor } from "../prompt/redact.js";
+import { callTimeoutMs } from "../providers/call-scope.js";
 import { priceFor } from "../providers/prices.js";
+import { capabilitiesOf } from "../providers/registry.js";
 import { callKey } from "../store/index.js";
 import { AdaptiveLimit } from "./adaptive-limit.js";
 import { CaseRequests, type PreparedCase } from "./case-requests.js";
@@ -44,8 +46,6 @@ export interface MatrixSource {
   cases: CaseList;
   models: ActiveModel[];
 }
-
-const DEFAULT_TIMEOUT_MS = 60_000;
 
 /** What all lanes share: the run, the global slots, and whether to stop feeding. */
 interface Feed {
@@ -145,11 +145,10 @@ function createLane(
       ...options.retry,
       maxRetries: config.maxRetries ?? options.retry?.maxRetries ?? DEFAULT_RETRY.maxRetries,
     },
-    timeoutMs: config.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    timeoutMs: callTimeoutMs(config),
     price: priceFor(config),
-    // A replay has nothing to save, and a custom module's answers depend on code callgrade cannot see.
-    useCache: options.useCache && config.provider !== "replay" && config.provider !== "custom",
-    redacts: redactsFor(config, options.loaded.config.redact),
+    useCache: options.useCache && capabilitiesOf(config.provider).cacheable,
+    redacts: redactsFor(config, capabilitiesOf(config.provider).remote, options.loaded.config.redact),
   };
 }
 

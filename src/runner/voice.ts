@@ -2,6 +2,7 @@
 import { createRecogniser, isSkipped, type Recogniser } from "../asr/recognisers/index.js";
 import type { Suite } from "../config/suite.js";
 import type { Case } from "../core/types.js";
+import { capabilitiesOf } from "../providers/index.js";
 import type { RunModel, Store } from "../store/index.js";
 import type { RunListener } from "./events.js";
 import type { ActiveModel, MatrixSource } from "./matrix.js";
@@ -34,11 +35,11 @@ export async function createRecognisers(
 }
 
 /**
- * A replay's answers were recorded from some transcript already, whatever text it is given now, so only models
- * that really read the text run again on recognised transcripts.
+ * A recorded answer (a replay's) was made from some transcript already, whatever text it is given now, so only
+ * models that really read the text run again on recognised transcripts.
  */
 export function readsTranscript(model: ActiveModel): boolean {
-  return model.config.provider !== "replay";
+  return capabilitiesOf(model.config.provider).input === "transcript";
 }
 
 /** The run's models: each as configured, then each that reads text again on every recogniser's transcripts. */

@@ -6,6 +6,7 @@ import { configSchema } from "../../src/config/schema.js";
 import type { Case, CompletionRequest } from "../../src/core/types.js";
 import { loadPrompt, type PromptSuite } from "../../src/prompt/index.js";
 import { createRedactor, type RedactKind, redactsFor } from "../../src/prompt/redact.js";
+import { BUILT_IN_PROVIDERS } from "../../src/providers/index.js";
 import { validateOutput } from "../../src/validate/index.js";
 
 const SCORING = { phoneRegion: "US", phoneRegionKey: "phoneRegion" };
@@ -206,14 +207,22 @@ describe("restore", () => {
 });
 
 describe("which models are redacted", () => {
-  it("remote models when the suite asks, never replays, never a model that opts out", () => {
+  it("models of a remote provider when the suite asks, never a local one, never a model that opts out", () => {
     const kinds: RedactKind[] = ["phone"];
-    expect(redactsFor({ provider: "openai" }, kinds)).toBe(true);
-    expect(redactsFor({ provider: "anthropic", redact: true }, kinds)).toBe(true);
-    expect(redactsFor({ provider: "openai", redact: false }, kinds)).toBe(false);
-    expect(redactsFor({ provider: "replay" }, kinds)).toBe(false);
-    expect(redactsFor({ provider: "openai" }, undefined)).toBe(false);
-    expect(redactsFor({ provider: "openai" }, [])).toBe(false);
+    expect(redactsFor({ id: "gpt" }, true, kinds)).toBe(true);
+    expect(redactsFor({ id: "claude", redact: true }, true, kinds)).toBe(true);
+    expect(redactsFor({ id: "local", redact: false }, true, kinds)).toBe(false);
+    expect(redactsFor({ id: "prod" }, false, kinds)).toBe(false);
+    expect(redactsFor({ id: "gpt" }, true, undefined)).toBe(false);
+    expect(redactsFor({ id: "gpt" }, true, [])).toBe(false);
+  });
+
+  it("the built-in providers declare which of them are remote", () => {
+    expect(BUILT_IN_PROVIDERS.filter((p) => p.capabilities.remote).map((p) => p.kind)).toEqual([
+      "openai",
+      "anthropic",
+      "custom",
+    ]);
   });
 
   it("the config takes redact kinds and a per-model opt-out, and rejects anything else", () => {

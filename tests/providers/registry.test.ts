@@ -1,9 +1,14 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { parseSuite } from "../../src/api/suite.js";
+import { modelConfig } from "../../src/config/schema.js";
 import type { Provider } from "../../src/core/types.js";
-import { createProvider, isSkipped, type Skipped } from "../../src/providers/index.js";
+import { BUILT_IN_PROVIDERS, createProvider, isSkipped, type Skipped } from "../../src/providers/index.js";
+import { ROOT } from "../helpers/cli.js";
 import { completionRequest } from "../helpers/completion-request.js";
 import { type FakeApi, startFakeApi } from "../helpers/fake-api.js";
 
@@ -71,5 +76,37 @@ describe("createProvider", () => {
       text: '{"name":"Ana"}',
     });
     await rm(dir, { recursive: true, force: true });
+  });
+});
+
+describe("the registry", () => {
+  it("registers each provider of the config's typed union, with that union's own schema", () => {
+    expect(BUILT_IN_PROVIDERS.map((p) => p.configSchema)).toEqual(modelConfig.options);
+  });
+
+  it("names a typo in any provider's entry from that provider's own schema, a custom model's too", () => {
+    const config = {
+      name: "s",
+      dataset: "d.jsonl",
+      prompt: "p.md",
+      schema: z.object({}),
+      models: [{ id: "rules", provider: "custom", path: "x.ts", timoutMs: 5 }],
+    };
+    expect(() => parseSuite(config, "/suite/callgrade.config.ts")).toThrow(
+      '/suite/callgrade.config.ts: invalid config\n  models.0.timoutMs: unknown option; did you mean "timeoutMs"?',
+    );
+  });
+
+  it("is the only place that knows a provider by name: nothing outside src/providers compares kinds", () => {
+    const src = join(ROOT, "src");
+    const files = readdirSync(src, { recursive: true, encoding: "utf8" }).filter(
+      (file) => /\.tsx?$/.test(file) && !/^(providers|config)[/\\]/.test(file),
+    );
+    const branches = files.filter((file) =>
+      /\.provider\s*[!=]==\s*["']|provider\s*[!=]==\s*["'](?:openai|anthropic|replay|custom)["']/.test(
+        readFileSync(join(src, file), "utf8"),
+      ),
+    );
+    expect(branches).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import type { OpenAIRecogniserConfig } from "../../config/asr-schema.js";
 import { stableStringify } from "../../core/hash.js";
 import type { CompletionResult } from "../../core/types.js";
 import { badResponse } from "../../providers/call-error.js";
-import { DEFAULT_TIMEOUT_MS, NO_KEY_NEEDED, sdkCall } from "../../providers/call-scope.js";
+import { callTimeoutMs, NO_KEY_NEEDED, sdkCall } from "../../providers/call-scope.js";
 import { failed, type Recogniser, since } from "./types.js";
 
 const transcriptionShape = z.object({ text: z.string() });
@@ -38,7 +38,7 @@ function fromResponse(response: unknown): CompletionResult {
 }
 
 export function createOpenAIRecogniser(config: OpenAIRecogniserConfig, env: { apiKey?: string }): Recogniser {
-  const timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs = callTimeoutMs(config);
   const apiKey = env.apiKey ?? NO_KEY_NEEDED;
   // maxRetries 0: the runner owns retries, and the SDK would otherwise obey retry-after on its own.
   const client = new OpenAI({ apiKey, baseURL: config.baseURL, timeout: timeoutMs, maxRetries: 0 });
@@ -67,17 +67,20 @@ export function createOpenAIRecogniser(config: OpenAIRecogniserConfig, env: { ap
         const file = toStreamingFile(handle.createReadStream({ autoClose: false }), basename(audioPath), {
           type: AUDIO_TYPES[extname(audioPath).toLowerCase()] ?? "application/octet-stream",
         });
-        const result = await sdkCall(signal, {
-          timeoutMs,
-          apiKey,
-          sdk: OpenAI,
-          send: (scoped) =>
-            client.audio.transcriptions.create(
-              { file, model, response_format: "json", ...options },
-              { signal: scoped },
-            ),
-          parse: fromResponse,
-        });
+        const result = await sdkCall(
+          { signal },
+          {
+            timeoutMs,
+            apiKey,
+            sdk: OpenAI,
+            send: (scoped) =>
+              client.audio.transcriptions.create(
+                { file, model, response_format: "json", ...options },
+                { signal: scoped },
+              ),
+            parse: fromResponse,
+          },
+        );
         const latencyMs = since(started);
         return result.ok
           ? { ok: true, text: result.text, latencyMs }
