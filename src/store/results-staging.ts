@@ -94,6 +94,10 @@ function sameAsStored(db: Db, runId: string): boolean {
   return same === 1;
 }
 
+/** An invalid output whose gold is "no value": metrics count it apart (see OutcomeCount.goldNone). */
+const GOLD_NONE =
+  "CASE WHEN outcome = 'invalid' THEN COALESCE(json_extract(gold, '$.kind') = 'none', 0) ELSE 0 END";
+
 function swapIn(db: Db, runId: string): void {
   const run = (sql: string) => db.prepare(sql).run(runId);
   db.transaction(() => {
@@ -102,6 +106,10 @@ function swapIn(db: Db, runId: string): void {
     // In primary-key order, each insert appends to the index instead of landing at random.
     run(`INSERT INTO scores (run_id, case_id, model_id, rep, field, correct, outcome, gold, predicted)
            SELECT ?, * FROM temp.staged_scores ORDER BY model_id, field, case_id, rep`);
+    run("DELETE FROM outcome_counts WHERE run_id = ?");
+    run(`INSERT INTO outcome_counts (run_id, model_id, field, outcome, correct, gold_none, n)
+           SELECT ?, model_id, field, outcome, correct, ${GOLD_NONE}, COUNT(*)
+           FROM temp.staged_scores GROUP BY 2, 3, 4, 5, 6`);
     run(`INSERT INTO agreement (run_id, case_id, field, agreed)
            SELECT ?, * FROM temp.staged_agreement ORDER BY field, case_id`);
     // An item no longer queued goes, unless someone graded it; the others are updated, in queue order.

@@ -118,13 +118,15 @@ export class Results {
     return { queued: rows.reduce((sum, row) => sum + row.n, 0), byReason };
   }
 
-  /** Outcomes of a run counted by model, field and kind; `goldNone` only for invalid outputs, as metrics read it. */
+  /**
+   * Outcomes of a run counted by model, field and kind; `goldNone` only for invalid outputs, as metrics read it.
+   * Counted once, when the run is scored (outcome_counts), not on every read.
+   */
   outcomeCounts(runId: string): OutcomeCount[] {
     const rows = this.db
       .prepare(
-        `SELECT model_id AS modelId, field, outcome, correct, COUNT(*) AS n,
-           CASE WHEN outcome = 'invalid' THEN json_extract(gold, '$.kind') = 'none' ELSE 0 END AS goldNone
-         FROM scores WHERE run_id = ? GROUP BY model_id, field, outcome, correct, goldNone`,
+        `SELECT model_id AS modelId, field, outcome, correct, n, gold_none AS goldNone
+         FROM outcome_counts WHERE run_id = ?`,
       )
       .all(runId) as (Omit<OutcomeCount, "correct" | "goldNone"> & { correct: number; goldNone: number })[];
     return rows.map((row) => ({ ...row, correct: row.correct === 1, goldNone: row.goldNone === 1 }));

@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Case } from "../../src/core/types.js";
 import { Store } from "../../src/store/index.js";
+import { MIGRATIONS } from "../../src/store/migrations.js";
 import type { ScoreRow } from "../../src/store/results.js";
 
 const RUN = {
@@ -104,5 +105,62 @@ describe("cases read page by page", () => {
     expect(pages.flat()).toEqual(all.map(({ id, gold, meta }) => ({ id, gold, meta })));
     expect(store.runs.caseIds("r1")).toEqual(all.map((item) => item.id));
     store.close();
+  });
+});
+
+describe("outcome counts kept beside the scores", () => {
+  const fresh = (store: Store) =>
+    store.db
+      .prepare(
+        `SELECT model_id AS modelId, field, outcome, correct, COUNT(*) AS n,
+           CASE WHEN outcome = 'invalid' THEN json_extract(gold, '$.kind') = 'none' ELSE 0 END AS goldNone
+         FROM scores WHERE run_id = 'r1' GROUP BY 1, 2, 3, 4, 6 ORDER BY 1, 2, 3, 4, 6`,
+      )
+      .all()
+      .map((row) => {
+        const r = row as { correct: number; goldNone: number };
+        return { ...r, correct: r.correct === 1, goldNone: r.goldNone === 1 };
+      });
+
+  it("are what counting the scores gives, after each re-scoring, and gone with the run", () => {
+    const store = Store.open(storeFile());
+    store.runs.create(RUN, cases(6));
+    store.results.rewrite("r1", (sink) => {
+      for (const i of [0, 1, 2, 3]) sink.score(score(`c${i}`, i % 2 === 0));
+      sink.score({
+        ...score("c4", false),
+        outcome: "invalid",
+        gold: { kind: "none" },
+        predicted: { kind: "none" },
+      });
+    });
+    expect(store.results.outcomeCounts("r1")).toEqual(fresh(store));
+    expect(store.results.outcomeCounts("r1").reduce((sum, row) => sum + row.n, 0)).toBe(5);
+    store.results.rewrite("r1", (sink) => {
+      for (const i of [0, 1]) sink.score(score(`c${i}`, true));
+    });
+    expect(store.results.outcomeCounts("r1")).toEqual([
+      { modelId: "m", field: "a", outcome: "tp", correct: true, n: 2, goldNone: false },
+    ]);
+    store.db.prepare("DELETE FROM runs WHERE id = 'r1'").run();
+    expect(store.db.prepare("SELECT COUNT(*) FROM outcome_counts").pluck().get()).toBe(0);
+    store.close();
+  });
+
+  it("are counted for the runs a store already held when it is opened by this version", () => {
+    const file = storeFile();
+    const store = Store.open(file);
+    store.runs.create(RUN, cases(4));
+    store.results.rewrite("r1", (sink) => {
+      for (const i of [0, 1, 2]) sink.score(score(`c${i}`, i !== 1));
+    });
+    const expected = fresh(store);
+    // As an older store left it: its scores, and no counts beside them.
+    store.db.exec("DROP TABLE outcome_counts");
+    store.db.pragma(`user_version = ${MIGRATIONS.length - 1}`);
+    store.close();
+    const reopened = Store.open(file);
+    expect(reopened.results.outcomeCounts("r1")).toEqual(expected);
+    reopened.close();
   });
 });
