@@ -50,11 +50,24 @@ export const openaiRecogniser = z
      */
     baseURL: z.string().url().optional(),
     /**
-     * Per-file timeout in milliseconds, covering the upload and the answer.
+     * Per-file timeout in milliseconds, covering the upload and the answer; one deadline per attempt.
      * @default 60000
      * @example timeoutMs: 120_000
      */
     timeoutMs: z.number().int().positive().optional(),
+    /**
+     * Retries of a failed file (rate limit, 5xx, timeout, connection reset), as for a model: exponential
+     * backoff with jitter, `retry-after` honoured, and a 429 or a used-up quota pauses the whole recogniser.
+     * @default 4
+     * @example maxRetries: 2
+     */
+    maxRetries: z.number().int().nonnegative().optional(),
+    /**
+     * Most files in flight to this recogniser; it halves after a 429 and grows back, as a model's does.
+     * @default the voice stage's `asr.concurrency`
+     * @example concurrency: 2
+     */
+    concurrency: z.number().int().positive().optional(),
   })
   .strict();
 

@@ -24,13 +24,22 @@ export type RunEvent =
       errorKind: ErrorKind;
     }
   /**
-   * A model's in-flight limit changed: halved after a 429, or grown back by one after a run of successes
-   * (never above its configured concurrency).
+   * A model's (or a recogniser's, under its id) in-flight limit changed: halved after a 429, or grown back
+   * by one after a run of successes (never above its configured concurrency).
    */
   | { type: "concurrency-changed"; modelId: string; limit: number }
   | { type: "run-finished"; runId: string; status: "finished" | "interrupted" }
   /** The voice stage: `files` audio files (cases with audio) go through each recogniser. */
   | { type: "recognition-started"; recognisers: string[]; files: number }
+  /** A file's recognition failed in a way that may go away; it is sent again after `delayMs`. */
+  | {
+      type: "recognition-retrying";
+      recogniser: string;
+      caseId: string;
+      attempt: number;
+      delayMs: number;
+      errorKind: string;
+    }
   | {
       type: "recognition-finished";
       recogniser: string;

@@ -1,22 +1,29 @@
 // The voice stage of a run: every case's audio through every speech recogniser, stored with its error counts
 // against the reference transcript, before any model is asked to extract from the text.
+import { setMaxListeners } from "node:events";
 import { charErrors, referenceText, wordErrors } from "../asr/error-rate.js";
 import type { RecogniseResult, Recogniser } from "../asr/recognisers/index.js";
 import { sha256 } from "../core/hash.js";
 import type { AlignmentCounts } from "../core/summary.js";
-import type { CallError, Case } from "../core/types.js";
+import type { Case } from "../core/types.js";
 import type { Store } from "../store/index.js";
+import { AdaptiveLimit } from "./adaptive-limit.js";
+import { runAttempts } from "./attempt-loop.js";
 import { audioDigest } from "./audio-digest.js";
 import type { RunListener } from "./events.js";
-import { backoffMs, DEFAULT_RETRY, type RetryPolicy, sleep } from "./retry.js";
-import { Slots } from "./slots.js";
+import { DEFAULT_RETRY, ModelGate, type RetryPolicy } from "./retry.js";
+import { type Release, Slots } from "./slots.js";
 import type { CaseList } from "./stored-cases.js";
 
 export interface RecognitionOptions {
   runId: string;
-  store: Pick<Store, "transcripts" | "cache">;
+  store: {
+    transcripts: Pick<Store["transcripts"], "done" | "record">;
+    cache: Pick<Store["cache"], "get" | "put">;
+  };
   cases: CaseList;
   recognisers: Recogniser[];
+  /** Files in flight over all recognisers, and each recogniser's own limit unless its config sets one. */
   concurrency: number;
   useCache: boolean;
   signal: AbortSignal;
@@ -24,50 +31,90 @@ export interface RecognitionOptions {
   retry?: Partial<RetryPolicy>;
 }
 
+/** What every file sent to one recogniser shares: its pause, its adaptive limit, its retry policy and deadline. */
+interface RecogniserLane {
+  recogniser: Recogniser;
+  gate: ModelGate;
+  limit: AdaptiveLimit;
+  retry: RetryPolicy;
+  timeoutMs: number | undefined;
+  /** Files stored before a resume: not sent again. */
+  done: Set<string>;
+}
+
 function counts(c: { ref: number; sub: number; del: number; ins: number }): AlignmentCounts {
   return { ref: c.ref, sub: c.sub, del: c.del, ins: c.ins };
 }
 
 /**
- * Recognises what is not already stored (a resume recognises only the rest). Files go out under one limit
- * for all recognisers; a transient failure (rate limit, 5xx, timeout) is retried like a model call, and a
- * failure of one file never stops the others: it is stored as that file's error.
+ * Recognises what is not already stored (a resume recognises only the rest). Each recogniser's files go
+ * out under its own adaptive limit and then one limit for all; an attempt goes through the same loop as a
+ * model call (pause on 429, used-up quota, wait budget, deadline), and a failure of one file never stops
+ * the others: it is stored as that file's error.
  */
 export async function recogniseRun(options: RecognitionOptions): Promise<void> {
-  const policy = { ...DEFAULT_RETRY, ...options.retry };
-  const slots = new Slots(options.concurrency);
-  const work: Promise<void>[] = [];
+  // Every attempt with a deadline listens on the run's signal while it lasts: as many as the concurrency,
+  // which is no leak, so Node's warning past 10 would only alarm the user.
+  setMaxListeners(0, options.signal);
   let files = 0;
-  const done = new Map(
-    options.recognisers.map((r) => [r.id, options.store.transcripts.done(options.runId, r.id)]),
-  );
   for (let index = 0; index < options.cases.length; index++) {
     const item = options.cases.at(index);
     if (item?.audio) files++;
   }
   options.emit({ type: "recognition-started", recognisers: options.recognisers.map((r) => r.id), files });
-  for (let index = 0; index < options.cases.length && !options.signal.aborted; index++) {
-    const item = options.cases.at(index);
-    if (!item?.audio) continue;
-    for (const recogniser of options.recognisers) {
-      if (done.get(recogniser.id)?.has(item.id)) continue;
-      const release = await slots.acquire();
-      if (options.signal.aborted) {
-        release();
-        break;
-      }
-      work.push(recogniseOne(options, recogniser, item, policy).finally(release));
-    }
-  }
-  await Promise.all(work);
+  const global = new Slots(options.concurrency);
+  await Promise.all(
+    options.recognisers.map((recogniser) => runLane(options, global, createLane(options, recogniser))),
+  );
 }
 
-async function recogniseOne(
-  options: RecognitionOptions,
-  recogniser: Recogniser,
-  item: Case,
-  policy: RetryPolicy,
-): Promise<void> {
+function createLane(options: RecognitionOptions, recogniser: Recogniser): RecogniserLane {
+  const limits = recogniser.limits ?? {};
+  return {
+    recogniser,
+    gate: new ModelGate(),
+    limit: new AdaptiveLimit({
+      max: limits.concurrency ?? options.concurrency,
+      onChange: (next) => options.emit({ type: "concurrency-changed", modelId: recogniser.id, limit: next }),
+    }),
+    retry: {
+      ...DEFAULT_RETRY,
+      ...options.retry,
+      maxRetries: limits.maxRetries ?? options.retry?.maxRetries ?? DEFAULT_RETRY.maxRetries,
+    },
+    timeoutMs: limits.timeoutMs,
+    done: options.store.transcripts.done(options.runId, recogniser.id),
+  };
+}
+
+/** One recogniser's files in order; returns when each started one has ended. */
+async function runLane(options: RecognitionOptions, global: Slots, lane: RecogniserLane): Promise<void> {
+  const running: Promise<void>[] = [];
+  for (let index = 0; index < options.cases.length && !options.signal.aborted; index++) {
+    const item = options.cases.at(index);
+    if (!item?.audio || lane.done.has(item.id)) continue;
+    const release = await acquireBoth(lane.limit, global);
+    if (options.signal.aborted) {
+      release();
+      break;
+    }
+    running.push(recogniseOne(options, lane, item).finally(release));
+  }
+  await Promise.all(running);
+}
+
+/** The recogniser's slot first, then a global one, as the matrix does for a model. */
+async function acquireBoth(own: Slots, global: Slots): Promise<Release> {
+  const releaseOwn = await own.acquire();
+  const releaseGlobal = await global.acquire();
+  return () => {
+    releaseGlobal();
+    releaseOwn();
+  };
+}
+
+async function recogniseOne(options: RecognitionOptions, lane: RecogniserLane, item: Case): Promise<void> {
+  const { recogniser } = lane;
   const audioPath = item.audio ?? "";
   const key = options.useCache ? await cacheKeyOf(recogniser, audioPath) : undefined;
   const cached = key === undefined ? undefined : options.store.cache.get(key);
@@ -75,13 +122,33 @@ async function recogniseOne(
   let attempts = 0;
   if (cached) result = { ok: true, text: cached.text, latencyMs: cached.latencyMs };
   else {
-    for (;;) {
-      attempts++;
-      result = await recogniser.recognise({ caseId: item.id, audioPath }, { signal: options.signal });
-      if (result.ok || !result.error.retryable || attempts > policy.maxRetries || options.signal.aborted)
-        break;
-      await sleep(backoffMs(result.error as CallError, attempts - 1, policy), options.signal);
-    }
+    const attempted = await runAttempts<RecogniseResult>({
+      caller: "recogniser",
+      send: (signal, timeoutMs) =>
+        recogniser.recognise(
+          { caseId: item.id, audioPath },
+          timeoutMs === undefined ? { signal } : { signal, timeoutMs },
+        ),
+      failure: (error, latencyMs) => ({ ok: false, error, latencyMs }),
+      timeoutMs: lane.timeoutMs,
+      retry: lane.retry,
+      gate: lane.gate,
+      limiter: lane.limit,
+      signal: options.signal,
+      onRetry: ({ attempt, delayMs, failed }) => {
+        if (failed.ok) return;
+        options.emit({
+          type: "recognition-retrying",
+          recogniser: recogniser.id,
+          caseId: item.id,
+          attempt,
+          delayMs,
+          errorKind: failed.error.kind,
+        });
+      },
+    });
+    result = attempted.result;
+    attempts = attempted.attempts;
   }
   // Stopped by the user: nothing is stored, and a resume recognises the file again.
   if (!result.ok && result.error.kind === "aborted" && options.signal.aborted) return;

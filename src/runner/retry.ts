@@ -29,7 +29,11 @@ export const DEFAULT_RETRY: RetryPolicy = {
 const bounded = (ms: number) => Math.min(Math.max(ms, 0), MAX_RETRY_AFTER_MS);
 
 /** How long to wait before attempt `attempt + 1`; a provider's retry-after wins over our own guess. */
-export function backoffMs(error: CallError, attempt: number, policy: RetryPolicy): number {
+export function backoffMs(
+  error: Pick<CallError, "retryAfterMs" | "rateLimit"> & { kind: string },
+  attempt: number,
+  policy: RetryPolicy,
+): number {
   // The provider knows its own limits: wait what it says, bounded only against absurd values.
   if (error.retryAfterMs !== undefined) return bounded(error.retryAfterMs);
   // A 429 without retry-after still says when its window refills, in the rate-limit headers.
@@ -67,7 +71,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 /**
  * A model-wide pause: when one call hears "429, retry after 20 s", every call to
- * that model waits, instead of each finding out for itself.
+ * that model (or recogniser) waits, instead of each finding out for itself.
  */
 export class ModelGate {
   private pausedUntil = 0;

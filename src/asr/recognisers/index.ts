@@ -16,6 +16,7 @@ export type {
   RecogniseRequest,
   RecogniseResult,
   Recogniser,
+  RecogniserLimits,
 } from "./types.js";
 
 /** Where relative paths (a replay file) start, and the environment API keys come from. */

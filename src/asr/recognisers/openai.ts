@@ -7,7 +7,7 @@ import { z } from "zod";
 import type { OpenAIRecogniserConfig } from "../../config/asr-schema.js";
 import { stableStringify } from "../../core/hash.js";
 import type { CompletionResult } from "../../core/types.js";
-import { badResponse } from "../../providers/call-error.js";
+import { badResponse, withRateLimit } from "../../providers/call-error.js";
 import { callTimeoutMs, NO_KEY_NEEDED, sdkCall } from "../../providers/call-scope.js";
 import { failed, type Recogniser, since } from "./types.js";
 
@@ -47,7 +47,12 @@ export function createOpenAIRecogniser(config: OpenAIRecogniserConfig, env: { ap
   return {
     id: config.id,
     fingerprint: stableStringify({ provider: "openai", model, baseURL: baseURL ?? null, ...options }),
-    async recognise({ audioPath }, { signal }) {
+    limits: {
+      timeoutMs,
+      ...(config.maxRetries === undefined ? {} : { maxRetries: config.maxRetries }),
+      ...(config.concurrency === undefined ? {} : { concurrency: config.concurrency }),
+    },
+    async recognise({ audioPath }, callOptions) {
       const started = performance.now();
       let handle: FileHandle;
       try {
@@ -67,24 +72,28 @@ export function createOpenAIRecogniser(config: OpenAIRecogniserConfig, env: { ap
         const file = toStreamingFile(handle.createReadStream({ autoClose: false }), basename(audioPath), {
           type: AUDIO_TYPES[extname(audioPath).toLowerCase()] ?? "application/octet-stream",
         });
-        const result = await sdkCall(
-          { signal },
-          {
-            timeoutMs,
-            apiKey,
-            sdk: OpenAI,
-            send: (scoped) =>
-              client.audio.transcriptions.create(
-                { file, model, response_format: "json", ...options },
-                { signal: scoped },
-              ),
-            parse: fromResponse,
+        // The rate-limit headers of an answer say whether the next file may go out at once (an error's
+        // come with the error).
+        let headers: Headers | undefined;
+        const result = await sdkCall(callOptions, {
+          timeoutMs,
+          apiKey,
+          sdk: OpenAI,
+          send: async (scoped, timeout) => {
+            const sent = client.audio.transcriptions.create(
+              { file, model, response_format: "json", ...options },
+              { signal: scoped, timeout },
+            );
+            const { data, response } = await sent.withResponse();
+            headers = response.headers;
+            return data;
           },
-        );
+          parse: (response) => withRateLimit(fromResponse(response), headers),
+        });
         const latencyMs = since(started);
-        return result.ok
-          ? { ok: true, text: result.text, latencyMs }
-          : { ok: false, error: result.error, latencyMs };
+        if (!result.ok) return { ok: false, error: result.error, latencyMs };
+        const { rateLimit } = result;
+        return { ok: true, text: result.text, latencyMs, ...(rateLimit ? { rateLimit } : {}) };
       } finally {
         await handle.close();
       }

@@ -1,6 +1,6 @@
 // What a speech recogniser is to the rest of callgrade: an audio file in, a transcript out, and a failure
 // as data (the run's error kinds, plus `audio`), so one bad file never stops a run.
-import type { CallError, ErrorKind } from "../../core/types.js";
+import type { CallError, CallOptions, ErrorKind, RateLimit } from "../../core/types.js";
 
 export interface RecogniseRequest {
   caseId: string;
@@ -19,14 +19,27 @@ export type RecogniseError = Omit<CallError, "kind"> & { kind: RecogniseErrorKin
  * from being handed the file to its hypothesis (a cold start included), a replay's as recorded.
  */
 export type RecogniseResult =
-  | { ok: true; text: string; latencyMs: number }
+  | { ok: true; text: string; latencyMs: number; rateLimit?: RateLimit }
   | { ok: false; error: RecogniseError; latencyMs: number };
+
+/** How the runner sends a recogniser's files, from its config; what is left out takes the run's defaults. */
+export interface RecogniserLimits {
+  /** The deadline of one attempt; left out, none: a local decoder's time grows with the audio. */
+  timeoutMs?: number;
+  /** Attempts after the first. */
+  maxRetries?: number;
+  /** Most files in flight to this recogniser, and where its adaptive limit starts. */
+  concurrency?: number;
+}
 
 export interface Recogniser {
   readonly id: string;
   /** Provider, model and settings (never a key), hashed into the cache key: equal fingerprints, equal transcripts. */
   readonly fingerprint: string;
-  recognise(request: RecogniseRequest, options: { signal: AbortSignal }): Promise<RecogniseResult>;
+  /** How the runner sends its files (deadline, retries, concurrency). */
+  readonly limits?: RecogniserLimits;
+  /** With `timeoutMs`, `signal` fires at that deadline already, and the recogniser adds no timer of its own. */
+  recognise(request: RecogniseRequest, options: CallOptions): Promise<RecogniseResult>;
   /** Stops what the recogniser keeps running (warm decoder processes); queued requests come back aborted. */
   close?(): Promise<void>;
 }

@@ -49,6 +49,7 @@ export function applyEvent(tally: Tally, event: RunEvent): Tally {
     case "concurrency-changed":
     case "run-finished":
     case "recognition-started":
+    case "recognition-retrying":
     case "recognition-finished":
       return tally;
   }

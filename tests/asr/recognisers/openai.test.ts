@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createRecogniser, isSkipped } from "../../../src/asr/recognisers/index.js";
 import { createOpenAIRecogniser } from "../../../src/asr/recognisers/openai.js";
 import type { OpenAIRecogniserConfig } from "../../../src/config/asr-schema.js";
+import { startDeadline } from "../../../src/providers/call-scope.js";
 import { type FakeApi, type FakeApiCall, startFakeApi } from "../../helpers/fake-api.js";
 import { TEST_KEY } from "../../helpers/provider-targets.js";
 
@@ -105,6 +106,37 @@ describe("openai recogniser", () => {
       ok: false,
       error: { kind: "rate_limit", status: 429, retryAfterMs: 2000, retryable: true },
     });
+  });
+
+  it("the rate-limit headers come back with an answer and with a 429, as the chat provider's do", async () => {
+    const used = { "x-ratelimit-remaining-requests": "0", "x-ratelimit-reset-requests": "1.5s" };
+    fake.respond = () => ({ text: "hello", headers: used });
+    expect(await recognise()).toMatchObject({ ok: true, rateLimit: { remaining: 0, resetMs: 1500 } });
+    fake.respond = () => ({ status: 429, headers: used });
+    expect(await recognise()).toMatchObject({
+      ok: false,
+      error: { kind: "rate_limit", rateLimit: { remaining: 0, resetMs: 1500 } },
+    });
+  });
+
+  it("declares its deadline, retries and concurrency to the runner, and keeps to the deadline it is given", async () => {
+    expect(recogniser({ timeoutMs: 700, maxRetries: 1, concurrency: 3 }).limits).toEqual({
+      timeoutMs: 700,
+      maxRetries: 1,
+      concurrency: 3,
+    });
+    expect(recogniser().limits).toEqual({ timeoutMs: 60_000 });
+    // The runner's deadline fires on the signal it hands over; its own 60 s timer must not be what ends it.
+    fake.respond = () => ({ hang: true });
+    const deadline = startDeadline(signal, 100);
+    const started = performance.now();
+    const result = await recogniser().recognise(
+      { caseId: "c1", audioPath },
+      { signal: deadline.signal, timeoutMs: 100 },
+    );
+    deadline.dispose();
+    expect(result).toMatchObject({ ok: false, error: { kind: "timeout", retryable: true } });
+    expect(performance.now() - started).toBeLessThan(5_000);
   });
 
   it("a 500 comes back as a retryable http error; a 400 as a terminal bad_request", async () => {
