@@ -21,14 +21,23 @@ export interface StoredCall {
   issues: { path: string; message: string; code: string }[];
 }
 
-/** A call's figures, without its text or output: what a summary counts. */
-export type CallFigures = Omit<
-  StoredCall,
-  "caseId" | "errorMessage" | "text" | "attempts" | "value" | "issues"
-> & {
-  /** The issues of an output that failed the schema; empty for every other call. */
-  failures: StoredCall["issues"];
-};
+/** A model's calls of one status and error kind, counted and summed by the store: what a summary counts. */
+export interface CallTallyRow {
+  modelId: string;
+  status: "ok" | "error";
+  errorKind: string | null;
+  calls: number;
+  cached: number;
+  /** Answered calls whose output fit the schema. */
+  valid: number;
+  inputTokens: number;
+  outputTokens: number;
+  cachedInputTokens: number;
+  /** The priced calls' cost, summed. */
+  cost: number;
+  /** Calls without a cost (no price for the model). */
+  unpriced: number;
+}
 
 /** An answered call's output, as scoring reads it. */
 export type CallOutput = Pick<
@@ -55,21 +64,4 @@ export function parseIssues(issues: unknown): StoredCall["issues"] {
 
 export function validity(valid: unknown): boolean | null {
   return valid === null || valid === undefined ? null : valid === 1;
-}
-
-export function toFigures(row: Record<string, unknown>): CallFigures {
-  return {
-    modelId: String(row.model_id),
-    rep: Number(row.rep),
-    status: row.status === "ok" ? "ok" : "error",
-    errorKind: (row.error_kind as string | null) ?? null,
-    inputTokens: Number(row.input_tokens),
-    outputTokens: Number(row.output_tokens),
-    cachedInputTokens: Number(row.cached_input_tokens),
-    costUsd: row.cost_usd === null ? null : Number(row.cost_usd),
-    latencyMs: Number(row.latency_ms),
-    fromCache: row.from_cache === 1,
-    valid: validity(row.valid),
-    failures: typeof row.failures === "string" ? JSON.parse(row.failures) : [],
-  };
 }

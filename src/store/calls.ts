@@ -1,17 +1,16 @@
 import type Database from "better-sqlite3";
 import {
-  type CallFigures,
   type CallOutput,
+  type CallTallyRow,
   type FailureMessage,
   parseIssues,
   type StoredCall,
-  toFigures,
   validity,
 } from "./call-rows.js";
 import { type CallRecord, CallWriter } from "./call-writer.js";
 import type { Db } from "./open.js";
 
-export type { CallFigures, CallOutput, FailureMessage, StoredCall } from "./call-rows.js";
+export type { CallOutput, CallTallyRow, FailureMessage, StoredCall } from "./call-rows.js";
 export type { CallRecord } from "./call-writer.js";
 
 const IN_ORDER = "ORDER BY c.case_id, c.model_id, c.rep";
@@ -105,16 +104,22 @@ export class Calls {
     }));
   }
 
-  /** `forRun` without texts and outputs, one row at a time: the store must not be written until it ends. */
-  *figures(runId: string): Generator<CallFigures> {
-    const rows = this.db
+  /**
+   * The run's calls counted and summed per model, status and error kind: a few rows, however large the run
+   * (the summary tallied every call in JavaScript before, ~14 ms on 6,000 calls in npm run bench).
+   */
+  tallies(runId: string): CallTallyRow[] {
+    return this.db
       .prepare(
-        `SELECT c.model_id, c.rep, c.status, c.error_kind, c.input_tokens, c.output_tokens, c.cached_input_tokens,
-           c.cost_usd, c.latency_ms, c.from_cache, o.valid, CASE WHEN o.valid <> 1 THEN o.issues END AS failures
-         FROM calls c LEFT JOIN outputs o ON o.call_id = c.id WHERE c.run_id = ? ${IN_ORDER}`,
+        `SELECT c.model_id AS modelId, c.status, c.error_kind AS errorKind, COUNT(*) AS calls,
+           SUM(c.from_cache) AS cached, SUM(COALESCE(o.valid, 0) = 1) AS valid,
+           SUM(c.input_tokens) AS inputTokens, SUM(c.output_tokens) AS outputTokens,
+           SUM(c.cached_input_tokens) AS cachedInputTokens,
+           TOTAL(c.cost_usd) AS cost, SUM(c.cost_usd IS NULL) AS unpriced
+         FROM calls c LEFT JOIN outputs o ON o.call_id = c.id WHERE c.run_id = ?
+         GROUP BY c.model_id, c.status, c.error_kind`,
       )
-      .iterate(runId) as IterableIterator<Record<string, unknown>>;
-    for (const row of rows) yield toFigures(row);
+      .all(runId) as CallTallyRow[];
   }
 
   /**

@@ -11,7 +11,7 @@ import {
   type OutcomeCounts,
 } from "../scoring/metrics.js";
 import { fromSorted } from "../scoring/sorted-stream.js";
-import type { CallFigures, CallOutput } from "../store/calls.js";
+import type { CallOutput, CallTallyRow } from "../store/calls.js";
 import type { RunRecord, Store } from "../store/index.js";
 import { confusionMatrices } from "./confusion.js";
 import { callFailures } from "./failures.js";
@@ -38,7 +38,7 @@ export interface SummaryOptions {
 }
 
 export function buildSummary(store: Store, run: RunRecord, options: SummaryOptions = {}): RunSummary {
-  const tallies = tallyCalls(store.calls.figures(run.id));
+  const tallies = tallyCalls(store.calls.tallies(run.id));
   const outcomes = countOutcomes(store, run.id);
   const models = run.models.map((model) =>
     modelSummary(store, model, run, tallies.get(model.id) ?? newTally(), outcomes.get(model.id)),
@@ -118,28 +118,28 @@ function newTally(): CallTally {
   };
 }
 
-function tallyCalls(calls: Iterable<CallFigures>): Map<string, CallTally> {
+function tallyCalls(rows: readonly CallTallyRow[]): Map<string, CallTally> {
   const tallies = new Map<string, CallTally>();
-  for (const call of calls) {
-    let tally = tallies.get(call.modelId);
+  for (const row of rows) {
+    let tally = tallies.get(row.modelId);
     if (!tally) {
       tally = newTally();
-      tallies.set(call.modelId, tally);
+      tallies.set(row.modelId, tally);
     }
-    tally.calls++;
-    if (call.fromCache) tally.cached++;
-    if (call.status === "error") {
-      const kind = call.errorKind ?? "unknown";
-      tally.errorsByKind[kind] = (tally.errorsByKind[kind] ?? 0) + 1;
+    tally.calls += row.calls;
+    tally.cached += row.cached;
+    if (row.status === "error") {
+      const kind = row.errorKind ?? "unknown";
+      tally.errorsByKind[kind] = (tally.errorsByKind[kind] ?? 0) + row.calls;
       continue;
     }
-    tally.answered++;
-    if (call.valid) tally.valid++;
-    tally.tokens.input += call.inputTokens;
-    tally.tokens.output += call.outputTokens;
-    tally.tokens.cachedInput += call.cachedInputTokens;
-    if (call.costUsd === null) tally.unpriced = true;
-    else tally.cost += call.costUsd;
+    tally.answered += row.calls;
+    tally.valid += row.valid;
+    tally.tokens.input += row.inputTokens;
+    tally.tokens.output += row.outputTokens;
+    tally.tokens.cachedInput += row.cachedInputTokens;
+    if (row.unpriced > 0) tally.unpriced = true;
+    tally.cost += row.cost;
   }
   return tallies;
 }

@@ -84,7 +84,9 @@ export function renderHtml(data: ReportData): string {
     reviewSection(v),
   ].filter(Boolean);
   const body = sections.join("\n");
-  const nav = NAV.filter(([id]) => body.includes(`<section id="${id}"`))
+  // One pass over the page for the sections it has, not one per section: a large run's page is megabytes.
+  const drawn = new Set(Array.from(body.matchAll(/<section id="([\w-]+)"/g), (match) => match[1]));
+  const nav = NAV.filter(([id]) => drawn.has(id))
     .map(([id, label]) => `<a href="#${id}">${label}</a>`)
     .join("");
   const verdict = gate
@@ -100,7 +102,7 @@ export function renderHtml(data: ReportData): string {
 <meta name="color-scheme" content="light dark">
 <meta name="generator" content="callgrade">
 <title>${h(`${verdict}${summary.suite} · run ${summary.runId} · callgrade`)}</title>
-<style>${CSS}${summary.asr || summary.robustness ? VOICE_CSS : ""}${extraCss(body)}</style>
+<style>${CSS}${summary.asr || summary.robustness ? VOICE_CSS : ""}${extraCss(drawn)}</style>
 </head>
 <body>
 <a class="skip" href="#main">Skip to the report</a>
@@ -118,9 +120,6 @@ ${body}
 }
 
 /** Styles of sections only some reports draw, so a report without them stays byte for byte what it was. */
-function extraCss(body: string): string {
-  return (
-    (body.includes('<section id="errors"') ? FAILURES_CSS : "") +
-    (body.includes('<section id="confusion"') ? CONFUSION_CSS : "")
-  );
+function extraCss(drawn: ReadonlySet<string | undefined>): string {
+  return (drawn.has("errors") ? FAILURES_CSS : "") + (drawn.has("confusion") ? CONFUSION_CSS : "");
 }
