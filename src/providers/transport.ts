@@ -16,6 +16,9 @@ export type Fetch = (input: string | URL | Request, init?: RequestInit) => Promi
 const POOL = { keepAlive: true, scheduling: "lifo" } as const;
 const agents = { "http:": new http.Agent(POOL), "https:": new https.Agent(POOL) };
 
+/** Statuses that send the request elsewhere: fetch follows them, so a redirecting server keeps working. */
+const REDIRECT = new Set([301, 302, 303, 307, 308]);
+
 /** Statuses whose Response must have no body at all. */
 const NULL_BODY = new Set([101, 204, 205, 304]);
 
@@ -99,6 +102,11 @@ export const leanFetch: Fetch = (input, init = {}) => {
         settle(() => {
           try {
             const status = response.statusCode ?? 0;
+            // Rare for an API (a plain-http baseURL behind an https redirect): the platform's fetch follows it.
+            if (REDIRECT.has(status) && response.headers.location) {
+              fetch(input, init).then(resolve, reject);
+              return;
+            }
             const headers = responseHeaders(response.rawHeaders);
             const data = NULL_BODY.has(status) ? null : decoded(Buffer.concat(chunks), headers);
             resolve(new Response(data, { status, statusText: response.statusMessage ?? "", headers }));

@@ -55,6 +55,20 @@ describe("leanFetch", () => {
     expect(await response.json()).toEqual({ method: "POST", auth: "Bearer k", body: '{"a":1}' });
   });
 
+  it("follows a redirect, as fetch does, resending the body to where it points", async () => {
+    const target = await serve(echo);
+    const { url } = await serve((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        res.writeHead(307, { location: `${target.url}/v1/chat/completions` });
+        res.end();
+      });
+    });
+    const response = await leanFetch(`${url}/v1/chat/completions`, { method: "POST", body: '{"b":2}' });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ method: "POST", body: '{"b":2}' });
+  });
+
   it("sends calls one after another over one kept-alive connection", async () => {
     const server = await serve(echo);
     for (let i = 0; i < 5; i++) {
