@@ -13,7 +13,7 @@ import { CaseRequests, type PreparedCase } from "./case-requests.js";
 import type { RunListener } from "./events.js";
 import { DEFAULT_RETRY, ModelGate, type RetryPolicy } from "./retry.js";
 import { type ActiveModel, type Lane, type MatrixStore, type RunContext, settleCall } from "./settle-call.js";
-import { type Release, Slots } from "./slots.js";
+import { acquireBoth, Slots } from "./slots.js";
 import type { CaseList } from "./stored-cases.js";
 import { WriteBatch } from "./write-batch.js";
 
@@ -189,14 +189,4 @@ async function runLane(feed: Feed, source: SourceFeed, lane: Lane): Promise<void
     // Stopped or not, every call already started gets its terminal result (or its abort) before the run ends.
     await Promise.all(running);
   }
-}
-
-/** The model's slot first, then a global one, as the per-model limit has always wrapped the global one. */
-async function acquireBoth(model: Slots, global: Slots): Promise<Release> {
-  const releaseModel = await model.acquire();
-  const releaseGlobal = await global.acquire();
-  return () => {
-    releaseGlobal();
-    releaseModel();
-  };
 }

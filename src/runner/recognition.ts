@@ -12,7 +12,7 @@ import { runAttempts } from "./attempt-loop.js";
 import { audioDigest } from "./audio-digest.js";
 import type { RunListener } from "./events.js";
 import { DEFAULT_RETRY, ModelGate, type RetryPolicy } from "./retry.js";
-import { type Release, Slots } from "./slots.js";
+import { acquireBoth, Slots } from "./slots.js";
 import type { CaseList } from "./stored-cases.js";
 
 export interface RecognitionOptions {
@@ -101,16 +101,6 @@ async function runLane(options: RecognitionOptions, global: Slots, lane: Recogni
     running.push(recogniseOne(options, lane, item).finally(release));
   }
   await Promise.all(running);
-}
-
-/** The recogniser's slot first, then a global one, as the matrix does for a model. */
-async function acquireBoth(own: Slots, global: Slots): Promise<Release> {
-  const releaseOwn = await own.acquire();
-  const releaseGlobal = await global.acquire();
-  return () => {
-    releaseGlobal();
-    releaseOwn();
-  };
 }
 
 async function recogniseOne(options: RecognitionOptions, lane: RecogniserLane, item: Case): Promise<void> {

@@ -47,3 +47,16 @@ export class Slots {
     };
   }
 }
+
+/**
+ * A slot of one model's (or recogniser's) own limit first, then one of the run's global limit, as the own limit
+ * has always wrapped the global one; released in the reverse order.
+ */
+export async function acquireBoth(own: Slots, global: Slots): Promise<Release> {
+  const releaseOwn = await own.acquire();
+  const releaseGlobal = await global.acquire();
+  return () => {
+    releaseGlobal();
+    releaseOwn();
+  };
+}
