@@ -1,48 +1,16 @@
 // The floor callgrade is measured against: the same requests, sent by the bare openai SDK under p-limit.
-import path from "node:path";
 import OpenAI from "openai";
 import type { ChatCompletionCreateParamsNonStreaming } from "openai/resources/chat/completions";
 import pLimit from "p-limit";
-import { resolveFromSuite } from "../src/config/suite.js";
-import { loadDataset } from "../src/dataset/index.js";
-import { loadConfig } from "../src/load/config.js";
-import { loadPrompt } from "../src/prompt/index.js";
-import { safeName, schemaBody } from "../src/providers/call-scope.js";
-import { isStrictCompatible } from "../src/providers/strict-schema.js";
+import { openaiBody } from "../src/providers/openai.js";
+import { renderedRequests } from "./rendered.js";
 
-/**
- * The request bodies callgrade's openai provider sends for this suite, byte for byte: made before the clock
- * starts, with callgrade's own prompt code, so the bare loop pays for nothing but the calls.
- */
+/** The request bodies callgrade's openai provider sends for this suite, byte for byte (see rendered.ts). */
 export async function bareBodies(configFile: string): Promise<ChatCompletionCreateParamsNonStreaming[]> {
-  const loaded = await loadConfig(path.dirname(configFile), configFile);
-  const { config } = loaded;
-  const cases = await loadDataset(resolveFromSuite(loaded, config.dataset));
-  const prompt = await loadPrompt({
-    templateFile: resolveFromSuite(loaded, config.prompt),
-    knowledgeBaseFiles: [],
-    schema: config.schema,
-  });
-  const bodies: ChatCompletionCreateParamsNonStreaming[] = [];
-  for (const model of config.models) {
-    if (model.provider !== "openai") continue;
-    for (const item of cases) {
-      const request = prompt.render(item);
-      const schema = schemaBody(request.jsonSchema);
-      bodies.push({
-        model: model.model,
-        messages: [
-          { role: "system", content: request.stable },
-          { role: "user", content: request.variable },
-        ],
-        response_format: {
-          type: "json_schema",
-          json_schema: { name: safeName(request.schemaName), schema, strict: isStrictCompatible(schema) },
-        },
-      });
-    }
-  }
-  return bodies;
+  const { config, rendered } = await renderedRequests(configFile);
+  return config.models.flatMap((model) =>
+    model.provider === "openai" ? rendered.map((request) => openaiBody(model, request)) : [],
+  );
 }
 
 /** Sends every body at `concurrency`; resolves with how many answers parsed as JSON. */

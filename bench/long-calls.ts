@@ -4,14 +4,11 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ModelConfig } from "../src/config/schema.js";
-import { resolveFromSuite } from "../src/config/suite.js";
 import { seededRandom } from "../src/core/random.js";
 import type { Turn } from "../src/core/types.js";
-import { loadDataset } from "../src/dataset/index.js";
-import { loadConfig } from "../src/load/config.js";
-import { loadPrompt } from "../src/prompt/index.js";
 import { anthropicBody } from "../src/providers/anthropic.js";
 import { openaiBody } from "../src/providers/openai.js";
+import { renderedRequests } from "./rendered.js";
 import { caseId, type Suite, writeLines } from "./suite.js";
 
 const SCHEMA_FILE = fileURLToPath(new URL("./schema.ts", import.meta.url));
@@ -115,15 +112,7 @@ export interface BareRequest {
 
 /** Every request of the suite, made with callgrade's own prompt and provider code before the clock starts. */
 export async function longBodies(configFile: string): Promise<BareRequest[]> {
-  const loaded = await loadConfig(path.dirname(configFile), configFile);
-  const { config } = loaded;
-  const cases = await loadDataset(resolveFromSuite(loaded, config.dataset));
-  const prompt = await loadPrompt({
-    templateFile: resolveFromSuite(loaded, config.prompt),
-    knowledgeBaseFiles: [],
-    schema: config.schema,
-  });
-  const rendered = cases.map((item) => prompt.render(item));
+  const { config, rendered } = await renderedRequests(configFile);
   return config.models.flatMap((model): BareRequest[] => {
     if (model.provider === "openai")
       return rendered.map((r) => ({ api: "openai", body: openaiBody(model, r) }));
