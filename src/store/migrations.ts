@@ -278,4 +278,45 @@ export const MIGRATIONS: string[] = [
       CASE WHEN outcome = 'invalid' THEN COALESCE(json_extract(gold, '$.kind') = 'none', 0) ELSE 0 END, COUNT(*)
     FROM scores GROUP BY 1, 2, 3, 4, 5, 6;
   `,
+  // 9: the revision moves to a row of its own. Every call and every output written bumped it, and each bump
+  // rewrote the whole runs row (its models, fields and scoring as JSON): two rewrites of a kilobyte or more per
+  // call, a large share of storing a call (npm run bench). The triggers stay, so no writer can forget to count.
+  `
+  CREATE TABLE run_revisions (
+    run_id TEXT PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+    revision INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  INSERT INTO run_revisions (run_id, revision) SELECT id, revision FROM runs;
+  CREATE TRIGGER runs_inserted AFTER INSERT ON runs
+    BEGIN INSERT INTO run_revisions (run_id, revision) VALUES (NEW.id, 0); END;
+  DROP TRIGGER calls_inserted;
+  DROP TRIGGER calls_updated;
+  DROP TRIGGER calls_deleted;
+  DROP TRIGGER outputs_inserted;
+  DROP TRIGGER outputs_updated;
+  DROP TRIGGER grades_inserted;
+  DROP TRIGGER grades_updated;
+  DROP TRIGGER grades_deleted;
+  CREATE TRIGGER calls_inserted AFTER INSERT ON calls
+    BEGIN UPDATE run_revisions SET revision = revision + 1 WHERE run_id = NEW.run_id; END;
+  CREATE TRIGGER calls_updated AFTER UPDATE ON calls
+    BEGIN UPDATE run_revisions SET revision = revision + 1 WHERE run_id IN (OLD.run_id, NEW.run_id); END;
+  CREATE TRIGGER calls_deleted AFTER DELETE ON calls
+    BEGIN UPDATE run_revisions SET revision = revision + 1 WHERE run_id = OLD.run_id; END;
+  CREATE TRIGGER outputs_inserted AFTER INSERT ON outputs
+    BEGIN UPDATE run_revisions SET revision = revision + 1
+      WHERE run_id = (SELECT run_id FROM calls WHERE id = NEW.call_id); END;
+  CREATE TRIGGER outputs_updated AFTER UPDATE ON outputs
+    BEGIN UPDATE run_revisions SET revision = revision + 1
+      WHERE run_id = (SELECT run_id FROM calls WHERE id = NEW.call_id); END;
+  CREATE TRIGGER grades_inserted AFTER INSERT ON grades
+    BEGIN UPDATE run_revisions SET revision = revision + 1
+      WHERE run_id = (SELECT run_id FROM review_items WHERE id = NEW.review_item_id); END;
+  CREATE TRIGGER grades_updated AFTER UPDATE ON grades
+    BEGIN UPDATE run_revisions SET revision = revision + 1
+      WHERE run_id = (SELECT run_id FROM review_items WHERE id = NEW.review_item_id); END;
+  CREATE TRIGGER grades_deleted AFTER DELETE ON grades
+    BEGIN UPDATE run_revisions SET revision = revision + 1
+      WHERE run_id = (SELECT run_id FROM review_items WHERE id = OLD.review_item_id); END;
+  `,
 ];

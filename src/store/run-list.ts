@@ -40,7 +40,8 @@ interface Row {
 export function listRuns(db: Db, options: RunListOptions = {}): RunListItem[] {
   const rows = db
     .prepare(
-      `SELECT id, suite, created_at, finished_at, status, hashes, models, fields, revision, scored,
+      `SELECT id, suite, created_at, finished_at, status, hashes, models, fields,
+         COALESCE((SELECT v.revision FROM run_revisions v WHERE v.run_id = runs.id), 0) AS revision, scored,
          EXISTS (SELECT 1 FROM scores s WHERE s.run_id = runs.id) AS has_scores FROM runs
        WHERE (@suite IS NULL OR suite = @suite)
          AND (@upTo IS NULL OR (created_at, rowid) <= (SELECT created_at, rowid FROM runs WHERE id = @upTo))

@@ -142,9 +142,12 @@ export class Runs {
 
   /** The run's revision (it counts changes to its calls, outputs and grades) and the stamp of its last scoring. */
   scoringState(runId: string): { revision: number; scored: string | null } {
-    const row = this.db.prepare("SELECT revision, scored FROM runs WHERE id = ?").get(runId) as
-      | { revision: number; scored: string | null }
-      | undefined;
+    const row = this.db
+      .prepare(
+        `SELECT COALESCE(v.revision, 0) AS revision, r.scored FROM runs r
+         LEFT JOIN run_revisions v ON v.run_id = r.id WHERE r.id = ?`,
+      )
+      .get(runId) as { revision: number; scored: string | null } | undefined;
     return row ?? { revision: 0, scored: null };
   }
 

@@ -25,7 +25,8 @@ describe("listRuns", () => {
     try {
       store.db.prepare("DELETE FROM scores WHERE run_id = ?").run(never);
       store.db.prepare("UPDATE runs SET status = 'running' WHERE id = ?").run(running);
-      store.db.prepare("UPDATE runs SET scored = 'build:0', revision = 7 WHERE id = ?").run(stale);
+      store.db.prepare("UPDATE runs SET scored = 'build:0' WHERE id = ?").run(stale);
+      store.db.prepare("UPDATE run_revisions SET revision = 7 WHERE run_id = ?").run(stale);
     } finally {
       store.close();
     }

@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import type { Case } from "../../src/core/types.js";
 import { Store } from "../../src/store/index.js";
@@ -109,8 +110,8 @@ describe("cases read page by page", () => {
 });
 
 describe("outcome counts kept beside the scores", () => {
-  const fresh = (store: Store) =>
-    store.db
+  const fresh = (store: Store | Database.Database) =>
+    ("db" in store ? store.db : store)
       .prepare(
         `SELECT model_id AS modelId, field, outcome, correct, COUNT(*) AS n,
            CASE WHEN outcome = 'invalid' THEN json_extract(gold, '$.kind') = 'none' ELSE 0 END AS goldNone
@@ -149,18 +150,32 @@ describe("outcome counts kept beside the scores", () => {
 
   it("are counted for the runs a store already held when it is opened by this version", () => {
     const file = storeFile();
-    const store = Store.open(file);
-    store.runs.create(RUN, cases(4));
-    store.results.rewrite("r1", (sink) => {
-      for (const i of [0, 1, 2]) sink.score(score(`c${i}`, i !== 1));
-    });
-    const expected = fresh(store);
-    // As an older store left it: its scores, and no counts beside them.
-    store.db.exec("DROP TABLE outcome_counts");
-    store.db.pragma(`user_version = ${MIGRATIONS.length - 1}`);
-    store.close();
+    // A store as the version before outcome_counts left it: a run with its scores, and no counts beside them.
+    const old = new Database(file);
+    const before = MIGRATIONS.findIndex((sql) => sql.includes("CREATE TABLE outcome_counts"));
+    old.transaction(() => {
+      for (const migration of MIGRATIONS.slice(0, before)) old.exec(migration);
+    })();
+    old.pragma(`user_version = ${before}`);
+    old.exec(`INSERT INTO runs (id, suite, created_at, status, hashes, models, fields, scoring, repeat)
+      VALUES ('r1', 's', '2026-01-01', 'finished', '{}', '[]', '[]', '{}', 1)`);
+    const insert =
+      old.prepare(`INSERT INTO scores (run_id, case_id, model_id, rep, field, correct, outcome, gold,
+      predicted) VALUES ('r1', ?, 'm', 0, 'a', ?, ?, '{"kind":"value","value":"x"}', ?)`);
+    for (const i of [0, 1, 2]) {
+      const right = i !== 1;
+      insert.run(
+        `c${i}`,
+        right ? 1 : 0,
+        right ? "tp" : "wrong",
+        right ? '{"kind":"value","value":"x"}' : "{}",
+      );
+    }
+    const expected = fresh(old);
+    old.close();
     const reopened = Store.open(file);
     expect(reopened.results.outcomeCounts("r1")).toEqual(expected);
+    expect(expected).toHaveLength(2);
     reopened.close();
   });
 });
