@@ -89,7 +89,9 @@ function createLane(options: RecognitionOptions, recogniser: Recogniser): Recogn
 
 /** One recogniser's files in order; returns when each started one has ended. */
 async function runLane(options: RecognitionOptions, global: Slots, lane: RecogniserLane): Promise<void> {
-  const running: Promise<void>[] = [];
+  // Only the files in flight are held, as in the matrix: a long voice run does not keep every settled promise.
+  const running = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
   for (let index = 0; index < options.cases.length && !options.signal.aborted; index++) {
     const item = options.cases.at(index);
     if (!item?.audio || lane.done.has(item.id)) continue;
@@ -98,9 +100,20 @@ async function runLane(options: RecognitionOptions, global: Slots, lane: Recogni
       release();
       break;
     }
-    running.push(recogniseOne(options, lane, item).finally(release));
+    const task: Promise<void> = recogniseOne(options, lane, item)
+      .catch((error: unknown) => {
+        // A file's own failure is stored as its error; this is the store failing. The first one ends the lane.
+        failure ??= { error };
+      })
+      .finally(() => {
+        release();
+        running.delete(task);
+      });
+    running.add(task);
+    if (failure) break;
   }
   await Promise.all(running);
+  if (failure) throw failure.error;
 }
 
 async function recogniseOne(options: RecognitionOptions, lane: RecogniserLane, item: Case): Promise<void> {

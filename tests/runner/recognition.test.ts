@@ -165,3 +165,34 @@ describe("recognition through the shared attempt loop", () => {
     expect(recogniser.sent[0]?.options).toEqual({ signal });
   });
 });
+
+describe("a store that fails while recognising", () => {
+  it("ends the stage with the store's error once the files in flight end, and starts no more", async () => {
+    const recogniser = scripted(async () => later(5, heard("hello")));
+    const recorded: string[] = [];
+    const ids = Array.from({ length: 40 }, (_, i) => `c${i}`);
+    const run = recogniseRun({
+      runId: "r1",
+      store: {
+        transcripts: {
+          done: () => new Set(),
+          record: (record) => {
+            if (record.caseId === "c3") throw new Error("disk full");
+            recorded.push(record.caseId);
+          },
+        },
+        cache: { get: () => undefined, put: () => {} },
+      },
+      cases: ids.map(caseOf),
+      recognisers: [recogniser],
+      concurrency: 4,
+      useCache: false,
+      signal: new AbortController().signal,
+      emit: () => {},
+    });
+    await expect(run).rejects.toThrow("disk full");
+    // Files already sent end normally; no file is sent after the failure was seen.
+    expect(recogniser.sent.length).toBeLessThan(ids.length);
+    expect(recorded.length + 1).toBeLessThanOrEqual(recogniser.sent.length);
+  });
+});
