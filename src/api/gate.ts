@@ -10,6 +10,7 @@ import { renderJunit } from "../report/junit.js";
 import type { Reporter } from "../report/reporter.js";
 import { scoreRun } from "../runner/score-run.js";
 import type { Store } from "../store/index.js";
+import { AgreementTally } from "../summary/agreement-tally.js";
 import { baselineFromStore, readBaseline } from "../summary/baseline.js";
 import { buildSummary } from "../summary/build.js";
 import { reportData } from "../summary/report-data.js";
@@ -66,7 +67,10 @@ export async function gate(suite: Suite, options: GateOptions = {}): Promise<Gat
   const cwd = options.cwd ?? process.cwd();
   return withStore(suite, { ...options, mustExist: true }, async (store) => {
     const run = findRun(store, options.runId);
-    scoreRun(store, run);
+    const reporters = options.reporters ?? [];
+    // Scoring gathers report.html's agreement figures as it goes, when it scores (see reportData).
+    const agreement = reporters.length > 0 ? new AgreementTally(store, run) : undefined;
+    scoreRun(store, run, { observer: agreement });
     const summary = buildSummary(store, run, { slices: slicesFor(suite.config, run) });
     const candidate = baselineFromStore(store, run, summary);
     const baseline = baselineFor(store, suite, gates, options.baseline, cwd);
@@ -82,11 +86,10 @@ export async function gate(suite: Suite, options: GateOptions = {}): Promise<Gat
       ...(baseline ? { baseline } : {}),
     });
     const dir = reportDir(suite, run.id, options);
-    const reporters = options.reporters ?? [];
     if (options.out && reporters.length > 0) assertReportFolder(dir, { force: options.force === true });
     const files =
       reporters.length > 0
-        ? await emitReport(reporters, reportData(store, run, summary, result), {
+        ? await emitReport(reporters, reportData(store, run, summary, { gate: result, agreement }), {
             dir,
             env: options.env ?? process.env,
             ...(options.print ? { print: options.print } : {}),

@@ -3,6 +3,7 @@ import type { Suite } from "../config/suite.js";
 import type { RunSummary } from "../core/summary.js";
 import type { Reporter } from "../report/reporter.js";
 import { scoreRun } from "../runner/score-run.js";
+import { AgreementTally } from "../summary/agreement-tally.js";
 import { buildSummary } from "../summary/build.js";
 import { reportData } from "../summary/report-data.js";
 import { slicesFor } from "../summary/slices.js";
@@ -37,14 +38,16 @@ export interface ReportResult {
 export async function report(suite: Suite | undefined, options: ReportOptions = {}): Promise<ReportResult> {
   return withStore(suite, { ...options, mustExist: true }, async (store) => {
     const run = findRun(store, options.runId);
-    scoreRun(store, run);
+    const reporters = options.reporters ?? [];
+    // Scoring gathers report.html's agreement figures as it goes, when it scores (see reportData).
+    const agreement = reporters.length > 0 ? new AgreementTally(store, run) : undefined;
+    scoreRun(store, run, { observer: agreement });
     const summary = buildSummary(store, run, { slices: slicesFor(suite?.config, run) });
     const dir = reportDir(suite, run.id, options);
-    const reporters = options.reporters ?? [];
     if (options.out && reporters.length > 0) assertReportFolder(dir, { force: options.force === true });
     const files =
       reporters.length > 0
-        ? await emitReport(reporters, reportData(store, run, summary), {
+        ? await emitReport(reporters, reportData(store, run, summary, { agreement }), {
             dir,
             env: options.env ?? process.env,
             ...(options.print ? { print: options.print } : {}),

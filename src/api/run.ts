@@ -6,7 +6,9 @@ import { hasRetryableFailures, RETRYABLE_ON_RESUME } from "../core/retryable.js"
 import type { RunSummary } from "../core/summary.js";
 import type { Reporter } from "../report/reporter.js";
 import { type RunEvent, resumeSuite, runSuite } from "../runner/index.js";
-import type { Store } from "../store/index.js";
+import type { ScoringObserver } from "../runner/score-run.js";
+import type { RunRecord, Store } from "../store/index.js";
+import { AgreementTally } from "../summary/agreement-tally.js";
 import { buildSummary } from "../summary/build.js";
 import { reportData } from "../summary/report-data.js";
 import { slicesFor } from "../summary/slices.js";
@@ -78,17 +80,27 @@ export async function run(suite: Suite, options: RunOptions = {}): Promise<RunRe
     if (options.out) assertReportFolder(path.resolve(cwd, options.out), { force: options.force === true });
   }
   return withStore(suite, options, async (store) => {
+    // Scoring gathers report.html's agreement figures as it goes (see reportData).
+    let agreement: AgreementTally | undefined;
+    const observeScoring =
+      reporters.length > 0
+        ? (scored: RunRecord) => {
+            agreement = new AgreementTally(store, scored);
+            return agreement;
+          }
+        : undefined;
     const record = await execute(
       suite,
       store,
       { ...options, resume: resumeTarget(suite, store, options) },
       reporters,
+      observeScoring,
     );
     const summary = buildSummary(store, record, { slices: slicesFor(suite.config, record) });
     const dir = reportDir(suite, record.id, { ...options, cwd });
     const files =
       reporters.length > 0
-        ? await emitReport(reporters, reportData(store, record, summary), {
+        ? await emitReport(reporters, reportData(store, record, summary, { agreement }), {
             dir,
             env: options.env ?? process.env,
             ...(options.print ? { print: options.print } : {}),
@@ -136,7 +148,13 @@ function resumeTarget(suite: Suite, store: Store, options: RunOptions): string |
   return reported ? true : latest.id;
 }
 
-function execute(suite: Suite, store: Store, options: RunOptions, reporters: readonly Reporter[]) {
+function execute(
+  suite: Suite,
+  store: Store,
+  options: RunOptions,
+  reporters: readonly Reporter[],
+  observeScoring: ((run: RunRecord) => ScoringObserver) | undefined,
+) {
   const listeners = [options.onEvent, ...reporters.map((r) => r.onRunEvent?.bind(r))].filter(
     (listener) => listener !== undefined,
   );
@@ -146,6 +164,7 @@ function execute(suite: Suite, store: Store, options: RunOptions, reporters: rea
     ...(options.concurrency === undefined ? {} : { concurrency: options.concurrency }),
     ...(options.repeat === undefined ? {} : { repeat: options.repeat }),
     useCache: options.cache ?? true,
+    ...(observeScoring ? { observeScoring } : {}),
     signal: options.signal ?? new AbortController().signal,
     emit: (event: RunEvent) => {
       for (const listener of listeners) listener(event);

@@ -1,4 +1,4 @@
-// The attempts of one model call: cache lookup, then the shared attempt loop until a terminal result.
+// The attempts of one model call: the shared attempt loop until a terminal result, or an answer from the cache.
 import type { CallError, CompletionRequest, CompletionResult, Provider, Usage } from "../core/types.js";
 import type { CachedResponse } from "../store/index.js";
 import { type AttemptObserver, runAttempts } from "./attempt-loop.js";
@@ -17,8 +17,6 @@ export interface CallPlan {
   gate: ModelGate;
   /** Told how every attempt went, so the model's concurrency follows the provider's limits. */
   limiter?: AttemptObserver;
-  /** Looks the call up first; storing a fresh answer is the caller's, with the call itself. */
-  cache?: { key: string; get(key: string): CachedResponse | undefined };
   signal: AbortSignal;
   emit: RunListener;
 }
@@ -37,20 +35,21 @@ export interface CallResult {
 
 const NO_USAGE: Usage = { inputTokens: 0, outputTokens: 0, cachedInputTokens: 0 };
 
+/** A call the cache answered: no attempt, and the latency the call had when it was made. */
+export function cachedResult(cached: CachedResponse): CallResult {
+  return {
+    text: cached.text,
+    error: null,
+    usage: cached.usage,
+    raw: undefined,
+    latencyMs: cached.latencyMs,
+    attempts: 0,
+    fromCache: true,
+    finishReason: cached.finishReason,
+  };
+}
+
 export async function callWithRetries(plan: CallPlan): Promise<CallResult> {
-  const cached = plan.cache?.get(plan.cache.key);
-  if (cached) {
-    return {
-      text: cached.text,
-      error: null,
-      usage: cached.usage,
-      raw: undefined,
-      latencyMs: cached.latencyMs,
-      attempts: 0,
-      fromCache: true,
-      finishReason: cached.finishReason,
-    };
-  }
   const { result, attempts, measuredMs } = await runAttempts<CompletionResult>({
     caller: "provider",
     send: (signal, timeoutMs) =>

@@ -11,6 +11,7 @@ import type { RunListener } from "./events.js";
 import type { ActiveModel } from "./matrix.js";
 import type { RetryPolicy } from "./retry.js";
 import { newRunId } from "./run-id.js";
+import type { ScoringObserver } from "./score-run.js";
 import { runStages } from "./stages.js";
 import {
   checkedCases,
@@ -37,6 +38,8 @@ export interface RunSuiteOptions {
   emit: RunListener;
   env: NodeJS.ProcessEnv;
   retry?: Partial<RetryPolicy>;
+  /** Sees the run's scoring as it goes: given the run, it returns the observer (see ScoringObserver). */
+  observeScoring?: (run: RunRecord) => ScoringObserver;
 }
 
 export async function runSuite(loaded: Suite, store: Store, options: RunSuiteOptions): Promise<RunRecord> {

@@ -12,7 +12,14 @@ import { AdaptiveLimit } from "./adaptive-limit.js";
 import { CaseRequests, type PreparedCase } from "./case-requests.js";
 import type { RunListener } from "./events.js";
 import { DEFAULT_RETRY, ModelGate, type RetryPolicy } from "./retry.js";
-import { type ActiveModel, type Lane, type MatrixStore, type RunContext, settleCall } from "./settle-call.js";
+import {
+  type ActiveModel,
+  type Lane,
+  lookUp,
+  type MatrixStore,
+  type RunContext,
+  settleCall,
+} from "./settle-call.js";
 import { acquireBoth, Slots } from "./slots.js";
 import type { CaseList } from "./stored-cases.js";
 import { WriteBatch } from "./write-batch.js";
@@ -51,6 +58,8 @@ export interface MatrixSource {
 interface Feed {
   run: RunContext;
   global: Slots;
+  /** Calls in flight at most: also how many cached answers a lane stores before it waits for them. */
+  concurrency: number;
   skip: Set<string> | undefined;
   stopped(): boolean;
   fail(error: unknown): void;
@@ -94,6 +103,7 @@ export async function runMatrix(options: MatrixOptions): Promise<void> {
       emit: options.emit,
     },
     global: new Slots(options.concurrency),
+    concurrency: options.concurrency,
     skip: options.skip,
     stopped: () => options.signal.aborted || failure !== undefined,
     fail: (error) => {
@@ -156,6 +166,17 @@ function createLane(
 async function runLane(feed: Feed, source: SourceFeed, lane: Lane): Promise<void> {
   const running = new Set<Promise<void>>();
   const modelId = lane.model.config.id;
+  let answered = 0;
+  let hitting = true;
+  const start = (index: number, task: Promise<void>, release?: () => void) => {
+    const tracked: Promise<void> = task.catch(feed.fail).finally(() => {
+      release?.();
+      source.requests.done(index);
+      running.delete(tracked);
+    });
+    running.add(tracked);
+    return tracked;
+  };
   try {
     for (let index = 0; index < source.cases.length; index++) {
       const id = source.cases.at(index)?.id;
@@ -167,20 +188,27 @@ async function runLane(feed: Feed, source: SourceFeed, lane: Lane): Promise<void
           source.requests.done(index);
           continue;
         }
+        prepared ??= source.requests.get(index);
+        // While the cache answers this lane, it looks a call up before taking a slot: an answer from the cache
+        // sends nothing, so it takes none, and only the stores wait, a concurrency's worth at a time, so the
+        // lane yields to the others and to the event loop.
+        const early = hitting ? lookUp(feed.run, lane, prepared, rep) : undefined;
+        if (early?.hit) {
+          const task = start(index, settleCall(feed.run, lane, prepared, rep, early));
+          if (++answered % feed.concurrency === 0) await task;
+          continue;
+        }
         const releases = await acquireBoth(lane.limit, feed.global);
         if (feed.stopped()) {
           releases();
+          source.requests.done(index);
           return;
         }
-        prepared ??= source.requests.get(index);
-        const task: Promise<void> = settleCall(feed.run, lane, prepared, rep)
-          .catch(feed.fail)
-          .finally(() => {
-            releases();
-            source.requests.done(index);
-            running.delete(task);
-          });
-        running.add(task);
+        // Looked up once it holds its slots: while it waited, another call with the same request (a redacted
+        // one, say) may have been answered and stored.
+        const cache = lookUp(feed.run, lane, prepared, rep);
+        hitting = cache?.hit !== undefined;
+        start(index, settleCall(feed.run, lane, prepared, rep, cache), releases);
       }
     }
   } catch (error) {

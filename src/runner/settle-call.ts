@@ -2,10 +2,10 @@
 import type { Config, ModelConfig } from "../config/schema.js";
 import type { Provider } from "../core/types.js";
 import { costUsd, type Price } from "../providers/prices.js";
-import type { Store } from "../store/index.js";
+import type { CachedResponse, Store } from "../store/index.js";
 import { validateOutput } from "../validate/index.js";
 import type { AdaptiveLimit } from "./adaptive-limit.js";
-import { callWithRetries } from "./attempts.js";
+import { cachedResult, callWithRetries } from "./attempts.js";
 import { cacheKey } from "./cache-key.js";
 import type { PreparedCase } from "./case-requests.js";
 import type { RunListener } from "./events.js";
@@ -48,27 +48,58 @@ export interface Lane {
   redacts: boolean;
 }
 
-/** Sends one call and stores its terminal result; a call cut short by the run's own stop stores nothing. */
-export async function settleCall(run: RunContext, lane: Lane, prepared: PreparedCase, rep: number) {
-  const { model, useCache } = lane;
+/** What the cache holds for a call: the key a fresh answer is stored under, and the answer when it has one. */
+export interface CacheLookup {
+  key: string;
+  hit: CachedResponse | undefined;
+}
+
+/** What the model is sent: the redacted request when it is sent redacted. */
+function requestFor(lane: Lane, prepared: PreparedCase) {
+  return (lane.redacts ? prepared.redaction?.request : undefined) ?? prepared.rendered;
+}
+
+/** Looks a call up in the cache, keyed on what is sent; undefined when the model is not cached. */
+export function lookUp(
+  run: RunContext,
+  lane: Lane,
+  prepared: PreparedCase,
+  rep: number,
+): CacheLookup | undefined {
+  if (!lane.useCache) return undefined;
+  const key = cacheKey(lane.model.config, requestFor(lane, prepared), rep, run.repeat);
+  return { key, hit: run.store.cache.get(key) };
+}
+
+/**
+ * Sends one call (unless the cache answered it) and stores its terminal result; a call cut short by the
+ * run's own stop stores nothing.
+ */
+export async function settleCall(
+  run: RunContext,
+  lane: Lane,
+  prepared: PreparedCase,
+  rep: number,
+  cache: CacheLookup | undefined,
+) {
+  const { model } = lane;
   const modelId = model.config.id;
   const redaction = lane.redacts ? prepared.redaction : undefined;
-  // What is sent, so the cache keys on it too.
-  const request = redaction?.request ?? prepared.rendered;
-  const key = useCache ? cacheKey(model.config, request, rep, run.repeat) : "";
-  const result = await callWithRetries({
-    provider: model.provider,
-    request,
-    modelId,
-    rep,
-    timeoutMs: lane.timeoutMs,
-    retry: lane.retry,
-    gate: lane.gate,
-    limiter: lane.limit,
-    signal: run.signal,
-    emit: run.emit,
-    ...(useCache ? { cache: { key, get: (k: string) => run.store.cache.get(k) } } : {}),
-  });
+  const request = requestFor(lane, prepared);
+  const result = cache?.hit
+    ? cachedResult(cache.hit)
+    : await callWithRetries({
+        provider: model.provider,
+        request,
+        modelId,
+        rep,
+        timeoutMs: lane.timeoutMs,
+        retry: lane.retry,
+        gate: lane.gate,
+        limiter: lane.limit,
+        signal: run.signal,
+        emit: run.emit,
+      });
   // A call cut short by the user's own stop has no terminal result: resume sends it again.
   if (result.error?.kind === "aborted" && run.signal.aborted) return;
   // Stored text stays as received; the validated value gets the real values back, for scoring.
@@ -76,7 +107,7 @@ export async function settleCall(run: RunContext, lane: Lane, prepared: Prepared
     result.text === null
       ? null
       : validateOutput(redaction ? redaction.restore(result.text) : result.text, run.schema);
-  const fresh = useCache && !result.fromCache && result.text !== null && result.error === null;
+  const fresh = cache !== undefined && !result.fromCache && result.text !== null && result.error === null;
   await run.writes.add({
     runId: run.runId,
     caseId: request.caseId,
@@ -94,7 +125,7 @@ export async function settleCall(run: RunContext, lane: Lane, prepared: Prepared
     ...(fresh && result.text !== null
       ? {
           cache: {
-            key,
+            key: cache.key,
             response: {
               text: result.text,
               usage: result.usage,

@@ -5,7 +5,7 @@ import type { RunListener } from "./events.js";
 import { type ActiveModel, runMatrix } from "./matrix.js";
 import { recogniseRun } from "./recognition.js";
 import type { RetryPolicy } from "./retry.js";
-import { scoreRun } from "./score-run.js";
+import { type ScoringObserver, scoreRun } from "./score-run.js";
 import type { CaseList } from "./stored-cases.js";
 import { readsTranscript, type Voice, variantSources } from "./voice.js";
 
@@ -15,6 +15,8 @@ export interface StageOptions {
   signal: AbortSignal;
   emit: RunListener;
   retry?: Partial<RetryPolicy>;
+  /** Sees the run's scoring as it goes: given the run, it returns the observer (see ScoringObserver). */
+  observeScoring?: (run: RunRecord) => ScoringObserver;
 }
 
 export interface Work {
@@ -80,7 +82,7 @@ export async function runStages(
   const status = options.signal.aborted ? "interrupted" : "finished";
   const stored = store.runs.get(work.runId);
   if (!stored) throw new Error(`run ${work.runId} vanished from the store`);
-  scoreRun(store, stored);
+  scoreRun(store, stored, { observer: options.observeScoring?.(stored) });
   store.runs.finish(work.runId, status);
   options.emit({ type: "run-finished", runId: work.runId, status });
   return { ...stored, status, finishedAt: new Date().toISOString() };

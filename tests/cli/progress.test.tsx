@@ -42,6 +42,22 @@ describe("progress", () => {
     expect(describeTally(tally)).toBe("3/4 calls (75%) · 1 errors · 1 cached · 1 retries");
   });
 
+  it("counts models named like an object's own members, and touches no prototype", () => {
+    const ids = ["__proto__", "constructor", "toString"];
+    const tally = tallyOf([
+      { type: "run-started", runId: "r", totalCalls: 6, models: ids, cases: 2 },
+      ...ids.map((id) => finished(id)),
+      finished("hasOwnProperty", { fromCache: true }),
+    ]);
+    expect(Object.keys(tally.models)).toEqual([...ids, "hasOwnProperty"]);
+    for (const id of ids)
+      expect(tally.models[id]).toEqual({ done: 1, total: 2, errors: 0, invalid: 0, cached: 0 });
+    expect(tally.models.hasOwnProperty).toMatchObject({ done: 1, cached: 1 });
+    expect(tally.done).toBe(4);
+    expect(Object.prototype).not.toHaveProperty("done");
+    expect(({} as { done?: number }).done).toBeUndefined();
+  });
+
   it("the terminal view draws one bar per model with its counts", () => {
     const tally = tallyOf([START, finished("a"), finished("a", { ok: false, valid: null })]);
     const { lastFrame } = render(<ProgressView tally={tally} />);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { CompletionRequest, CompletionResult, Provider } from "../../src/core/types.js";
-import { type CallPlan, callWithRetries } from "../../src/runner/attempts.js";
+import { type CallPlan, cachedResult, callWithRetries } from "../../src/runner/attempts.js";
 import type { RunEvent } from "../../src/runner/events.js";
 import {
   backoffMs,
@@ -108,23 +108,17 @@ describe("callWithRetries", () => {
     expect(result).toMatchObject({ attempts: 2, error: { kind: "timeout", retryable: true } });
   });
 
-  it("answers from the cache without calling the provider; a miss calls it and returns what to cache", async () => {
-    const stored = new Map<string, CachedResponse>();
-    const cache = { key: "k", get: (k: string) => stored.get(k) };
-    const provider = scripted([ok]);
-    const first = await callWithRetries(plan(provider, { cache }).plan);
-    expect(provider.calls).toBe(1);
-    expect(first).toMatchObject({ fromCache: false, finishReason: null, text: '{"a":1}' });
-    stored.set("k", { text: '{"a":1}', usage: USAGE, finishReason: "stop", latencyMs: 7 });
-    const second = await callWithRetries(plan(provider, { cache }).plan);
-    expect(provider.calls).toBe(1);
-    expect(second).toMatchObject({
+  it("makes a cached answer a result with no attempt, the answer's usage and the latency it had", () => {
+    const stored: CachedResponse = { text: '{"a":1}', usage: USAGE, finishReason: "stop", latencyMs: 7 };
+    expect(cachedResult(stored)).toEqual({
       text: '{"a":1}',
-      fromCache: true,
-      attempts: 0,
+      error: null,
       usage: USAGE,
-      finishReason: "stop",
+      raw: undefined,
       latencyMs: 7,
+      attempts: 0,
+      fromCache: true,
+      finishReason: "stop",
     });
   });
 

@@ -73,30 +73,44 @@ export function untilAborted(signal: AbortSignal): Promise<CompletionResult> {
   });
 }
 
-/** Records in memory; every cache lookup misses, and counts as a task that has begun. */
+/**
+ * Records in memory, with a cache of the fresh answers they carry (a new store's lookups all miss); every
+ * call's first lookup counts as a task that has begun.
+ */
 export function fakeStore(): MatrixStore & {
   records: CallRecord[];
+  /** Sizes of the batches written, in order. */
+  batches: number[];
   lookups: number;
   live: number;
   maxLive: number;
 } {
+  const cached = new Map<string, CachedResponse>();
+  const looked = new Set<string>();
   const store = {
     records: [] as CallRecord[],
+    batches: [] as number[],
     lookups: 0,
     live: 0,
     maxLive: 0,
     calls: {
       recordAll(calls: readonly CallRecord[]) {
         store.records.push(...calls);
+        store.batches.push(calls.length);
+        for (const call of calls) if (call.cache) cached.set(call.cache.key, call.cache.response);
         store.live -= calls.length;
       },
     },
     cache: {
-      get(_key: string): CachedResponse | undefined {
+      get(key: string): CachedResponse | undefined {
         store.lookups++;
-        store.live++;
-        store.maxLive = Math.max(store.maxLive, store.live);
-        return undefined;
+        // A call that missed is looked up again once it holds its slots: it is still the one task.
+        if (!looked.has(key)) {
+          looked.add(key);
+          store.live++;
+          store.maxLive = Math.max(store.maxLive, store.live);
+        }
+        return cached.get(key);
       },
     },
   };
@@ -126,7 +140,7 @@ export function fakeCases(count: number): Case[] {
   }));
 }
 
-type ModelInput = ConfigInput["models"][number];
+export type ModelInput = ConfigInput["models"][number];
 
 /** A parsed config with these models, and the models paired with their providers. */
 export function suite(models: [ModelInput, Provider][], concurrency: number) {

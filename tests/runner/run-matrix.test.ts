@@ -2,9 +2,19 @@
 import { promiseHooks } from "node:v8";
 import { describe, expect, it } from "vitest";
 import type { CompletionResult } from "../../src/core/types.js";
+import type { RunEvent } from "../../src/runner/events.js";
 import { runMatrix } from "../../src/runner/matrix.js";
 import { callKey } from "../../src/store/index.js";
-import { ANSWER, fakeCases, fakeProvider, InFlight, matrix, untilAborted } from "./matrix-fakes.js";
+import {
+  ANSWER,
+  type FakeProvider,
+  fakeCases,
+  fakeProvider,
+  InFlight,
+  type ModelInput,
+  matrix,
+  untilAborted,
+} from "./matrix-fakes.js";
 
 describe("runMatrix", () => {
   it("never has more calls in flight than the model's concurrency or the suite's", async () => {
@@ -73,6 +83,45 @@ describe("runMatrix", () => {
     // Every model made progress from the start: the calls interleave.
     const firstHalf = store.records.slice(0, 1000);
     expect(firstHalf.filter((r) => r.modelId === "a").length).toBeGreaterThan(400);
+  });
+
+  it("answers from the cache send nothing and take no slot, and are stored a concurrency's worth at a time", async () => {
+    const concurrency = 4;
+    const all = new InFlight();
+    const models = ["a", "b"].map((id) => fakeProvider(id, all));
+    const entries = models.map((provider): [ModelInput, FakeProvider] => [
+      { id: provider.id, provider: "openai", model: "m" },
+      provider,
+    ]);
+    const cases = fakeCases(200);
+    const first = matrix(entries, cases, { concurrency });
+    await runMatrix(first.options);
+    expect(models.map((m) => m.started)).toEqual([200, 200]);
+    expect(first.store.records.every((r) => r.cache !== undefined && !r.fromCache)).toBe(true);
+    // Each call is looked up once it holds its slots; only a lane's first call also before, until it misses.
+    expect(first.store.lookups).toBe(400 + models.length);
+
+    // The same calls on the same store: every one is answered by what the first run stored.
+    const again = matrix(entries, cases, { concurrency });
+    const store = first.store;
+    const recorded = store.records.length;
+    const batches = store.batches.length;
+    const events: RunEvent[] = [];
+    await runMatrix({ ...again.options, store, emit: (event) => events.push(event) });
+    expect(models.map((m) => m.started)).toEqual([200, 200]);
+    const second = store.records.slice(recorded);
+    expect(second).toHaveLength(400);
+    expect(second.every((r) => r.fromCache && r.attempts === 0 && r.cache === undefined)).toBe(true);
+    expect(second.map((r) => r.text)).toEqual(second.map(() => ANSWER.text));
+    expect(events.filter((e) => e.type === "call-finished" && e.fromCache)).toHaveLength(400);
+    // Each lane waits for its stores every `concurrency` answers: the lanes take turns, and no batch holds
+    // more than a concurrency's worth per model.
+    const written = store.batches.slice(batches);
+    expect(Math.max(...written)).toBeLessThanOrEqual(concurrency * models.length);
+    expect(written.length).toBeGreaterThanOrEqual(400 / (concurrency * models.length));
+    const firstQuarter = second.slice(0, 100);
+    expect(firstQuarter.filter((r) => r.modelId === "a").length).toBeGreaterThan(30);
+    expect(firstQuarter.filter((r) => r.modelId === "b").length).toBeGreaterThan(30);
   });
 
   it("a resume sends only the calls not yet settled, and renders no case it does not send", async () => {

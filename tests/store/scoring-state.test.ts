@@ -31,19 +31,19 @@ const agreedFields = (store: Store, runId: string) =>
 describe("scoring state", () => {
   it("a run scored by this build and untouched since is not scored again", () => {
     const { store, run } = seeded();
-    scoreRun(store, run, "build-1");
+    scoreRun(store, run, { build: "build-1" });
     const honest = agreedFields(store, run.id);
     tamper(store, run.id);
-    scoreRun(store, run, "build-1");
+    scoreRun(store, run, { build: "build-1" });
     expect(agreedFields(store, run.id)).not.toBe(honest);
   });
 
   it("another build scores it again", () => {
     const { store, run } = seeded();
-    scoreRun(store, run, "build-1");
+    scoreRun(store, run, { build: "build-1" });
     const honest = agreedFields(store, run.id);
     tamper(store, run.id);
-    scoreRun(store, run, "build-2");
+    scoreRun(store, run, { build: "build-2" });
     expect(agreedFields(store, run.id)).toBe(honest);
   });
 
@@ -74,22 +74,22 @@ describe("scoring state", () => {
         },
       ],
     ];
-    scoreRun(store, run, "build-1");
+    scoreRun(store, run, { build: "build-1" });
     const honest = agreedFields(store, run.id);
     for (const [what, change] of changes) {
       tamper(store, run.id);
       change();
-      scoreRun(store, run, "build-1");
+      scoreRun(store, run, { build: "build-1" });
       expect(agreedFields(store, run.id), what).toBe(honest);
     }
   });
 
   it("running from the sources (no build id) always scores", () => {
     const { store, run } = seeded();
-    scoreRun(store, run, undefined);
+    scoreRun(store, run, { build: undefined });
     const honest = agreedFields(store, run.id);
     tamper(store, run.id);
-    scoreRun(store, run, undefined);
+    scoreRun(store, run, { build: undefined });
     expect(agreedFields(store, run.id)).toBe(honest);
   });
 });
