@@ -61,6 +61,18 @@ export function scoreRun(
   if (stamp !== undefined) store.runs.markScored(run.id, stamp);
 }
 
+/**
+ * The stamp of the run's scoring when it is current (scored by `build`, nothing written since), else
+ * undefined: what figures derived from the scoring are kept under. Runs from the sources (no build id) have
+ * no current scoring.
+ */
+export function currentScoring(store: Store, runId: string, build: string | undefined = BUILD_ID) {
+  if (build === undefined) return undefined;
+  const { revision, scored } = store.runs.scoringState(runId);
+  const stamp = `${build}:${revision}`;
+  return scored === stamp ? stamp : undefined;
+}
+
 function rescore(store: Store, run: RunRecord, observer: ScoringObserver | undefined): void {
   const corrections = goldCorrections(store, run.id);
   const scorers = run.fields.map(fieldScorer);

@@ -319,4 +319,14 @@ export const MIGRATIONS: string[] = [
     BEGIN UPDATE run_revisions SET revision = revision + 1
       WHERE run_id = (SELECT run_id FROM review_items WHERE id = OLD.review_item_id); END;
   `,
+  // 10: report.html's agreement figures (pairwise agreement, the disagreements listed) kept beside the scoring
+  // they came from. Gathering them reads and canonicalises every output; a report or gate of a run unchanged
+  // since its scoring (the stamp says so) reads them back instead (npm run bench: the report start-up row).
+  `
+  CREATE TABLE report_figures (
+    run_id TEXT PRIMARY KEY REFERENCES runs(id) ON DELETE CASCADE,
+    stamp TEXT NOT NULL,
+    figures TEXT NOT NULL
+  );
+  `,
 ];

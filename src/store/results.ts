@@ -132,6 +132,30 @@ export class Results {
     return rows.map((row) => ({ ...row, correct: row.correct === 1, goldNone: row.goldNone === 1 }));
   }
 
+  /**
+   * Keeps figures derived from the run's scoring (report.html's agreement figures), under the stamp of that
+   * scoring; `figures` is read back as it was given, by `keptFigures` with the same stamp.
+   */
+  keepFigures(runId: string, stamp: string, figures: unknown): void {
+    guardStorage(this.db, runId, () =>
+      this.db
+        .prepare(
+          `INSERT INTO report_figures (run_id, stamp, figures) VALUES (?, ?, ?)
+           ON CONFLICT (run_id) DO UPDATE SET stamp = excluded.stamp, figures = excluded.figures`,
+        )
+        .run(runId, stamp, JSON.stringify(figures)),
+    );
+  }
+
+  /** The figures kept for the run under `stamp`; undefined when none were, or under another stamp. */
+  keptFigures(runId: string, stamp: string): unknown {
+    const text = this.db
+      .prepare("SELECT figures FROM report_figures WHERE run_id = ? AND stamp = ?")
+      .pluck()
+      .get(runId, stamp);
+    return typeof text === "string" ? JSON.parse(text) : undefined;
+  }
+
   /** Per field, how many (case, field) rows the models agreed on, of `n`. */
   agreementCounts(runId: string): { field: string; agreed: number; n: number }[] {
     return this.db

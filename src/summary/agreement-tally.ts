@@ -23,7 +23,8 @@ export class AgreementTally implements ScoringObserver {
   readonly #compared: Set<string>;
   readonly #pairs = new Map<string, { equal: number; n: number }>();
   readonly #disagreements: Disagreement[] = [];
-  readonly #settledBy: SettledLabel;
+  /** Read when the first disagreement is found: a scoring that is skipped reads no grades. */
+  #settledBy: SettledLabel | undefined;
   #page: readonly ScoringCase[] = [];
   #transcripts: Map<string, Disagreement["transcript"]> | undefined;
   #complete = false;
@@ -35,7 +36,6 @@ export class AgreementTally implements ScoringObserver {
     this.runId = run.id;
     this.#models = run.models.filter((m) => !m.transcript).map((m) => m.id);
     this.#compared = new Set(this.#models);
-    this.#settledBy = settledLabels(store.review.grades(run.id));
   }
 
   /** Whether every case was seen: only then are its figures the run's. */
@@ -74,8 +74,10 @@ export class AgreementTally implements ScoringObserver {
     countPairs(scorer.matcher, values, this.#models, this.#pairs);
     if (this.#disagreements.length >= MAX_DISAGREEMENTS) return;
     const found = disagreement(scorer, item, calls, values, ctx, () => this.#transcriptOf(item.id));
-    const human = found && this.#settledBy(item.id, scorer, ctx, values);
-    if (found) this.#disagreements.push(human ? { ...found, human } : found);
+    if (!found) return;
+    this.#settledBy ??= settledLabels(this.store.review.grades(this.runId));
+    const human = this.#settledBy(item.id, scorer, ctx, values);
+    this.#disagreements.push(human ? { ...found, human } : found);
   }
 
   done(): void {

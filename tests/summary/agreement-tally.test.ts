@@ -119,3 +119,67 @@ describe("AgreementTally", () => {
     store.close();
   });
 });
+
+describe("kept agreement figures", () => {
+  /** A run scored by build b1 with the tally watching, and its report data then (which keeps the figures). */
+  function scoredAndKept() {
+    const { store, run } = seeded();
+    const tally = new AgreementTally(store, run);
+    scoreRun(store, run, { build: "b1", observer: tally });
+    const summary = buildSummary(store, run);
+    const first = reportData(store, run, summary, { agreement: tally, build: "b1" });
+    return { store, run, summary, first };
+  }
+
+  it("a later report of the unchanged run reads them instead of every output, transcripts and all", () => {
+    const { store, run, summary, first } = scoredAndKept();
+    const read = vi.spyOn(store.calls, "outputsOf");
+    const later = reportData(store, run, summary, { build: "b1" });
+    expect(read).not.toHaveBeenCalled();
+    expect(later.pairwise).toEqual(first.pairwise);
+    expect(later.disagreements).toEqual(first.disagreements);
+    expect(later.disagreements.length).toBeGreaterThan(0);
+    store.close();
+  });
+
+  it("are not used once the run changed, for another build, or when they do not read as figures", () => {
+    const cases: [string, (store: Store, run: RunRecord) => string][] = [
+      [
+        "a call written since",
+        (store, run) => {
+          store.db.prepare("UPDATE calls SET latency_ms = latency_ms + 1 WHERE run_id = ?").run(run.id);
+          return "b1";
+        },
+      ],
+      ["another build", () => "b2"],
+      [
+        "garbled",
+        (store, run) => {
+          store.db
+            .prepare("UPDATE report_figures SET figures = '{\"pairwise\": 3}' WHERE run_id = ?")
+            .run(run.id);
+          return "b1";
+        },
+      ],
+    ];
+    for (const [, change] of cases) {
+      const { store, run, summary, first } = scoredAndKept();
+      const build = change(store, run);
+      const read = vi.spyOn(store.calls, "outputsOf");
+      const again = reportData(store, run, summary, { build });
+      expect(read).toHaveBeenCalled();
+      expect(again.pairwise).toEqual(first.pairwise);
+      expect(again.disagreements).toEqual(first.disagreements);
+      store.close();
+    }
+  });
+
+  it("a report that gathered them itself, with no scoring of its own, writes nothing to the store", () => {
+    const { store, run } = seeded();
+    scoreRun(store, run, { build: "b1" });
+    const summary = buildSummary(store, run);
+    reportData(store, run, summary, { build: "b1" });
+    expect(store.db.prepare("SELECT COUNT(*) FROM report_figures").pluck().get()).toBe(0);
+    store.close();
+  });
+});
