@@ -20,8 +20,12 @@ export class AgreementTally implements ScoringObserver {
   readonly runId: string;
   /** Models are compared on the reference transcripts only (see scoreRun), in the run's order. */
   readonly #models: string[];
-  readonly #compared: Set<string>;
-  readonly #pairs = new Map<string, { equal: number; n: number }>();
+  /** Each compared model's place in `#models`. */
+  readonly #index: Map<string, number>;
+  /** Pair counts of models i < j at i × models + j. */
+  readonly #pairs: Pairs;
+  readonly #slots: (Answer | undefined)[];
+  readonly #values: (Canonical | null | undefined)[];
   readonly #disagreements: Disagreement[] = [];
   /** Read when the first disagreement is found: a scoring that is skipped reads no grades. */
   #settledBy: SettledLabel | undefined;
@@ -35,7 +39,11 @@ export class AgreementTally implements ScoringObserver {
   ) {
     this.runId = run.id;
     this.#models = run.models.filter((m) => !m.transcript).map((m) => m.id);
-    this.#compared = new Set(this.#models);
+    this.#index = new Map(this.#models.map((id, i) => [id, i]));
+    const size = this.#models.length;
+    this.#pairs = { equal: new Uint32Array(size * size), n: new Uint32Array(size * size) };
+    this.#slots = new Array(size).fill(undefined);
+    this.#values = new Array(size).fill(undefined);
   }
 
   /** Whether every case was seen: only then are its figures the run's. */
@@ -56,27 +64,40 @@ export class AgreementTally implements ScoringObserver {
     canonical: (answer: Answer) => Canonical,
   ): void {
     if (!scorer.auto) return;
-    // The first repetition of each compared model, in the store's order.
-    const calls = new Map<string, CallOutput>();
-    const byModel = new Map<string, Answer>();
+    // The first repetition of each compared model, by the model's place in the run. Called for every field
+    // of every case: plain arrays, reused, and maps only for a disagreement that is listed.
+    const size = this.#models.length;
+    const slots = this.#slots.fill(undefined);
+    let any = false;
     for (const answer of answers) {
-      const { call } = answer;
-      if (call.rep !== 0 || !this.#compared.has(call.modelId)) continue;
-      calls.set(call.modelId, call);
-      byModel.set(call.modelId, answer);
+      const at = answer.call.rep === 0 ? this.#index.get(answer.call.modelId) : undefined;
+      if (at === undefined) continue;
+      slots[at] = answer;
+      any = true;
     }
-    if (calls.size === 0) return;
-    const values: Answers = new Map();
-    for (const id of this.#models) {
-      const answer = byModel.get(id);
-      if (answer) values.set(id, answer.call.valid ? canonical(answer) : null);
+    if (!any) return;
+    const values = this.#values;
+    for (let i = 0; i < size; i++) {
+      const answer = slots[i];
+      values[i] = answer === undefined ? undefined : answer.call.valid ? canonical(answer) : null;
     }
-    countPairs(scorer.matcher, values, this.#models, this.#pairs);
+    countPairs(scorer.matcher, values, this.#pairs);
     if (this.#disagreements.length >= MAX_DISAGREEMENTS) return;
-    const found = disagreement(scorer, item, calls, values, ctx, () => this.#transcriptOf(item.id));
+    const byModel: Answers = new Map();
+    for (const [i, id] of this.#models.entries()) {
+      const value = values[i];
+      if (value !== undefined) byModel.set(id, value);
+    }
+    // In the store's order, as the values are shown.
+    const calls = new Map<string, CallOutput>();
+    for (const answer of answers) {
+      if (answer.call.rep === 0 && this.#index.has(answer.call.modelId))
+        calls.set(answer.call.modelId, answer.call);
+    }
+    const found = disagreement(scorer, item, calls, byModel, ctx, () => this.#transcriptOf(item.id));
     if (!found) return;
     this.#settledBy ??= settledLabels(this.store.review.grades(this.runId));
-    const human = this.#settledBy(item.id, scorer, ctx, values);
+    const human = this.#settledBy(item.id, scorer, ctx, byModel);
     this.#disagreements.push(human ? { ...found, human } : found);
   }
 
@@ -86,11 +107,13 @@ export class AgreementTally implements ScoringObserver {
 
   result(): Pick<ReportData, "pairwise" | "disagreements"> {
     const models = this.#models;
+    const size = models.length;
     return {
       pairwise: models.flatMap((a, i) =>
-        models.slice(i + 1).map((b) => {
-          const count = this.#pairs.get(`${a}\0${b}`) ?? { equal: 0, n: 0 };
-          return { a, b, rate: count.n === 0 ? null : count.equal / count.n, n: count.n };
+        models.slice(i + 1).map((b, k) => {
+          const at = i * size + i + 1 + k;
+          const n = this.#pairs.n[at] ?? 0;
+          return { a, b, rate: n === 0 ? null : (this.#pairs.equal[at] ?? 0) / n, n };
         }),
       ),
       disagreements: this.#disagreements,
@@ -107,22 +130,23 @@ export class AgreementTally implements ScoringObserver {
   }
 }
 
-/** Pairwise agreement: an invalid output agrees with nothing. */
-function countPairs(
-  matcher: Matcher,
-  answers: Answers,
-  models: string[],
-  pairs: Map<string, { equal: number; n: number }>,
-) {
-  for (const [i, a] of models.entries()) {
-    for (const b of models.slice(i + 1)) {
-      const ca = answers.get(a);
-      const cb = answers.get(b);
-      if (ca === undefined || cb === undefined) continue;
-      const count = pairs.get(`${a}\0${b}`) ?? { equal: 0, n: 0 };
-      count.n++;
-      if (ca && cb && matcher.equal(ca, cb)) count.equal++;
-      pairs.set(`${a}\0${b}`, count);
+interface Pairs {
+  equal: Uint32Array;
+  n: Uint32Array;
+}
+
+/** Pairwise agreement of the models that answered (undefined: no answer); an invalid output (null) agrees with nothing. */
+function countPairs(matcher: Matcher, values: readonly (Canonical | null | undefined)[], pairs: Pairs) {
+  const size = values.length;
+  for (let i = 0; i < size; i++) {
+    const a = values[i];
+    if (a === undefined) continue;
+    for (let j = i + 1; j < size; j++) {
+      const b = values[j];
+      if (b === undefined) continue;
+      const at = i * size + j;
+      pairs.n[at] = (pairs.n[at] ?? 0) + 1;
+      if (a && b && matcher.equal(a, b)) pairs.equal[at] = (pairs.equal[at] ?? 0) + 1;
     }
   }
 }

@@ -54,10 +54,15 @@ describe("AgreementTally", () => {
     const { store, run } = seeded();
     const data = bothWays(store, run);
     // Not a comparison of two empty lists: agreement short of 1, and invalid and wrong outputs listed.
-    const [pair] = data.pairwise;
-    expect(pair).toMatchObject({ a: "replay-1", b: "replay-2", n: expect.any(Number) });
-    expect(pair?.rate).toBeGreaterThan(0);
-    expect(pair?.rate).toBeLessThan(1);
+    // Counted by hand from the seeded answers: over 120 cases × 2 fields, the second model's output is not
+    // JSON once in 50 cases (both fields differ), and it says 3 people once in 7 and "Anna" once in 11.
+    let equal = 0;
+    for (let i = 0; i < 120; i++) {
+      if (i % 50 === 7) continue;
+      const partySize = i % 7 !== 3;
+      equal += Number(partySize) + Number(!partySize || i % 11 !== 5);
+    }
+    expect(data.pairwise).toEqual([{ a: "replay-1", b: "replay-2", n: 240, rate: equal / 240 }]);
     expect(new Set(data.disagreements.map((d) => d.reason))).toEqual(new Set(["invalid", "disagreement"]));
     expect(data.disagreements.every((d) => typeof d.transcript === "string" && d.transcript !== "")).toBe(
       true,
