@@ -25,6 +25,7 @@ TOOLS=(
   "pocketsphinx-en-us|/usr/share/pocketsphinx/model/en-us/en-us.lm.bin|the recogniser's US English model"
   "sox|sox|harder audio: noise, mu-law, speed"
   "sctk|${SCLITE:-/usr/lib/sctk/bin/sclite}|NIST sclite, which the WER counts are checked against"
+  "postgresql|pg_ctlcluster|a real PostgreSQL server, started on a temporary data folder, for the team store"
 )
 
 present() {
