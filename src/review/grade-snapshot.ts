@@ -54,8 +54,6 @@ export class GradeSnapshot {
   }
 
   private writeKey(): string {
-    const version = this.store.db.pragma("data_version", { simple: true });
-    const changes = this.store.db.prepare("SELECT total_changes() AS n").get() as { n: number };
-    return `${String(version)}/${changes.n}`;
+    return this.store.runs.changeMark(this.runId);
   }
 }

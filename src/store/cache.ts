@@ -1,7 +1,6 @@
 // The response cache: successful answers keyed by a content hash of everything that shaped the request.
-import type Database from "better-sqlite3";
 import type { Usage } from "../core/types.js";
-import type { Db } from "./open.js";
+import type { Db, Statement } from "./db.js";
 import { guardStorage } from "./storage-guard.js";
 
 export interface CachedResponse {
@@ -20,10 +19,8 @@ interface CacheRow {
 
 export class ResponseCache {
   // Prepared once: preparing per call cost more than the lookup itself (npm run bench).
-  private readonly select: Database.Statement<[string], CacheRow>;
-  private readonly upsert: Database.Statement<
-    [string, string, string, string, string | null, number, string]
-  >;
+  private readonly select: Statement<[string], CacheRow>;
+  private readonly upsert: Statement<[string, string, string, string, string | null, number, string]>;
 
   constructor(private readonly db: Db) {
     this.select = db.prepare("SELECT text, usage, finish_reason, latency_ms FROM cache WHERE key = ?");

@@ -1,9 +1,8 @@
 // Writes finished calls: the call, its validated output and its cache row, many calls to a transaction.
-import type Database from "better-sqlite3";
 import { MAX_RAW_DEPTH, stringifyBounded } from "../core/json-limits.js";
 import type { CallError, Output, Usage } from "../core/types.js";
 import type { CachedResponse } from "./cache.js";
-import type { Db } from "./open.js";
+import type { Db, Statement } from "./db.js";
 import { guardStorage } from "./storage-guard.js";
 
 export interface CallRecord {
@@ -30,9 +29,9 @@ type Row = (string | number | bigint | null)[];
 
 export class CallWriter {
   // Prepared once: preparing three statements per call cost more than writing it (npm run bench).
-  private readonly insertCall: Database.Statement<Row>;
-  private readonly insertOutput: Database.Statement<Row>;
-  private readonly upsertCache: Database.Statement<Row>;
+  private readonly insertCall: Statement<Row>;
+  private readonly insertOutput: Statement<Row>;
+  private readonly upsertCache: Statement<Row>;
   private readonly many: (calls: readonly CallRecord[]) => void;
 
   constructor(private readonly db: Db) {

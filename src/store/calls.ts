@@ -1,4 +1,3 @@
-import type Database from "better-sqlite3";
 import {
   type CallOutput,
   type CallTallyRow,
@@ -8,7 +7,7 @@ import {
   validity,
 } from "./call-rows.js";
 import { type CallRecord, CallWriter } from "./call-writer.js";
-import type { Db } from "./open.js";
+import type { Db, Statement } from "./db.js";
 
 export type { CallOutput, CallTallyRow, FailureMessage, StoredCall } from "./call-rows.js";
 export type { CallRecord } from "./call-writer.js";
@@ -22,7 +21,7 @@ export function callKey(caseId: string, modelId: string, rep: number): string {
 export class Calls {
   private readonly writer: CallWriter;
   // Prepared once: scoring and reports read a run a page at a time.
-  private selectOutputs: Database.Statement<[string, string]> | undefined;
+  private selectOutputs: Statement<[string, string]> | undefined;
 
   constructor(private readonly db: Db) {
     this.writer = new CallWriter(db);

@@ -1,6 +1,6 @@
 // Scores of some fields counted by gold value and answered value, for confusion matrices: the store groups, so a
 // run of any size returns one row per (model, field, gold, answer) pair seen.
-import type { Db } from "./open.js";
+import type { Db } from "./db.js";
 
 export interface ConfusionCount {
   modelId: string;

@@ -1,7 +1,10 @@
 // The SQLite store: one file holds runs, calls, outputs, scores, the review queue, grades and the cache.
 import { ResponseCache } from "./cache.js";
 import { Calls } from "./calls.js";
-import { type Db, openDb } from "./open.js";
+import type { Db } from "./db.js";
+import { openDb } from "./open.js";
+import { isPostgresAddress, maskedAddress } from "./pg/address.js";
+import { openPostgres } from "./pg/open.js";
 import { Results } from "./results.js";
 import { Review } from "./review.js";
 import { Runs } from "./runs.js";
@@ -45,8 +48,12 @@ export class Store {
     this.transcripts = new Transcripts(db);
   }
 
+  /** A SQLite file (made with its folder if need be), or a PostgreSQL database by its postgres:// address. */
   static open(file: string): Store {
-    return new Store(openDb(file), file);
+    // A PostgreSQL address is kept and shown with its password masked: `file` appears in messages and results.
+    return isPostgresAddress(file)
+      ? new Store(openPostgres(file), maskedAddress(file))
+      : new Store(openDb(file), file);
   }
 
   close(): void {

@@ -6,7 +6,7 @@ import { CallgradeError, StorageError, storageFailure } from "../core/errors.js"
 import { MIGRATIONS } from "./migrations.js";
 import { storeWriteError } from "./storage-guard.js";
 
-export type Db = Database.Database;
+type Db = Database.Database;
 
 const BUSY_MS = 5_000;
 

@@ -1,5 +1,5 @@
 // A re-scoring's rows, staged in temporary tables as they are made and swapped in with one short transaction.
-import type { Db } from "./open.js";
+import type { Db } from "./db.js";
 import type { ResultSink } from "./results.js";
 
 // A re-scoring's rows wait here until they replace the run's: temporary tables, private to this connection.

@@ -1,5 +1,5 @@
 // Scores, agreement and the review queue of a run. Re-scoring replaces scores, and never drops a graded item.
-import type { Db } from "./open.js";
+import type { Db } from "./db.js";
 import { stageAndSwap } from "./results-staging.js";
 import type { ReviewReason } from "./review-rows.js";
 import {

@@ -1,7 +1,7 @@
 // Grades and notes: each write is one transaction. A re-grade marks the grade it replaces undone and points
 // at it (`replaces`), so undoing the re-grade brings the earlier grade back: undo walks back like a stack.
 import type { Verdict } from "../core/types.js";
-import type { Db } from "./open.js";
+import type { Db } from "./db.js";
 import {
   type GradeMark,
   type StoredGrade,

@@ -1,6 +1,6 @@
 // Case leases: a case shown to a reviewer is theirs until the lease expires. Times are epoch milliseconds.
 // Acquiring is one statement, so two processes on the same store can never both win the same case.
-import type { Db } from "./open.js";
+import type { Db } from "./db.js";
 
 /** Takes the case if nobody else holds an unexpired lease on it (taking over an expired one); true on success. */
 export function acquireLease(

@@ -1,8 +1,7 @@
 // Human review in the store: the review items of a run by case, grades, notes and case leases.
 // Timestamps of grades and notes are ISO 8601 (UTC) strings; lease times are epoch milliseconds.
-import type Database from "better-sqlite3";
 import type { Case, Verdict } from "../core/types.js";
-import type { Db } from "./open.js";
+import type { Db, Statement } from "./db.js";
 import {
   activity,
   addNote,
@@ -35,7 +34,7 @@ type CaseRow = { transcript: string; gold: string | null; meta: string };
 
 export class Review {
   // Prepared once: a report reads up to thousands of cases one at a time.
-  private readonly selectCase: Database.Statement<[string, string], CaseRow>;
+  private readonly selectCase: Statement<[string, string], CaseRow>;
 
   constructor(private readonly db: Db) {
     this.selectCase = db.prepare("SELECT transcript, gold, meta FROM cases WHERE run_id = ? AND case_id = ?");

@@ -1,6 +1,6 @@
 // Creating a run with its cases: from a list at once, or streamed from a dataset of any size.
 import type { Case } from "../core/types.js";
-import type { Db } from "./open.js";
+import type { Db } from "./db.js";
 import type { RunRecord } from "./runs.js";
 import { guardStorage } from "./storage-guard.js";
 

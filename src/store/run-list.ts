@@ -1,6 +1,6 @@
 // A store's runs listed newest first, with only the columns a listing needs: never a run's knowledge base.
 import type { FieldSpec } from "../core/types.js";
-import type { Db } from "./open.js";
+import type { Db } from "./db.js";
 import type { RunRecord } from "./runs.js";
 
 export interface RunListItem extends Pick<RunRecord, "id" | "suite" | "createdAt" | "finishedAt" | "status"> {

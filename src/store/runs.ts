@@ -1,6 +1,7 @@
 import type { ReviewSettings } from "../config/schema.js";
 import type { Case, FieldSpec, MatchContext } from "../core/types.js";
-import type { Db } from "./open.js";
+import type { Db } from "./db.js";
+import { dialectOf } from "./dialect.js";
 import { createRun, createRunFrom, type NewRun } from "./run-create.js";
 import { listRuns, type RunListItem, type RunListOptions } from "./run-list.js";
 import { guardStorage } from "./storage-guard.js";
@@ -149,6 +150,26 @@ export class Runs {
       )
       .get(runId) as { revision: number; scored: string | null } | undefined;
     return row ?? { revision: 0, scored: null };
+  }
+
+  /**
+   * Changes when anything that may change the run's review queue or grades was written, by this process or
+   * another: SQLite counts every write to the file (data_version, and this connection's own); PostgreSQL,
+   * the run's revision (calls, outputs, grades, by trigger) and its scoring stamp.
+   */
+  changeMark(runId: string): string {
+    if (dialectOf(this.db).name === "sqlite") {
+      const version = this.db.prepare("SELECT * FROM pragma_data_version").pluck().get();
+      const changes = this.db.prepare("SELECT total_changes()").pluck().get();
+      return `${String(version)}/${String(changes)}`;
+    }
+    const row = this.db
+      .prepare(
+        `SELECT COALESCE(v.revision, 0) AS revision, COALESCE(r.scored, '') AS scored FROM runs r
+         LEFT JOIN run_revisions v ON v.run_id = r.id WHERE r.id = ?`,
+      )
+      .get(runId) as { revision: number; scored: string } | undefined;
+    return row ? `${row.revision}/${row.scored}` : "";
   }
 
   markScored(runId: string, stamp: string): void {

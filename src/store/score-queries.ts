@@ -1,6 +1,6 @@
 // Scores counted by the store for the voice stage: one model against another on the same calls, and accuracy
 // per noise level. Counting in SQL keeps a run of any size to a few rows per model and field.
-import type { Db } from "./open.js";
+import type { Db } from "./db.js";
 
 export interface PairedCounts {
   field: string;

@@ -2,7 +2,7 @@
 // over the run's scores, streamed by SQLite a case at a time; only each case's value per key is held, so a run
 // of any size costs a few numbers per case. json_each finds a key whatever its spelling, so a key with dots or
 // quotes needs no JSON path.
-import type { Db } from "./open.js";
+import type { Db } from "./db.js";
 
 /** A meta value as SQLite's json_each reads it: its JSON type and value (JSON text for arrays and objects). */
 export interface SliceValueRef {

@@ -2,7 +2,7 @@
 // StorageError naming the store and how to go on. SQLite rolls the failed transaction back, so what was stored
 // before stays intact and a resume sends nothing that was stored.
 import { StorageError, storageFailure } from "../core/errors.js";
-import type { Db } from "./open.js";
+import type { Db } from "./db.js";
 
 /**
  * Runs `write`; a disk failure it throws becomes a StorageError. `runId` is the run the write belongs to: the

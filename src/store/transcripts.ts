@@ -1,7 +1,6 @@
 // Speech recognisers' transcripts of a run's audio, each with its error counts against the reference.
-import type Database from "better-sqlite3";
 import type { AlignmentCounts } from "../core/summary.js";
-import type { Db } from "./open.js";
+import type { Db, Statement } from "./db.js";
 import { guardStorage } from "./storage-guard.js";
 
 export interface TranscriptRecord {
@@ -42,7 +41,7 @@ function fromRow(row: Row): StoredTranscript {
 }
 
 export class Transcripts {
-  private readonly insert: Database.Statement<unknown[]>;
+  private readonly insert: Statement<unknown[]>;
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare(

@@ -9,6 +9,7 @@ import { Store } from "../../src/store/index.js";
 import { ROOT, runCli } from "../helpers/cli.js";
 import { type FakeApi, startFakeApi } from "../helpers/fake-api.js";
 import { promptParts } from "../helpers/fake-api-replies.js";
+import { sqliteOf } from "../helpers/sqlite.js";
 
 const CANARY = { OPENAI_API_KEY: "sk-canary-0penai-5d1c9e7f", ANTHROPIC_API_KEY: "sk-ant-canary-a7b3c1d9" };
 
@@ -168,7 +169,7 @@ describe("one store, several writers", () => {
       ]);
     }
     expect(grades).toBeGreaterThan(10);
-    expect(store.db.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect(sqliteOf(store).pragma("integrity_check", { simple: true })).toBe("ok");
     // Each reviewer's latest grade is the one that counts; every write is there.
     expect(store.db.prepare("SELECT COUNT(*) AS n FROM grades").get()).toEqual({ n: grades });
     store.close();

@@ -7,6 +7,7 @@ import type { Case } from "../../src/core/types.js";
 import { Store } from "../../src/store/index.js";
 import { MIGRATIONS } from "../../src/store/migrations.js";
 import type { ScoreRow } from "../../src/store/results.js";
+import { sqliteOf } from "../helpers/sqlite.js";
 
 const RUN = {
   id: "r1",
@@ -54,7 +55,7 @@ describe("results of a re-scoring", () => {
     const file = storeFile();
     const store = Store.open(file);
     const other = Store.open(file);
-    other.db.pragma("busy_timeout = 0");
+    sqliteOf(other).pragma("busy_timeout = 0");
     store.runs.create(RUN, cases(3));
     store.results.rewrite("r1", (sink) => {
       sink.score(score("c0", true));

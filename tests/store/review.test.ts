@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Verdict } from "../../src/core/types.js";
 import { Store } from "../../src/store/index.js";
 import { MIGRATIONS } from "../../src/store/migrations.js";
+import { sqliteOf } from "../helpers/sqlite.js";
 
 const open: Store[] = [];
 afterEach(() => {
@@ -227,7 +228,7 @@ describe("store.review", () => {
     `);
     db.close();
     const store = openStore(file);
-    expect(store.db.pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
+    expect(sqliteOf(store).pragma("user_version", { simple: true })).toBe(MIGRATIONS.length);
     expect(store.review.grades("r1").map((g) => g.verdict)).toEqual([
       { kind: "pick", modelId: "a", value: "x" },
     ]);

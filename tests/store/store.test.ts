@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Store } from "../../src/store/index.js";
+import { sqliteOf } from "../helpers/sqlite.js";
 
 function tempStore(): Store {
   return Store.open(path.join(mkdtempSync(path.join(tmpdir(), "cg-store-")), "nested", "callgrade.db"));
@@ -34,8 +35,8 @@ const USAGE = { inputTokens: 10, outputTokens: 5, cachedInputTokens: 2 };
 describe("Store", () => {
   it("creates its folder, uses WAL and migrates to the latest schema", () => {
     const store = tempStore();
-    expect(store.db.pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(store.db.pragma("user_version", { simple: true })).toBeGreaterThan(0);
+    expect(sqliteOf(store).pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(sqliteOf(store).pragma("user_version", { simple: true })).toBeGreaterThan(0);
     store.close();
   });
 

@@ -1,0 +1,52 @@
+// The few things SQLite and PostgreSQL spell differently, for the store's statements to ask instead of
+// branching on the backend. Everything else the store writes is SQL both read the same.
+import type { Db } from "./db.js";
+import { PgDb } from "./pg/db.js";
+
+export interface Dialect {
+  name: "sqlite" | "postgres";
+  /** `column IN <this>`: the values of a JSON array given as the parameter `?`. */
+  inJsonArray: string;
+  /**
+   * A JSON text column's value at `path` (keys); null where there is none. SQLite gives it as its JSON type
+   * (a number stays a number), PostgreSQL as text: compare it with text, or read numbers with jsonNumber.
+   */
+  jsonText(column: string, path: readonly string[]): string;
+  /** The same, as a number. */
+  jsonNumber(column: string, path: readonly string[]): string;
+  /** A column that orders a table's rows as they were inserted (runs, temporary tables). */
+  insertOrder: string;
+  /** A temporary table, by name, where a statement may name it. */
+  temp(table: string): string;
+  /** A column of temporary tables that keeps their insertion order (SQLite has rowid already). */
+  tempOrderColumn: string;
+}
+
+/** A key as it may stand in a path written into a statement: word characters only (the store's own keys). */
+const key = (name: string) => name.replace(/[^\w]/g, "");
+const path = (keys: readonly string[]) => keys.map(key).join(".");
+
+const SQLITE: Dialect = {
+  name: "sqlite",
+  inJsonArray: "(SELECT value FROM json_each(?))",
+  jsonText: (column, keys) => `json_extract(${column}, '$.${path(keys)}')`,
+  jsonNumber: (column, keys) => `json_extract(${column}, '$.${path(keys)}')`,
+  insertOrder: "rowid",
+  temp: (table) => `temp.${table}`,
+  tempOrderColumn: "",
+};
+
+const POSTGRES: Dialect = {
+  name: "postgres",
+  inJsonArray: "(SELECT json_array_elements_text(CAST(? AS json)))",
+  jsonText: (column, keys) => `(CAST(${column} AS jsonb) #>> '{${keys.map(key).join(",")}}')`,
+  jsonNumber: (column, keys) =>
+    `CAST(CAST(${column} AS jsonb) #>> '{${keys.map(key).join(",")}}' AS DOUBLE PRECISION)`,
+  insertOrder: "seq",
+  temp: (table) => `pg_temp.${table}`,
+  tempOrderColumn: "seq BIGINT GENERATED ALWAYS AS IDENTITY, ",
+};
+
+export function dialectOf(db: Db): Dialect {
+  return db instanceof PgDb ? POSTGRES : SQLITE;
+}
