@@ -3,14 +3,20 @@
 // meet in the same store. Explicit paths (--store, --out) are relative to the current directory, as typed.
 import path from "node:path";
 import type { Suite } from "../config/suite.js";
+import { isPostgresAddress } from "../store/pg/address.js";
 
 export const DEFAULT_STORE = ".callgrade/callgrade.db";
 export const DEFAULT_REPORTS = "reports";
 export const DEFAULT_BASELINE = "reports/baseline/summary.json";
 
 export interface PlaceOptions {
-  /** The store file; relative to `cwd`. @default the config's `store`, else .callgrade/callgrade.db beside the config */
+  /**
+   * The store: a SQLite file, relative to `cwd`, or a PostgreSQL database's `postgres://` address.
+   * @default CALLGRADE_STORE from `env`, else the config's `store`, else .callgrade/callgrade.db beside the config
+   */
   store?: string;
+  /** Where CALLGRADE_STORE is read: a CI job keeps a database password out of every file. @default process.env */
+  env?: NodeJS.ProcessEnv;
   /** The current directory explicit paths are relative to. @default process.cwd() */
   cwd?: string;
 }
@@ -22,8 +28,10 @@ function base(suite: Suite | undefined, cwd: string): string {
 
 export function storeFile(suite: Suite | undefined, options: PlaceOptions = {}): string {
   const cwd = path.resolve(options.cwd ?? ".");
-  if (options.store) return path.resolve(cwd, options.store);
-  return path.resolve(base(suite, cwd), suite?.config.store ?? DEFAULT_STORE);
+  const given = options.store || (options.env ?? process.env).CALLGRADE_STORE;
+  if (given) return isPostgresAddress(given) ? given : path.resolve(cwd, given);
+  const configured = suite?.config.store ?? DEFAULT_STORE;
+  return isPostgresAddress(configured) ? configured : path.resolve(base(suite, cwd), configured);
 }
 
 /** The folder run reports go under: the config's `reportsDir`, else reports/ beside the config. */

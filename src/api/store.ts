@@ -4,6 +4,7 @@ import type { Suite } from "../config/suite.js";
 import { CallgradeError } from "../core/errors.js";
 import { inert } from "../core/inert.js";
 import { type RunRecord, Store } from "../store/index.js";
+import { isPostgresAddress } from "../store/pg/address.js";
 import { type PlaceOptions, storeFile } from "./places.js";
 
 export interface OpenStoreOptions extends PlaceOptions {
@@ -24,7 +25,8 @@ export function openStore(where: string | Suite | undefined, options: OpenStoreO
     typeof where === "string"
       ? storeFile(undefined, { ...options, store: where })
       : storeFile(where, options);
-  if (options.mustExist && !existsSync(file)) {
+  // A database server says for itself whether the database exists, when it is opened.
+  if (options.mustExist && !isPostgresAddress(file) && !existsSync(file)) {
     throw new CallgradeError(
       "RUN_NOT_FOUND",
       `no store at ${file}: run \`callgrade run\` first, or pass --config/--store to say where the suite's store is`,

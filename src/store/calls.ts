@@ -8,6 +8,7 @@ import {
 } from "./call-rows.js";
 import { type CallRecord, CallWriter } from "./call-writer.js";
 import type { Db, Statement } from "./db.js";
+import { dialectOf } from "./dialect.js";
 
 export type { CallOutput, CallTallyRow, FailureMessage, StoredCall } from "./call-rows.js";
 export type { CallRecord } from "./call-writer.js";
@@ -110,11 +111,11 @@ export class Calls {
   tallies(runId: string): CallTallyRow[] {
     return this.db
       .prepare(
-        `SELECT c.model_id AS modelId, c.status, c.error_kind AS errorKind, COUNT(*) AS calls,
-           SUM(c.from_cache) AS cached, SUM(COALESCE(o.valid, 0) = 1) AS valid,
-           SUM(c.input_tokens) AS inputTokens, SUM(c.output_tokens) AS outputTokens,
-           SUM(c.cached_input_tokens) AS cachedInputTokens,
-           TOTAL(c.cost_usd) AS cost, SUM(c.cost_usd IS NULL) AS unpriced
+        `SELECT c.model_id AS "modelId", c.status, c.error_kind AS "errorKind", COUNT(*) AS calls,
+           SUM(c.from_cache) AS cached, SUM(CASE WHEN o.valid = 1 THEN 1 ELSE 0 END) AS valid,
+           SUM(c.input_tokens) AS "inputTokens", SUM(c.output_tokens) AS "outputTokens",
+           SUM(c.cached_input_tokens) AS "cachedInputTokens",
+           COALESCE(SUM(c.cost_usd), 0) AS cost, SUM(CASE WHEN c.cost_usd IS NULL THEN 1 ELSE 0 END) AS unpriced
          FROM calls c LEFT JOIN outputs o ON o.call_id = c.id WHERE c.run_id = ?
          GROUP BY c.model_id, c.status, c.error_kind`,
       )
@@ -165,15 +166,15 @@ export class Calls {
   failureMessages(runId: string, perKind = 3, maxChars = 200): FailureMessage[] {
     return this.db
       .prepare(
-        `SELECT modelId, kind, count, message, cut FROM (
-           SELECT model_id AS modelId, COALESCE(error_kind, 'unknown') AS kind,
+        `SELECT "modelId", kind, count, message, cut FROM (
+           SELECT model_id AS "modelId", COALESCE(error_kind, 'unknown') AS kind,
              substr(COALESCE(error_message, ''), 1, ?) AS message,
-             MAX(length(COALESCE(error_message, ''))) > ? AS cut,
+             CASE WHEN MAX(length(COALESCE(error_message, ''))) > ? THEN 1 ELSE 0 END AS cut,
              SUM(COUNT(*)) OVER (PARTITION BY model_id, COALESCE(error_kind, 'unknown')) AS count,
              ROW_NUMBER() OVER (PARTITION BY model_id, COALESCE(error_kind, 'unknown') ORDER BY MIN(id)) AS k
            FROM calls WHERE run_id = ? AND status = 'error'
            GROUP BY model_id, kind, message
-         ) WHERE k <= ? ORDER BY modelId, count DESC, kind, k`,
+         ) AS failed WHERE k <= ? ORDER BY "modelId", count DESC, kind, k`,
       )
       .all(maxChars, maxChars, runId, perKind)
       .map((row) => {
@@ -187,7 +188,7 @@ export class Calls {
     this.selectOutputs ??= this.db.prepare(
       `SELECT c.case_id, c.model_id, c.rep, c.latency_ms, c.cost_usd, o.valid, o.value, o.issues
        FROM calls c LEFT JOIN outputs o ON o.call_id = c.id
-       WHERE c.run_id = ? AND c.status = 'ok' AND c.case_id IN (SELECT value FROM json_each(?)) ${IN_ORDER}`,
+       WHERE c.run_id = ? AND c.status = 'ok' AND c.case_id IN ${dialectOf(this.db).inJsonArray} ${IN_ORDER}`,
     );
     const rows = this.selectOutputs.all(runId, JSON.stringify(caseIds)) as Record<string, unknown>[];
     return rows.map((row) => ({

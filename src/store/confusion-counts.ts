@@ -1,6 +1,7 @@
 // Scores of some fields counted by gold value and answered value, for confusion matrices: the store groups, so a
 // run of any size returns one row per (model, field, gold, answer) pair seen.
 import type { Db } from "./db.js";
+import { type Dialect, dialectOf } from "./dialect.js";
 
 export interface ConfusionCount {
   modelId: string;
@@ -13,17 +14,19 @@ export interface ConfusionCount {
   n: number;
 }
 
-const TEXT_OF = (column: string) =>
-  `CASE json_extract(${column}, '$.kind') WHEN 'value' THEN CAST(json_extract(${column}, '$.value') AS TEXT)
-     WHEN 'unparsed' THEN json_extract(${column}, '$.raw') END`;
+/** A canonical value's text: its value, or the raw text nobody could read. */
+const TEXT_OF = (d: Dialect, column: string) =>
+  `CASE ${d.jsonText(column, ["kind"])} WHEN 'value' THEN ${d.jsonValueText(column, ["value"])}
+     WHEN 'unparsed' THEN ${d.jsonText(column, ["raw"])} END`;
 
 export function confusionCounts(db: Db, runId: string, fields: readonly string[]): ConfusionCount[] {
   if (fields.length === 0) return [];
+  const d = dialectOf(db);
   return db
     .prepare(
-      `SELECT model_id AS modelId, field, outcome, ${TEXT_OF("gold")} AS gold, ${TEXT_OF("predicted")} AS predicted,
+      `SELECT model_id AS "modelId", field, outcome, ${TEXT_OF(d, "gold")} AS gold, ${TEXT_OF(d, "predicted")} AS predicted,
          COUNT(*) AS n
-       FROM scores WHERE run_id = ? AND field IN (SELECT value FROM json_each(?))
+       FROM scores WHERE run_id = ? AND field IN ${d.inJsonArray}
        GROUP BY model_id, field, outcome, 4, 5 ORDER BY model_id, field`,
     )
     .all(runId, JSON.stringify(fields)) as ConfusionCount[];

@@ -14,12 +14,21 @@ export interface Dialect {
   jsonText(column: string, path: readonly string[]): string;
   /** The same, as a number. */
   jsonNumber(column: string, path: readonly string[]): string;
+  /** Whether a JSON text column holds a number at `path`. */
+  jsonIsNumber(column: string, path: readonly string[]): string;
+  /**
+   * A JSON text column's value at `path` as one text both backends spell alike: a string as it is, a number
+   * or a boolean (`true`) as JSON writes it, an array or object as its JSON text; null for null or nothing.
+   */
+  jsonValueText(column: string, path: readonly string[]): string;
   /** A column that orders a table's rows as they were inserted (runs, temporary tables). */
   insertOrder: string;
   /** A temporary table, by name, where a statement may name it. */
   temp(table: string): string;
   /** A column of temporary tables that keeps their insertion order (SQLite has rowid already). */
   tempOrderColumn: string;
+  /** The text type of a temporary table's column: compared by code point, as the store's tables are. */
+  text: string;
 }
 
 /** A key as it may stand in a path written into a statement: word characters only (the store's own keys). */
@@ -31,20 +40,33 @@ const SQLITE: Dialect = {
   inJsonArray: "(SELECT value FROM json_each(?))",
   jsonText: (column, keys) => `json_extract(${column}, '$.${path(keys)}')`,
   jsonNumber: (column, keys) => `json_extract(${column}, '$.${path(keys)}')`,
+  jsonIsNumber: (column, keys) => `json_type(${column}, '$.${path(keys)}') IN ('integer', 'real')`,
+  jsonValueText: (column, keys) => {
+    const at = `'$.${path(keys)}'`;
+    return `CASE json_type(${column}, ${at}) WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' WHEN 'null' THEN NULL
+      ELSE CAST(json_extract(${column}, ${at}) AS TEXT) END`;
+  },
   insertOrder: "rowid",
   temp: (table) => `temp.${table}`,
   tempOrderColumn: "",
+  text: "TEXT",
 };
 
 const POSTGRES: Dialect = {
   name: "postgres",
-  inJsonArray: "(SELECT json_array_elements_text(CAST(? AS json)))",
+  // Bound as text: a parameter the server types as json, postgres.js would encode as JSON a second time.
+  inJsonArray: "(SELECT json_array_elements_text(CAST(CAST(? AS TEXT) AS json)))",
   jsonText: (column, keys) => `(CAST(${column} AS jsonb) #>> '{${keys.map(key).join(",")}}')`,
   jsonNumber: (column, keys) =>
     `CAST(CAST(${column} AS jsonb) #>> '{${keys.map(key).join(",")}}' AS DOUBLE PRECISION)`,
+  jsonIsNumber: (column, keys) =>
+    `jsonb_typeof(CAST(${column} AS jsonb) #> '{${keys.map(key).join(",")}}') = 'number'`,
+  // json, not jsonb: an object comes back as the text it was stored as, as SQLite gives it.
+  jsonValueText: (column, keys) => `(CAST(${column} AS json) #>> '{${keys.map(key).join(",")}}')`,
   insertOrder: "seq",
   temp: (table) => `pg_temp.${table}`,
   tempOrderColumn: "seq BIGINT GENERATED ALWAYS AS IDENTITY, ",
+  text: 'TEXT COLLATE "C"',
 };
 
 export function dialectOf(db: Db): Dialect {

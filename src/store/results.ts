@@ -125,7 +125,7 @@ export class Results {
   outcomeCounts(runId: string): OutcomeCount[] {
     const rows = this.db
       .prepare(
-        `SELECT model_id AS modelId, field, outcome, correct, n, gold_none AS goldNone
+        `SELECT model_id AS "modelId", field, outcome, correct, n, gold_none AS "goldNone"
          FROM outcome_counts WHERE run_id = ?`,
       )
       .all(runId) as (Omit<OutcomeCount, "correct" | "goldNone"> & { correct: number; goldNone: number })[];
@@ -171,7 +171,8 @@ export class Results {
   ): Generator<{ modelId: string; field: string; caseId: string; correct: number }> {
     yield* this.db
       .prepare(
-        "SELECT model_id AS modelId, field, case_id AS caseId, correct FROM scores WHERE run_id = ? AND rep = 0 AND outcome != 'unreadable'",
+        `SELECT model_id AS "modelId", field, case_id AS "caseId", correct FROM scores
+         WHERE run_id = ? AND rep = 0 AND outcome != 'unreadable'`,
       )
       .iterate(runId) as IterableIterator<{
       modelId: string;

@@ -38,9 +38,10 @@ export function recordGrade(db: Db, itemId: number, reviewer: string, verdict: V
         .prepare(
           `INSERT INTO grades (review_item_id, reviewer, verdict, value, model_id, ratings, previous_gold,
            created_at, replaces)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
         )
-        .run(
+        .pluck()
+        .get(
           itemId,
           reviewer,
           cols.verdict,
@@ -51,7 +52,7 @@ export function recordGrade(db: Db, itemId: number, reviewer: string, verdict: V
           at,
           previous?.id ?? null,
         );
-      return Number(inserted.lastInsertRowid);
+      return Number(inserted);
     })
     .immediate();
 }

@@ -1,6 +1,8 @@
 // Creating a run with its cases: from a list at once, or streamed from a dataset of any size.
 import type { Case } from "../core/types.js";
+import { batchInsert } from "./batch-insert.js";
 import type { Db } from "./db.js";
+import { dialectOf } from "./dialect.js";
 import type { RunRecord } from "./runs.js";
 import { guardStorage } from "./storage-guard.js";
 
@@ -71,16 +73,19 @@ export async function createRunFrom(
   cases: AsyncIterable<Case>,
   describe: (caseCount: number) => Promise<NewRun>,
 ): Promise<NewRun & { caseCount: number }> {
+  const staged = dialectOf(db).temp("staged_cases");
   store(db, () => {
-    db.exec("DROP TABLE IF EXISTS temp.staged_cases");
+    db.exec(`DROP TABLE IF EXISTS ${staged}`);
+    const text = dialectOf(db).text;
     db.exec(
-      "CREATE TEMP TABLE staged_cases (case_id TEXT, idx INTEGER, transcript TEXT, gold TEXT, meta TEXT, audio TEXT)",
+      `CREATE TEMP TABLE staged_cases (case_id ${text}, idx INTEGER, transcript ${text}, gold ${text}, meta ${text}, audio ${text})`,
     );
   });
   try {
-    const stage = db.prepare("INSERT INTO temp.staged_cases VALUES (?, ?, ?, ?, ?, ?)");
+    const stage = batchInsert(db, `INSERT INTO ${staged} (case_id, idx, transcript, gold, meta, audio)`, 6);
     const flush = db.transaction((rows: (readonly unknown[])[]) => {
-      for (const row of rows) stage.run(...row);
+      for (const row of rows) stage.add(...row);
+      stage.flush();
     });
     let pending: (readonly unknown[])[] = [];
     let count = 0;
@@ -99,13 +104,13 @@ export async function createRunFrom(
           insertRun(db, run);
           db.prepare(
             `INSERT INTO cases (run_id, case_id, idx, transcript, gold, meta, audio)
-             SELECT ?, case_id, idx, transcript, gold, meta, audio FROM temp.staged_cases ORDER BY rowid`,
+             SELECT CAST(? AS TEXT), case_id, idx, transcript, gold, meta, audio FROM ${staged} ORDER BY idx`,
           ).run(run.id);
         })
         .immediate(),
     );
     return { ...run, caseCount: count };
   } finally {
-    db.exec("DROP TABLE IF EXISTS temp.staged_cases");
+    db.exec(`DROP TABLE IF EXISTS ${staged}`);
   }
 }

@@ -1,6 +1,7 @@
 // A store's runs listed newest first, with only the columns a listing needs: never a run's knowledge base.
 import type { FieldSpec } from "../core/types.js";
 import type { Db } from "./db.js";
+import { dialectOf } from "./dialect.js";
 import type { RunRecord } from "./runs.js";
 
 export interface RunListItem extends Pick<RunRecord, "id" | "suite" | "createdAt" | "finishedAt" | "status"> {
@@ -38,14 +39,16 @@ interface Row {
 }
 
 export function listRuns(db: Db, options: RunListOptions = {}): RunListItem[] {
+  const order = dialectOf(db).insertOrder;
   const rows = db
     .prepare(
       `SELECT id, suite, created_at, finished_at, status, hashes, models, fields,
          COALESCE((SELECT v.revision FROM run_revisions v WHERE v.run_id = runs.id), 0) AS revision, scored,
-         EXISTS (SELECT 1 FROM scores s WHERE s.run_id = runs.id) AS has_scores FROM runs
-       WHERE (@suite IS NULL OR suite = @suite)
-         AND (@upTo IS NULL OR (created_at, rowid) <= (SELECT created_at, rowid FROM runs WHERE id = @upTo))
-       ORDER BY created_at DESC, rowid DESC LIMIT @limit`,
+         CASE WHEN EXISTS (SELECT 1 FROM scores s WHERE s.run_id = runs.id) THEN 1 ELSE 0 END AS has_scores
+       FROM runs
+       WHERE (CAST(@suite AS TEXT) IS NULL OR suite = @suite)
+         AND (CAST(@upTo AS TEXT) IS NULL OR (created_at, ${order}) <= (SELECT created_at, ${order} FROM runs WHERE id = @upTo))
+       ORDER BY created_at DESC, ${order} DESC LIMIT @limit`,
     )
     .all({ suite: options.suite ?? null, upTo: options.upTo ?? null, limit: options.limit ?? 20 }) as Row[];
   return rows.map((row) => ({

@@ -122,7 +122,8 @@ export class Runs {
   }
 
   latest(): RunRecord | undefined {
-    const row = this.db.prepare("SELECT * FROM runs ORDER BY created_at DESC, rowid DESC LIMIT 1").get() as
+    const order = dialectOf(this.db).insertOrder;
+    const row = this.db.prepare(`SELECT * FROM runs ORDER BY created_at DESC, ${order} DESC LIMIT 1`).get() as
       | RunRow
       | undefined;
     return row && fromRow(row);
@@ -136,7 +137,10 @@ export class Runs {
   /** The newest run that never finished: stopped with Ctrl-C, killed, or cut off by a crash. */
   latestUnfinished(): RunRecord | undefined {
     const row = this.db
-      .prepare("SELECT * FROM runs WHERE status != 'finished' ORDER BY created_at DESC, rowid DESC LIMIT 1")
+      .prepare(
+        `SELECT * FROM runs WHERE status != 'finished'
+         ORDER BY created_at DESC, ${dialectOf(this.db).insertOrder} DESC LIMIT 1`,
+      )
       .get() as RunRow | undefined;
     return row && fromRow(row);
   }
@@ -212,7 +216,7 @@ export class Runs {
   transcripts(runId: string, caseIds: readonly string[]): Map<string, Case["transcript"]> {
     const rows = this.db
       .prepare(
-        "SELECT case_id, transcript FROM cases WHERE run_id = ? AND case_id IN (SELECT value FROM json_each(?))",
+        `SELECT case_id, transcript FROM cases WHERE run_id = ? AND case_id IN ${dialectOf(this.db).inJsonArray}`,
       )
       .all(runId, JSON.stringify(caseIds)) as { case_id: string; transcript: string }[];
     return new Map(rows.map((row) => [row.case_id, JSON.parse(row.transcript)]));

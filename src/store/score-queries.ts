@@ -1,6 +1,7 @@
 // Scores counted by the store for the voice stage: one model against another on the same calls, and accuracy
 // per noise level. Counting in SQL keeps a run of any size to a few rows per model and field.
 import type { Db } from "./db.js";
+import { dialectOf } from "./dialect.js";
 
 export interface PairedCounts {
   field: string;
@@ -14,7 +15,7 @@ export interface PairedCounts {
 export function pairedCounts(db: Db, runId: string, a: string, b: string): PairedCounts[] {
   return db
     .prepare(
-      `SELECT x.field AS field, COUNT(*) AS n, SUM(x.correct) AS correctA, SUM(y.correct) AS correctB
+      `SELECT x.field AS field, COUNT(*) AS n, SUM(x.correct) AS "correctA", SUM(y.correct) AS "correctB"
        FROM scores x JOIN scores y
          ON y.run_id = x.run_id AND y.field = x.field AND y.case_id = x.case_id AND y.rep = x.rep
        WHERE x.run_id = ? AND x.model_id = ? AND y.model_id = ?
@@ -34,27 +35,30 @@ export interface LevelCounts {
 
 /** Scores of cases made by `callgrade perturb` (meta.noise.level), counted per model, field and level. */
 export function noiseLevelCounts(db: Db, runId: string): LevelCounts[] {
+  const d = dialectOf(db);
+  const level = ["noise", "level"];
   return db
     .prepare(
-      `SELECT s.model_id AS model, s.field AS field, json_extract(k.meta, '$.noise.level') AS level,
+      `SELECT s.model_id AS model, s.field AS field, ${d.jsonNumber("k.meta", level)} AS level,
               COUNT(*) AS n, SUM(s.correct) AS correct
        FROM scores s JOIN cases k ON k.run_id = s.run_id AND k.case_id = s.case_id
-       WHERE s.run_id = ? AND json_type(k.meta, '$.noise.level') IN ('integer', 'real') AND s.outcome != 'unreadable'
-       GROUP BY s.model_id, s.field, level ORDER BY s.model_id, s.field, level`,
+       WHERE s.run_id = ? AND ${d.jsonIsNumber("k.meta", level)} AND s.outcome != 'unreadable'
+       GROUP BY s.model_id, s.field, 3 ORDER BY s.model_id, s.field, 3`,
     )
     .all(runId) as LevelCounts[];
 }
 
 /** Per noise level: cases, and the corpus word error rate of their transcripts (errors over original words). */
 export function noiseLevels(db: Db, runId: string): { level: number; wer: number; cases: number }[] {
+  const d = dialectOf(db);
+  const count = (...keys: string[]) => `COALESCE(${d.jsonNumber("meta", ["noise", ...keys])}, 0)`;
   const rows = db
     .prepare(
-      `SELECT json_extract(meta, '$.noise.level') AS level, COUNT(*) AS cases,
-              SUM(COALESCE(json_extract(meta, '$.noise.words'), 0)) AS words,
-              SUM(COALESCE(json_extract(meta, '$.noise.errors.sub'), 0) + COALESCE(json_extract(meta, '$.noise.errors.del'), 0)
-                + COALESCE(json_extract(meta, '$.noise.errors.ins'), 0)) AS errors
-       FROM cases WHERE run_id = ? AND json_type(meta, '$.noise.level') IN ('integer', 'real')
-       GROUP BY level ORDER BY level`,
+      `SELECT ${d.jsonNumber("meta", ["noise", "level"])} AS level, COUNT(*) AS cases,
+              SUM(${count("words")}) AS words,
+              SUM(${count("errors", "sub")} + ${count("errors", "del")} + ${count("errors", "ins")}) AS errors
+       FROM cases WHERE run_id = ? AND ${d.jsonIsNumber("meta", ["noise", "level"])}
+       GROUP BY 1 ORDER BY 1`,
     )
     .all(runId) as { level: number; cases: number; words: number; errors: number }[];
   return rows.map((row) => ({

@@ -1,6 +1,7 @@
 // Speech recognisers' transcripts of a run's audio, each with its error counts against the reference.
 import type { AlignmentCounts } from "../core/summary.js";
 import type { Db, Statement } from "./db.js";
+import { dialectOf } from "./dialect.js";
 import { guardStorage } from "./storage-guard.js";
 
 export interface TranscriptRecord {
@@ -45,9 +46,13 @@ export class Transcripts {
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
-      `INSERT OR REPLACE INTO transcripts (run_id, case_id, recogniser, status, error_kind, error_message, text,
+      `INSERT INTO transcripts (run_id, case_id, recogniser, status, error_kind, error_message, text,
          latency_ms, attempts, from_cache, words, chars, finished_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (run_id, recogniser, case_id) DO UPDATE SET status = excluded.status,
+         error_kind = excluded.error_kind, error_message = excluded.error_message, text = excluded.text,
+         latency_ms = excluded.latency_ms, attempts = excluded.attempts, from_cache = excluded.from_cache,
+         words = excluded.words, chars = excluded.chars, finished_at = excluded.finished_at`,
     );
   }
 
@@ -77,7 +82,7 @@ export class Transcripts {
     const rows = this.db
       .prepare(
         `SELECT * FROM transcripts WHERE run_id = ? AND recogniser = ?
-           AND case_id IN (SELECT value FROM json_each(?))`,
+           AND case_id IN ${dialectOf(this.db).inJsonArray}`,
       )
       .all(runId, recogniser, JSON.stringify(caseIds)) as Row[];
     return new Map(rows.map((row) => [String(row.case_id), fromRow(row)]));
