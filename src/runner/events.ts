@@ -40,6 +40,13 @@ export type RunEvent =
       delayMs: number;
       errorKind: string;
     }
+  /**
+   * The store lost its connection (a database server restarting, unreachable): answered calls are held, and
+   * written again after `delayMs`; `attempt` counts the waits of this outage.
+   */
+  | { type: "store-waiting"; attempt: number; delayMs: number; message: string }
+  /** The store took the held calls after `waitedMs`. */
+  | { type: "store-back"; waitedMs: number }
   | {
       type: "recognition-finished";
       recogniser: string;

@@ -7,7 +7,7 @@ import { createRedactor, redactsFor } from "../prompt/redact.js";
 import { callTimeoutMs } from "../providers/call-scope.js";
 import { priceFor } from "../providers/prices.js";
 import { capabilitiesOf } from "../providers/registry.js";
-import { callKey } from "../store/index.js";
+import { callKey, isConnectionLost } from "../store/index.js";
 import { AdaptiveLimit } from "./adaptive-limit.js";
 import { CaseRequests, type PreparedCase } from "./case-requests.js";
 import type { RunListener } from "./events.js";
@@ -25,6 +25,12 @@ import type { CaseList } from "./stored-cases.js";
 import { WriteBatch } from "./write-batch.js";
 
 export type { ActiveModel, MatrixStore } from "./settle-call.js";
+
+/**
+ * How long answered calls wait for a store that lost its connection (a database server restarting) before
+ * the run gives up on storing them: long enough for a restart or a failover, and every second of it says so.
+ */
+const STORE_WAIT_MS = 10 * 60_000;
 
 export interface MatrixOptions {
   runId: string;
@@ -96,7 +102,18 @@ export async function runMatrix(options: MatrixOptions): Promise<void> {
     run: {
       runId: options.runId,
       store: options.store,
-      writes: new WriteBatch((records) => options.store.calls.recordAll(records)),
+      writes: new WriteBatch((records) => options.store.calls.recordAll(records), {
+        transient: isConnectionLost,
+        budgetMs: STORE_WAIT_MS,
+        onWait: (error, attempt, delayMs) =>
+          options.emit({
+            type: "store-waiting",
+            attempt,
+            delayMs,
+            message: error instanceof Error ? error.message : String(error),
+          }),
+        onBack: (waitedMs) => options.emit({ type: "store-back", waitedMs }),
+      }),
       schema: options.loaded.config.schema,
       repeat,
       signal: options.signal,

@@ -2,7 +2,7 @@
 import type { Config, ModelConfig } from "../config/schema.js";
 import type { Provider } from "../core/types.js";
 import { costUsd, type Price } from "../providers/prices.js";
-import type { CachedResponse, Store } from "../store/index.js";
+import { type CachedResponse, isConnectionLost, type Store } from "../store/index.js";
 import { validateOutput } from "../validate/index.js";
 import type { AdaptiveLimit } from "./adaptive-limit.js";
 import { cachedResult, callWithRetries } from "./attempts.js";
@@ -68,7 +68,13 @@ export function lookUp(
 ): CacheLookup | undefined {
   if (!lane.useCache) return undefined;
   const key = cacheKey(lane.model.config, requestFor(lane, prepared), rep, run.repeat);
-  return { key, hit: run.store.cache.get(key) };
+  try {
+    return { key, hit: run.store.cache.get(key) };
+  } catch (error) {
+    // A store out of reach answers nothing: the call is sent, and its answer waits with the others.
+    if (isConnectionLost(error)) return { key, hit: undefined };
+    throw error;
+  }
 }
 
 /**

@@ -7,21 +7,45 @@ interface Pending {
   failed: (error: unknown) => void;
 }
 
+/** How long stores wait out a store they lost (a database server restarting), and how they say so. */
+export interface StoreWait {
+  /** Whether the error is the store's connection lost: the batch was not written, and may be again. */
+  transient(error: unknown): boolean;
+  /** Longest wait for the store to come back, in milliseconds, before the batch fails. */
+  budgetMs: number;
+  /** Told of each wait before it begins: what went wrong, the how-manieth wait, and how long it is. */
+  onWait?(error: unknown, attempt: number, delayMs: number): void;
+  /** Told once the store took the batch after waiting. */
+  onBack?(waitedMs: number): void;
+}
+
+const FIRST_DELAY_MS = 100;
+const MAX_DELAY_MS = 5_000;
+
 /**
  * At 64 calls in flight, a transaction per call was most of the harness's own CPU (npm run bench). A call's
  * promise settles only once its transaction has committed, so nothing is reported finished before it is
  * stored, and a kill loses at most the calls that ended in the last turn, which resume sends again.
+ *
+ * A store whose connection is lost (a PostgreSQL server restarting) is waited for: the batch is written again
+ * after a pause, with the calls that ended meanwhile, and none of their promises settles until it is. The
+ * calls keep their slots while they wait, so no new call is sent to be answered and then lost.
  */
 export class WriteBatch {
   private pending: Pending[] = [];
   private scheduled = false;
+  /** The batch the store refused, waiting to be written again. */
+  private waiting: { batch: Pending[]; since: number; attempt: number } | undefined;
 
-  constructor(private readonly write: (records: readonly CallRecord[]) => void) {}
+  constructor(
+    private readonly write: (records: readonly CallRecord[]) => void,
+    private readonly wait?: StoreWait,
+  ) {}
 
   add(record: CallRecord): Promise<void> {
     return new Promise((stored, failed) => {
       this.pending.push({ record, stored, failed });
-      if (!this.scheduled) {
+      if (!this.scheduled && !this.waiting) {
         this.scheduled = true;
         setImmediate(() => this.flush());
       }
@@ -32,12 +56,46 @@ export class WriteBatch {
     const batch = this.pending;
     this.pending = [];
     this.scheduled = false;
+    this.attempt(batch, undefined);
+  }
+
+  private attempt(batch: Pending[], waited: { since: number; attempt: number } | undefined): void {
     try {
       this.write(batch.map((item) => item.record));
     } catch (error) {
+      const { wait } = this;
+      const since = waited?.since ?? Date.now();
+      if (wait?.transient(error) && Date.now() - since < wait.budgetMs) {
+        const attempt = (waited?.attempt ?? 0) + 1;
+        const delayMs = Math.min(FIRST_DELAY_MS * 2 ** (attempt - 1), MAX_DELAY_MS);
+        wait.onWait?.(error, attempt, delayMs);
+        this.waiting = { batch, since, attempt };
+        setTimeout(() => this.retry(), delayMs);
+        return;
+      }
+      this.waiting = undefined;
       for (const item of batch) item.failed(error);
       return;
     }
+    if (waited) this.wait?.onBack?.(Date.now() - waited.since);
     for (const item of batch) item.stored();
+  }
+
+  /** The refused batch again, with every call that ended while it waited. */
+  private retry(): void {
+    const waiting = this.waiting;
+    if (!waiting) return;
+    this.waiting = undefined;
+    this.attempt([...waiting.batch, ...this.takePending()], waiting);
+    if (!this.waiting && this.pending.length > 0 && !this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    }
+  }
+
+  private takePending(): Pending[] {
+    const taken = this.pending;
+    this.pending = [];
+    return taken;
   }
 }

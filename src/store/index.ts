@@ -5,6 +5,7 @@ import type { Db } from "./db.js";
 import { openDb } from "./open.js";
 import { isPostgresAddress, maskedAddress } from "./pg/address.js";
 import { openPostgres } from "./pg/open.js";
+import { PgError } from "./pg/sync-client.js";
 import { Results } from "./results.js";
 import { Review } from "./review.js";
 import { Runs } from "./runs.js";
@@ -27,6 +28,14 @@ export type { NewRun } from "./run-create.js";
 export type { RunListItem, RunListOptions } from "./run-list.js";
 export type { RunModel, RunRecord } from "./runs.js";
 export type { StoredTranscript, TranscriptRecord } from "./transcripts.js";
+
+/**
+ * Whether a store's error is its connection lost (a PostgreSQL server restarting or out of reach): what was
+ * being written was not, and may be written again once the server answers. A SQLite file never is.
+ */
+export function isConnectionLost(error: unknown): boolean {
+  return error instanceof PgError && error.lost;
+}
 
 export class Store {
   readonly runs: Runs;

@@ -47,4 +47,50 @@ describe("WriteBatch", () => {
     await batch.add(record("c"));
     expect(writes).toEqual([1]);
   });
+
+  it("waits out a lost store: the refused batch and the calls that end meanwhile are written once it is back", async () => {
+    const lost = new Error("connect ECONNREFUSED");
+    let down = 2;
+    const writes: string[][] = [];
+    const waits: number[] = [];
+    let backAfter = -1;
+    const batch = new WriteBatch(
+      (records) => {
+        if (down-- > 0) throw lost;
+        writes.push(records.map((r) => r.caseId));
+      },
+      {
+        transient: (error) => error === lost,
+        budgetMs: 10_000,
+        onWait: (_error, attempt) => waits.push(attempt),
+        onBack: (waited) => {
+          backAfter = waited;
+        },
+      },
+    );
+    const settled: string[] = [];
+    const first = ["a", "b"].map((id) => batch.add(record(id)).then(() => settled.push(id)));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Refused once, waiting: nothing settled, and a call that ends now joins the waiting batch.
+    expect(settled).toEqual([]);
+    const later = batch.add(record("c")).then(() => settled.push("c"));
+    await Promise.all([...first, later]);
+    expect(writes).toEqual([["a", "b", "c"]]);
+    expect(waits).toEqual([1, 2]);
+    expect(backAfter).toBeGreaterThanOrEqual(100);
+    expect(settled.sort()).toEqual(["a", "b", "c"]);
+  });
+
+  it("fails the held calls once the store has been gone longer than the wait allows", async () => {
+    const lost = new Error("connect ECONNREFUSED");
+    const batch = new WriteBatch(
+      () => {
+        throw lost;
+      },
+      { transient: (error) => error === lost, budgetMs: 250 },
+    );
+    const started = Date.now();
+    await expect(batch.add(record("a"))).rejects.toBe(lost);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+  });
 });

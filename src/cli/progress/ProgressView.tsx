@@ -1,5 +1,6 @@
 // The live progress bar on a terminal: one bar per model. Draws only; counting is in tally.ts.
 import { Box, Text } from "ink";
+import { inert } from "../../core/inert.js";
 import type { Tally } from "./tally.js";
 
 const WIDTH = 30;
@@ -29,6 +30,11 @@ export function ProgressView({ tally }: { tally: Tally }) {
           </Text>
         );
       })}
+      {tally.storeWaiting === undefined ? null : (
+        <Text color="yellow">
+          store unreachable ({inert(tally.storeWaiting)}): answered calls are held until it is back
+        </Text>
+      )}
     </Box>
   );
 }

@@ -38,6 +38,10 @@ export function lineProgress(write: (line: string) => void): {
         );
         lastDecile = 0;
       }
+      if (event.type === "store-waiting" && event.attempt === 1)
+        write(`store unreachable (${inert(event.message)}); answered calls are held until it is back`);
+      if (event.type === "store-back")
+        write(`store back after ${(event.waitedMs / 1000).toFixed(1)} s; held calls stored`);
       if (event.type === "call-finished") {
         const decile = tally.total === 0 ? 10 : Math.floor((tally.done / tally.total) * 10);
         if (decile > lastDecile) {

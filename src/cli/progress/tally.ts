@@ -16,6 +16,8 @@ export interface Tally {
   retries: number;
   models: Record<string, ModelTally>;
   skipped: { id: string; reason: string }[];
+  /** Why the store is being waited for, while it is. */
+  storeWaiting?: string | undefined;
 }
 
 export function emptyTally(): Tally {
@@ -67,6 +69,12 @@ export function applyEvent(tally: Tally, event: RunEvent): Tally {
       tally.done++;
       return tally;
     }
+    case "store-waiting":
+      tally.storeWaiting = event.message;
+      return tally;
+    case "store-back":
+      tally.storeWaiting = undefined;
+      return tally;
     case "concurrency-changed":
     case "run-finished":
     case "recognition-started":
