@@ -18,6 +18,7 @@ export { type OpenReview, type OpenReviewOptions, openReview } from "./api/revie
 export { type RunOptions, type RunResult, run } from "./api/run.js";
 export { type HistoryRun, type ListRunsOptions, listRuns, type RunsListing } from "./api/runs.js";
 export { findRun, type OpenStoreOptions, openStore, withStore } from "./api/store.js";
+export { type CopyStoreOptions, type CopyStoreResult, copyStore } from "./api/store-copy.js";
 export { parseSuite, suiteFromConfig } from "./api/suite.js";
 // Writing a suite
 export { defineConfig } from "./config/define.js";

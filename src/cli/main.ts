@@ -19,6 +19,7 @@ export const handlers: Handlers = {
   baseline: async (...args) => (await import("./commands/baseline.js")).baselineCommand(...args),
   perturb: async (...args) => (await import("./commands/perturb.js")).perturbCommand(...args),
   runs: async (...args) => (await import("./commands/runs.js")).runsCommand(...args),
+  storeCopy: async (...args) => (await import("./commands/store-copy.js")).storeCopyCommand(...args),
 };
 
 export async function main(argv: string[], use: Handlers = handlers): Promise<number> {

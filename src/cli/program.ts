@@ -97,6 +97,7 @@ export interface Handlers {
   baseline(runId: string | undefined, flags: BaselineFlags): Promise<number>;
   perturb(flags: PerturbFlags): Promise<number>;
   runs(flags: RunsFlags): Promise<number>;
+  storeCopy(from: string, to: string): Promise<number>;
 }
 
 function positiveInt(value: string): number {
@@ -189,6 +190,17 @@ export function createProgram(handlers: Handlers, result: ProgramResult): Comman
     .addOption(store)
     .action(async (runId: string | undefined, flags: ReportFlags) => {
       result.code = await handlers.report(runId, flags);
+    });
+
+  program
+    .command("store")
+    .description("move a store: `store copy FROM TO` copies its runs, grades and cache, e.g. into PostgreSQL")
+    .command("copy <from> <to>")
+    .description(
+      "copy every run FROM holds that TO does not (SQLite files or postgres:// addresses), with grades and cache, checked by counts and by scoring both",
+    )
+    .action(async (from: string, to: string) => {
+      result.code = await handlers.storeCopy(from, to);
     });
 
   program

@@ -14,12 +14,19 @@ function fakes(code = 0) {
     baseline: vi.fn<Handlers["baseline"]>(async () => code),
     perturb: vi.fn<Handlers["perturb"]>(async () => code),
     runs: vi.fn<Handlers["runs"]>(async () => code),
+    storeCopy: vi.fn<Handlers["storeCopy"]>(async () => code),
   };
 }
 
 const argv = (...args: string[]) => ["node", "callgrade", ...args];
 
 describe("the command line", () => {
+  it("passes store copy its two stores", async () => {
+    const handlers = fakes();
+    expect(await main(argv("store", "copy", "a.db", "postgres://h/db"), handlers)).toBe(0);
+    expect(handlers.storeCopy).toHaveBeenCalledWith("a.db", "postgres://h/db");
+  });
+
   it("parses run flags into typed values", async () => {
     const handlers = fakes();
     const code = await main(
