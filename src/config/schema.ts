@@ -189,7 +189,11 @@ export const configSchema = z
       .array(z.string().min(1))
       .refine((keys) => new Set(keys).size === keys.length, { message: "slice keys must be unique" })
       .optional(),
-    /** Where the store lives. @default ".callgrade/callgrade.db" */
+    /**
+     * Where the store lives: a SQLite file (relative to the config), or a PostgreSQL database's `postgres://`
+     * address for a team on one store. Keep a password out of the config: CALLGRADE_STORE overrides this.
+     * @default ".callgrade/callgrade.db"
+     */
     store: z.string().optional(),
     /** Where reports are written. @default "reports" */
     reportsDir: z.string().optional(),

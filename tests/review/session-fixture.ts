@@ -1,12 +1,10 @@
 // A store with a run of cases c0..cN-1 and review sessions on it, for the session tests.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterEach } from "vitest";
 import type { Case } from "../../src/core/types.js";
 import { openReviewSession, type ReviewSessionOptions } from "../../src/review/session.js";
 import type { ReviewCase, ReviewSession } from "../../src/review/types.js";
 import { type ReviewItemInput, Store } from "../../src/store/index.js";
+import { storePlace } from "../helpers/backends.js";
 
 export const MINUTE = 60_000;
 export const T0 = Date.parse("2026-03-10T12:00:00.000Z");
@@ -16,8 +14,9 @@ afterEach(() => {
   for (const store of stores.splice(0)) store.close();
 });
 
+/** A new, empty store's place on the backend the tests run on (see tests/helpers/backends.ts). */
 export function tempFile(): string {
-  return path.join(mkdtempSync(path.join(tmpdir(), "cg-review-session-")), "callgrade.db");
+  return storePlace("cg-review-session-");
 }
 
 export function openStore(file: string): Store {

@@ -1,8 +1,9 @@
 // A reviewer's session on a run's queue: which case comes next, leases, overlap, blind views, undo, skip.
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { isOverlapCase } from "../../src/review/queue.js";
 import { openReviewSession } from "../../src/review/session.js";
 import type { ReviewSession } from "../../src/review/types.js";
+import { BACKENDS, useBackend } from "../helpers/backends.js";
 import {
   createRun,
   gradeAll,
@@ -14,7 +15,9 @@ import {
   tempFile,
 } from "./session-fixture.js";
 
-describe("review session", () => {
+describe.each(BACKENDS)("review session on %s", (backend) => {
+  beforeAll(() => useBackend(backend));
+
   it("shows a case with its transcript, gold by dotted path, answers in model order, rubric and knowledge base", () => {
     const store = openStore(tempFile());
     createRun(store, {
@@ -74,7 +77,7 @@ describe("review session", () => {
     ]);
   });
 
-  it("two reviewers on one store file never get the same case at the same time", () => {
+  it("two reviewers on one store never get the same case at the same time", () => {
     const file = tempFile();
     createRun(openStore(file), { cases: 6 });
     const now = () => T0;

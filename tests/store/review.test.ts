@@ -2,10 +2,11 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Verdict } from "../../src/core/types.js";
 import { Store } from "../../src/store/index.js";
 import { MIGRATIONS } from "../../src/store/migrations.js";
+import { BACKENDS, storePlace, useBackend } from "../helpers/backends.js";
 import { sqliteOf } from "../helpers/sqlite.js";
 
 const open: Store[] = [];
@@ -13,7 +14,13 @@ afterEach(() => {
   for (const store of open.splice(0)) store.close();
 });
 
+/** A new store's place: on the backend of the tests running (see tests/helpers/backends.ts). */
 function tempFile(): string {
+  return storePlace("cg-review-store-");
+}
+
+/** A new SQLite file, for what only SQLite has (its migrations from old schemas). */
+function sqliteFile(): string {
   return path.join(mkdtempSync(path.join(tmpdir(), "cg-review-store-")), "callgrade.db");
 }
 
@@ -82,7 +89,9 @@ function seed(store: Store, runId = "r1"): Record<string, number> {
 
 const pickA: Verdict = { kind: "pick", modelId: "a", value: "Ann" };
 
-describe("store.review", () => {
+describe.each(BACKENDS)("store.review on %s", (backend) => {
+  beforeAll(() => useBackend(backend));
+
   it("reads a run's review items grouped by case, in dataset order, with model values parsed", () => {
     const store = openStore();
     const ids = seed(store);
@@ -209,9 +218,11 @@ describe("store.review", () => {
       { itemId: ids["c1.note"], reviewer: "bob" },
     ]);
   });
+});
 
+describe("store.review on SQLite", () => {
   it("a store at schema 2 with a grade migrates and keeps it, and the grade can be undone", () => {
-    const file = tempFile();
+    const file = sqliteFile();
     const db = new Database(file);
     for (const [version, sql] of MIGRATIONS.slice(0, 2).entries()) {
       db.exec(sql);
