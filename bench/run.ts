@@ -8,6 +8,7 @@ import { rateLimitScenario } from "./scenarios/rate-limit.js";
 import { reviewScenario } from "./scenarios/review.js";
 import { scoringScenario } from "./scenarios/scoring.js";
 import { startupScenario } from "./scenarios/startup.js";
+import { teamStoreScenario } from "./scenarios/team-store.js";
 import { throughputScenario } from "./scenarios/throughput.js";
 import { type Row, row, type ScenarioResult } from "./table.js";
 
@@ -47,6 +48,7 @@ export const SCENARIOS: Scenario[] = [
   { name: "review queue", budgetMs: 120_000, run: (sizes) => reviewScenario(sizes) },
   { name: "start-up", budgetMs: 120_000, run: (sizes) => startupScenario(sizes) },
   { name: "memory", budgetMs: 480_000, run: memoryScenario },
+  { name: "team store", budgetMs: 300_000, run: teamStoreScenario },
 ];
 
 export function machine(): Machine {

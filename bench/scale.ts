@@ -36,6 +36,8 @@ export interface Sizes {
   /** Stored outputs re-scored (cases × 2 models). */
   scoringOutputs: number;
   review: { items: number; steps: number };
+  /** Issue 17: runs writing to one PostgreSQL at once, and reviewer processes grading one queue. */
+  teamStore: { runs: number; callsPerRun: number; reviewers: number; items: number };
   /** Times each command is started, alternating; the median counts. */
   startup: { rounds: number };
 }
@@ -50,6 +52,7 @@ export const FULL: Sizes = {
   memory: { small: 10_000, large: 100_000 },
   scoringOutputs: 100_000,
   review: { items: 50_000, steps: 50 },
+  teamStore: { runs: 4, callsPerRun: 5_000, reviewers: 8, items: 2_000 },
   startup: { rounds: 15 },
 };
 
@@ -61,6 +64,7 @@ export const QUICK: Sizes = {
   memory: { small: 1_000, large: 10_000 },
   scoringOutputs: 10_000,
   review: { items: 5_000, steps: 10 },
+  teamStore: { runs: 4, callsPerRun: 500, reviewers: 8, items: 200 },
   startup: { rounds: 5 },
 };
 
@@ -73,5 +77,6 @@ export const TINY: Sizes = {
   memory: { small: 20, large: 60 },
   scoringOutputs: 100,
   review: { items: 20, steps: 3 },
+  teamStore: { runs: 2, callsPerRun: 20, reviewers: 2, items: 10 },
   startup: { rounds: 2 },
 };
