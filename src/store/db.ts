@@ -18,8 +18,7 @@ export interface Statement<P extends unknown[] = unknown[], R = unknown> {
   raw(toggle?: boolean): this;
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: the same bound as better-sqlite3's, so its Database is a Db
-type AnyFunction = (...params: any[]) => unknown;
+type AnyFunction = (...params: never[]) => unknown;
 type ArgumentTypes<F extends AnyFunction> = F extends (...args: infer A) => unknown ? A : never;
 
 /** `fn` in a transaction: committed when it returns, rolled back when it throws; nested, a savepoint. */

@@ -112,7 +112,7 @@ describe("cases read page by page", () => {
 
 describe("outcome counts kept beside the scores", () => {
   const fresh = (store: Store | Database.Database) =>
-    ("db" in store ? store.db : store)
+    ("db" in store ? (store.db as Database.Database) : store)
       .prepare(
         `SELECT model_id AS modelId, field, outcome, correct, COUNT(*) AS n,
            CASE WHEN outcome = 'invalid' THEN json_extract(gold, '$.kind') = 'none' ELSE 0 END AS goldNone

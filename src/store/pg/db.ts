@@ -5,8 +5,12 @@ import { maskedAddress } from "./address.js";
 import { type Positional, toPositional } from "./placeholders.js";
 import { PgSync, type PgSyncOptions } from "./sync-client.js";
 
-// biome-ignore lint/suspicious/noExplicitAny: the bound of Db.transaction
-type AnyFunction = (...params: any[]) => unknown;
+type AnyFunction = (...params: never[]) => unknown;
+
+/** `fn` called with the arguments its transaction was called with (better-sqlite3 passes them on as they are). */
+function call<F extends AnyFunction>(fn: F, params: unknown[]): ReturnType<F> {
+  return (fn as unknown as (...args: unknown[]) => ReturnType<F>)(...params);
+}
 
 class PgStatement implements Statement {
   #pluck = false;
@@ -110,7 +114,7 @@ export class PgDb implements Db {
       this.#client.query("BEGIN");
       this.#depth++;
       try {
-        const result = fn(...params) as ReturnType<F>;
+        const result = call(fn, params);
         this.#client.query("COMMIT");
         return result;
       } catch (error) {
@@ -134,7 +138,7 @@ export class PgDb implements Db {
     this.#client.query(`SAVEPOINT ${name}`);
     this.#depth++;
     try {
-      const result = fn(...params) as ReturnType<F>;
+      const result = call(fn, params);
       this.#client.query(`RELEASE SAVEPOINT ${name}`);
       return result;
     } catch (error) {
