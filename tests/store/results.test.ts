@@ -2,11 +2,12 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Case } from "../../src/core/types.js";
 import { Store } from "../../src/store/index.js";
 import { MIGRATIONS } from "../../src/store/migrations.js";
 import type { ScoreRow } from "../../src/store/results.js";
+import { BACKENDS, storePlace, useBackend } from "../helpers/backends.js";
 import { sqliteOf } from "../helpers/sqlite.js";
 
 const RUN = {
@@ -24,7 +25,13 @@ const RUN = {
   review: { overlap: 0, leaseMinutes: 15, passRating: 3 },
 };
 
+/** A new store's place on the backend of the tests running (see tests/helpers/backends.ts). */
 function storeFile(): string {
+  return storePlace("cg-results-");
+}
+
+/** A new SQLite file, for the tests of what only SQLite has. */
+function sqliteFile(): string {
   return path.join(mkdtempSync(path.join(tmpdir(), "cg-results-")), "callgrade.db");
 }
 
@@ -50,12 +57,15 @@ const score = (caseId: string, correct: boolean): ScoreRow => ({
   predicted: { kind: "value", value: correct ? "x" : "y" },
 });
 
-describe("results of a re-scoring", () => {
+describe.each(BACKENDS)("results of a re-scoring, on %s", (backend) => {
+  beforeAll(() => useBackend(backend));
+
   it("leave the store writable by others while they are made", () => {
     const file = storeFile();
     const store = Store.open(file);
     const other = Store.open(file);
-    sqliteOf(other).pragma("busy_timeout = 0");
+    // SQLite: a write that had to wait for the re-scoring would fail at once instead.
+    if (backend === "sqlite") sqliteOf(other).pragma("busy_timeout = 0");
     store.runs.create(RUN, cases(3));
     store.results.rewrite("r1", (sink) => {
       sink.score(score("c0", true));
@@ -97,7 +107,9 @@ describe("results of a re-scoring", () => {
   });
 });
 
-describe("cases read page by page", () => {
+describe.each(BACKENDS)("cases read page by page, on %s", (backend) => {
+  beforeAll(() => useBackend(backend));
+
   it("come in dataset order across pages, with gold and meta and without transcripts", () => {
     const store = Store.open(storeFile());
     const all = cases(250);
@@ -125,7 +137,7 @@ describe("outcome counts kept beside the scores", () => {
       });
 
   it("are what counting the scores gives, after each re-scoring, and gone with the run", () => {
-    const store = Store.open(storeFile());
+    const store = Store.open(sqliteFile());
     store.runs.create(RUN, cases(6));
     store.results.rewrite("r1", (sink) => {
       for (const i of [0, 1, 2, 3]) sink.score(score(`c${i}`, i % 2 === 0));
@@ -150,7 +162,7 @@ describe("outcome counts kept beside the scores", () => {
   });
 
   it("are counted for the runs a store already held when it is opened by this version", () => {
-    const file = storeFile();
+    const file = sqliteFile();
     // A store as the version before outcome_counts left it: a run with its scores, and no counts beside them.
     const old = new Database(file);
     const before = MIGRATIONS.findIndex((sql) => sql.includes("CREATE TABLE outcome_counts"));

@@ -1,9 +1,7 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Case } from "../../src/core/types.js";
 import { type NewRun, Store } from "../../src/store/index.js";
+import { BACKENDS, storePlace, useBackend } from "../helpers/backends.js";
 
 const RUN: NewRun = {
   id: "r1",
@@ -35,9 +33,11 @@ async function* stream(count: number, failAt?: number): AsyncGenerator<Case> {
   }
 }
 
-const tempStore = () => Store.open(path.join(mkdtempSync(path.join(tmpdir(), "cg-create-")), "s.db"));
+const tempStore = () => Store.open(storePlace("cg-create-"));
 
-describe("creating a run from a stream of cases", () => {
+describe.each(BACKENDS)("creating a run from a stream of cases, on %s", (backend) => {
+  beforeAll(() => useBackend(backend));
+
   it("stores every case in order with the run, read back a range at a time", async () => {
     const store = tempStore();
     const run = await store.runs.createFrom(stream(2_500), async (count) => ({

@@ -1,14 +1,12 @@
 // A re-scoring is skipped only when the same build scored the run and nothing scoring reads has changed since.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { seedRun } from "../../bench/seed-store.js";
 import { scoreRun } from "../../src/runner/score-run.js";
 import { Store } from "../../src/store/index.js";
+import { BACKENDS, storePlace, useBackend } from "../helpers/backends.js";
 
 function seeded() {
-  const store = Store.open(path.join(mkdtempSync(path.join(tmpdir(), "cg-scored-")), "callgrade.db"));
+  const store = Store.open(storePlace("cg-scored-"));
   // Without gold the two models disagree on every name: agreement rows and one review item per case.
   const run = seedRun(store, { cases: 4, gold: false });
   return { store, run };
@@ -28,7 +26,9 @@ const agreedFields = (store: Store, runId: string) =>
       .all(runId) as number[]
   ).join("");
 
-describe("scoring state", () => {
+describe.each(BACKENDS)("scoring state, on %s", (backend) => {
+  beforeAll(() => useBackend(backend));
+
   it("a run scored by this build and untouched since is not scored again", () => {
     const { store, run } = seeded();
     scoreRun(store, run, { build: "build-1" });
