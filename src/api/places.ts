@@ -34,6 +34,14 @@ export function storeFile(suite: Suite | undefined, options: PlaceOptions = {}):
   return isPostgresAddress(configured) ? configured : path.resolve(base(suite, cwd), configured);
 }
 
+/**
+ * Where answered calls a database store could not take are kept (.callgrade/held beside the config): the
+ * machine that ran the calls keeps them, and a resume there stores them.
+ */
+export function heldDir(suite: Suite | undefined, cwd = process.cwd()): string {
+  return path.resolve(base(suite, path.resolve(cwd)), ".callgrade", "held");
+}
+
 /** The folder run reports go under: the config's `reportsDir`, else reports/ beside the config. */
 export function reportsRoot(suite: Suite | undefined, cwd = process.cwd()): string {
   return path.resolve(base(suite, path.resolve(cwd)), suite?.config.reportsDir ?? DEFAULT_REPORTS);

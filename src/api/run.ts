@@ -13,7 +13,7 @@ import { buildSummary } from "../summary/build.js";
 import { reportData } from "../summary/report-data.js";
 import { slicesFor } from "../summary/slices.js";
 import { writeRunBaseline } from "./baseline.js";
-import { baselineFile, reportDir, reportsRoot } from "./places.js";
+import { baselineFile, heldDir, reportDir, reportsRoot } from "./places.js";
 import { assertReportFolder, assertWritableDir, emitReport } from "./report-output.js";
 import { type OpenStoreOptions, withStore } from "./store.js";
 
@@ -165,6 +165,7 @@ function execute(
     ...(options.repeat === undefined ? {} : { repeat: options.repeat }),
     useCache: options.cache ?? true,
     ...(observeScoring ? { observeScoring } : {}),
+    heldDir: heldDir(suite, options.cwd ?? process.cwd()),
     signal: options.signal ?? new AbortController().signal,
     emit: (event: RunEvent) => {
       for (const listener of listeners) listener(event);

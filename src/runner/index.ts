@@ -40,6 +40,8 @@ export interface RunSuiteOptions {
   retry?: Partial<RetryPolicy>;
   /** Sees the run's scoring as it goes: given the run, it returns the observer (see ScoringObserver). */
   observeScoring?: (run: RunRecord) => ScoringObserver;
+  /** Where answered calls the store could not take are kept, and where a resume looks for them first. */
+  heldDir?: string;
 }
 
 export async function runSuite(loaded: Suite, store: Store, options: RunSuiteOptions): Promise<RunRecord> {

@@ -11,6 +11,7 @@ import { callKey, isConnectionLost } from "../store/index.js";
 import { AdaptiveLimit } from "./adaptive-limit.js";
 import { CaseRequests, type PreparedCase } from "./case-requests.js";
 import type { RunListener } from "./events.js";
+import { keepHeld } from "./held-calls.js";
 import { DEFAULT_RETRY, ModelGate, type RetryPolicy } from "./retry.js";
 import {
   type ActiveModel,
@@ -45,6 +46,8 @@ export interface MatrixOptions {
   signal: AbortSignal;
   emit: RunListener;
   retry?: Partial<RetryPolicy>;
+  /** Where answered calls the store could not take are kept for a resume (see held-calls.ts). */
+  heldDir?: string;
   /** Calls already settled (a resume): `callKey(case, model, rep)`. */
   skip?: Set<string>;
   /**
@@ -113,6 +116,8 @@ export async function runMatrix(options: MatrixOptions): Promise<void> {
             message: error instanceof Error ? error.message : String(error),
           }),
         onBack: (waitedMs) => options.emit({ type: "store-back", waitedMs }),
+        ...(options.heldDir ? { keep: (records) => keepHeld(options.heldDir ?? "", records) } : {}),
+        signal: options.signal,
       }),
       schema: options.loaded.config.schema,
       repeat,

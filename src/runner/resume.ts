@@ -3,6 +3,7 @@ import type { Suite } from "../config/suite.js";
 import { CallgradeError } from "../core/errors.js";
 import { RETRYABLE_ON_RESUME } from "../core/retryable.js";
 import type { RunRecord, Store } from "../store/index.js";
+import { storeHeld } from "./held-calls.js";
 import type { RunSuiteOptions } from "./index.js";
 import { runStages } from "./stages.js";
 import { closeProviders, createProviders, loadSuitePrompt, storedCases } from "./suite-parts.js";
@@ -80,6 +81,8 @@ export async function resumeSuite(
       );
     }
     store.runs.reopen(run.id);
+    // Answers a lost store could not take, kept on this machine: stored before anything is sent again.
+    if (options.heldDir) storeHeld(store, options.heldDir, run.id);
     return await runStages(loaded, store, options, {
       runId: run.id,
       cases: storedCases(store, run.id, store.runs.caseCount(run.id)),

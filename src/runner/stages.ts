@@ -17,6 +17,8 @@ export interface StageOptions {
   retry?: Partial<RetryPolicy>;
   /** Sees the run's scoring as it goes: given the run, it returns the observer (see ScoringObserver). */
   observeScoring?: (run: RunRecord) => ScoringObserver;
+  /** Where answered calls the store could not take are kept for a resume. */
+  heldDir?: string;
 }
 
 export interface Work {
@@ -77,6 +79,7 @@ export async function runStages(
       emit: options.emit,
       ...(options.retry ? { retry: options.retry } : {}),
       ...(work.skip ? { skip: work.skip } : {}),
+      ...(options.heldDir ? { heldDir: options.heldDir } : {}),
     });
   }
   const status = options.signal.aborted ? "interrupted" : "finished";

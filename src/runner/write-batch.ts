@@ -1,4 +1,5 @@
 // Group commit: the calls that finish in one turn of the event loop are stored in one transaction.
+import { CallgradeError, STORAGE_EXIT_CODE } from "../core/errors.js";
 import type { CallRecord } from "../store/index.js";
 
 interface Pending {
@@ -17,6 +18,33 @@ export interface StoreWait {
   onWait?(error: unknown, attempt: number, delayMs: number): void;
   /** Told once the store took the batch after waiting. */
   onBack?(waitedMs: number): void;
+  /**
+   * Keeps the calls of a batch the store never took (past the wait, or the run stopped while it waited)
+   * somewhere of its own, and says where: their promises then fail with HeldCalls, and nothing is dropped.
+   */
+  keep?(records: readonly CallRecord[]): string;
+  /** The run's stop: while it waits, a stop keeps the batch at once instead of waiting on. */
+  signal?: AbortSignal;
+}
+
+/**
+ * The calls of a batch were kept outside the store, in `file`, for a resume to store: the run ends as a disk
+ * failure does (exit 4), with what was stored intact and nothing paid for dropped.
+ */
+export class HeldCalls extends CallgradeError {
+  constructor(
+    readonly file: string,
+    readonly count: number,
+    runId: string,
+    cause: unknown,
+  ) {
+    super(
+      "STORAGE",
+      `the store could not take ${count} answered call${count === 1 ? "" : "s"} (${cause instanceof Error ? cause.message : String(cause)}); they are kept in ${file}: once the store is back, \`callgrade run --resume ${runId}\` stores them and sends only what is left`,
+      STORAGE_EXIT_CODE,
+    );
+    this.name = "HeldCalls";
+  }
 }
 
 const FIRST_DELAY_MS = 100;
@@ -65,16 +93,18 @@ export class WriteBatch {
     } catch (error) {
       const { wait } = this;
       const since = waited?.since ?? Date.now();
-      if (wait?.transient(error) && Date.now() - since < wait.budgetMs) {
+      const transient = wait?.transient(error) === true;
+      if (transient && Date.now() - since < (wait?.budgetMs ?? 0) && !wait?.signal?.aborted) {
         const attempt = (waited?.attempt ?? 0) + 1;
         const delayMs = Math.min(FIRST_DELAY_MS * 2 ** (attempt - 1), MAX_DELAY_MS);
-        wait.onWait?.(error, attempt, delayMs);
+        wait?.onWait?.(error, attempt, delayMs);
         this.waiting = { batch, since, attempt };
-        setTimeout(() => this.retry(), delayMs);
+        const timer = setTimeout(() => this.retry(), delayMs);
+        wait?.signal?.addEventListener("abort", () => this.stop(timer), { once: true });
         return;
       }
       this.waiting = undefined;
-      for (const item of batch) item.failed(error);
+      this.fail(batch, error, transient);
       return;
     }
     if (waited) this.wait?.onBack?.(Date.now() - waited.since);
@@ -91,6 +121,27 @@ export class WriteBatch {
       this.scheduled = true;
       setImmediate(() => this.flush());
     }
+  }
+
+  /** The run stopped while the store was away: the waiting batch is kept now rather than after the wait. */
+  private stop(timer: NodeJS.Timeout): void {
+    if (!this.waiting) return;
+    clearTimeout(timer);
+    this.retry();
+  }
+
+  /** Fails a batch; one the store was away for is kept first when it can be, so nothing paid is dropped. */
+  private fail(batch: Pending[], error: unknown, transient: boolean): void {
+    let reason = error;
+    if (transient && this.wait?.keep) {
+      try {
+        const records = batch.map((item) => item.record);
+        reason = new HeldCalls(this.wait.keep(records), batch.length, records[0]?.runId ?? "", error);
+      } catch (keeping) {
+        reason = keeping;
+      }
+    }
+    for (const item of batch) item.failed(reason);
   }
 
   private takePending(): Pending[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { WriteBatch } from "../../src/runner/write-batch.js";
+import { HeldCalls, WriteBatch } from "../../src/runner/write-batch.js";
 import type { CallRecord } from "../../src/store/index.js";
 
 const record = (caseId: string): CallRecord => ({
@@ -92,5 +92,40 @@ describe("WriteBatch", () => {
     const started = Date.now();
     await expect(batch.add(record("a"))).rejects.toBe(lost);
     expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+  });
+
+  it("keeps what the store never took, past the wait or at a stop, and says where", async () => {
+    const lost = new Error("connect ECONNREFUSED");
+    const kept: string[][] = [];
+    const wait = (signal?: AbortSignal) => ({
+      transient: (error: unknown) => error === lost,
+      budgetMs: 150,
+      keep: (records: readonly CallRecord[]) => {
+        kept.push(records.map((r) => r.caseId));
+        return "/held/run.jsonl";
+      },
+      ...(signal ? { signal } : {}),
+    });
+    const refusing = () => {
+      throw lost;
+    };
+    const past = new WriteBatch(refusing, wait());
+    const error = await past.add(record("a")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HeldCalls);
+    expect(error).toMatchObject({ file: "/held/run.jsonl", count: 1, exitCode: 4 });
+    expect((error as Error).message).toMatch(
+      /kept in \/held\/run\.jsonl: once the store is back, `callgrade run --resume r`/,
+    );
+    expect(kept).toEqual([["a"]]);
+
+    // A stop while it waits keeps the batch at once, long before the wait is over.
+    const stop = new AbortController();
+    const stopped = new WriteBatch(refusing, { ...wait(stop.signal), budgetMs: 60_000 });
+    const started = Date.now();
+    const pending = stopped.add(record("b")).catch((e: unknown) => e);
+    setTimeout(() => stop.abort(), 50);
+    expect(await pending).toBeInstanceOf(HeldCalls);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(kept).toEqual([["a"], ["b"]]);
   });
 });
