@@ -10,8 +10,9 @@ const PAGE = 2_000;
 /** The columns copied as they are, per table; `run_id` first where a table belongs to a run. */
 const RUNS = `id, suite, created_at, finished_at, status, config_file, hashes, models, fields, scoring, repeat,
   skipped, knowledge_base, review_settings, recognisers`;
+const CASES = "run_id, case_id, idx, transcript, gold, meta, audio";
+/** Tables with no surrogate id, copied row for row after the calls. */
 const PLAIN: Record<string, { columns: string; order: string }> = {
-  cases: { columns: "run_id, case_id, idx, transcript, gold, meta, audio", order: "idx" },
   scores: {
     columns: "run_id, case_id, model_id, rep, field, correct, outcome, gold, predicted",
     order: "model_id, field, case_id, rep",
@@ -85,7 +86,7 @@ function copyRun(from: Db, to: Db, runId: string): { calls: number; grades: numb
       .map(() => "?")
       .join(", ")})`,
   ).run(...run);
-  copyRows(from, to, "cases", PLAIN.cases?.columns ?? "", "idx", runId);
+  copyRows(from, to, "cases", CASES, "idx", runId);
   // Calls, then their outputs by (case, model, repetition).
   const calls = copyRows(from, to, "calls", CALLS, "id", runId);
   const callIds = idsByKey(to, "SELECT id, case_id, model_id, rep FROM calls WHERE run_id = ?", runId);
@@ -103,9 +104,8 @@ function copyRun(from: Db, to: Db, runId: string): { calls: number; grades: numb
     if (rows.length < PAGE) break;
   }
   outputs.flush();
-  for (const [table, { columns, order }] of Object.entries(PLAIN)) {
-    if (table !== "cases") copyRows(from, to, table, columns, order, runId);
-  }
+  for (const [table, { columns, order }] of Object.entries(PLAIN))
+    copyRows(from, to, table, columns, order, runId);
   // The review queue, then grades in the order they were made (a re-grade names the grade it replaces).
   copyRows(
     from,
