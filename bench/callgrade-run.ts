@@ -10,6 +10,8 @@ export interface CallgradeRunOptions {
   useCache: boolean;
   /** Stops the run (it ends "interrupted") when the bench's time for it is up. */
   signal: AbortSignal;
+  /** Another store than the suite's: a PostgreSQL address, say. */
+  store?: string;
 }
 
 export interface CallgradeRun {
@@ -27,6 +29,7 @@ export async function callgradeRun(configFile: string, options: CallgradeRunOpti
   const result = await run(suite, {
     cache: options.useCache,
     signal: options.signal,
+    ...(options.store ? { store: options.store } : {}),
     env: { OPENAI_API_KEY: "sk-bench" },
     reporters: [console, json, markdown, html].filter((r) => r !== undefined),
     onEvent: (event) => {

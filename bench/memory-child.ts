@@ -15,8 +15,8 @@ export interface MemoryReport {
 
 // As the CLI does before any command.
 tuneHeap();
-const [configFile, budget] = process.argv.slice(2);
-if (!configFile) throw new Error("usage: memory-child.ts CONFIG_FILE BUDGET_MS");
+const [configFile, budget, store] = process.argv.slice(2);
+if (!configFile) throw new Error("usage: memory-child.ts CONFIG_FILE BUDGET_MS [STORE]");
 // The bench gone (its channel closed) or the budget spent: stop sending, and end.
 const stop = AbortSignal.timeout(Number(budget ?? 600_000));
 const controller = new AbortController();
@@ -28,6 +28,7 @@ try {
   const run = await callgradeRun(configFile, {
     useCache: false,
     signal: AbortSignal.any([stop, controller.signal]),
+    ...(store ? { store } : {}),
   });
   done = answered(run.summary);
 } catch (failure) {

@@ -48,7 +48,7 @@ export const SCENARIOS: Scenario[] = [
   { name: "review queue", budgetMs: 120_000, run: (sizes) => reviewScenario(sizes) },
   { name: "start-up", budgetMs: 120_000, run: (sizes) => startupScenario(sizes) },
   { name: "memory", budgetMs: 480_000, run: memoryScenario },
-  { name: "team store", budgetMs: 300_000, run: teamStoreScenario },
+  { name: "team store", budgetMs: 600_000, run: teamStoreScenario },
 ];
 
 export function machine(): Machine {

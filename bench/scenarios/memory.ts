@@ -16,12 +16,13 @@ const CEILING_MB = 300;
 const isReport = (message: unknown): message is MemoryReport =>
   typeof message === "object" && message !== null && "type" in message && message.type === "memory";
 
-async function peak(cases: number, budgetMs: number): Promise<MemoryReport> {
+/** A replay run of `cases` cases × 2 models in a process of its own, on its suite's store or on `store`. */
+export async function peak(cases: number, budgetMs: number, store?: string): Promise<MemoryReport> {
   const dir = tempDir("memory");
   try {
     // Written here, not in the child: making the files must not count towards the child's memory.
     const suite = writeReplaySuite(dir, cases);
-    const child = forkTs(CHILD, [suite.configFile, String(budgetMs)]);
+    const child = forkTs(CHILD, [suite.configFile, String(budgetMs), ...(store ? [store] : [])]);
     try {
       return await nextMessage(child, isReport, budgetMs + 30_000, `memory run of ${cases} cases`);
     } finally {

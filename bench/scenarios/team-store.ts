@@ -4,6 +4,7 @@ import { execFile } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
+import { openReviewSession } from "../../src/review/session.js";
 import { scoreRun } from "../../src/runner/score-run.js";
 import { copyRuns } from "../../src/store/copy.js";
 import { Store } from "../../src/store/index.js";
@@ -14,10 +15,12 @@ import { measure, seconds } from "../measure.js";
 import type { Sizes } from "../scale.js";
 import { seedRun } from "../seed-store.js";
 import { tempDir, writeReplaySuite } from "../suite.js";
-import { row, type ScenarioResult } from "../table.js";
+import { type Row, row, type ScenarioResult } from "../table.js";
+import { peak } from "./memory.js";
 
 const CLI = path.resolve("dist", "cli.js");
 const REVIEWER = path.resolve("bench", "team-reviewer.ts");
+const DEMO = path.resolve("callgrade.config.ts");
 const run = promisify(execFile);
 
 export async function teamStoreScenario(sizes: Sizes, budgetMs: number): Promise<ScenarioResult> {
@@ -92,6 +95,7 @@ export async function teamStoreScenario(sizes: Sizes, budgetMs: number): Promise
     sqlite.close();
     store.close();
     const same = summaries[0] === summaries[1];
+    const beside = await besideSqlite(sizes, budgetMs, (name) => server.database(name), dir);
     return {
       scenario: "team store",
       rows: [
@@ -122,8 +126,10 @@ export async function teamStoreScenario(sizes: Sizes, budgetMs: number): Promise
           target: "the same",
           pass: same,
         }),
+        ...beside.rows,
       ],
       details: {
+        ...beside.details,
         runs,
         callsPerRun,
         reviewers,
@@ -144,4 +150,113 @@ export async function teamStoreScenario(sizes: Sizes, budgetMs: number): Promise
     server.destroy();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A run at demo size and at the memory scenario's large size, re-scoring, and a queue opened: PostgreSQL beside SQLite. */
+async function besideSqlite(
+  sizes: Sizes,
+  budgetMs: number,
+  database: (name: string) => string,
+  dir: string,
+): Promise<{ rows: Row[]; details: Record<string, number> }> {
+  // The bundled demo suite through the CLI, start-up included, on each store.
+  const demo = async (store: string) =>
+    (
+      await measure(() =>
+        run(
+          process.execPath,
+          [
+            CLI,
+            "run",
+            "--config",
+            DEMO,
+            "--store",
+            store,
+            "--reporter",
+            "json",
+            "--out",
+            path.join(dir, "demo"),
+          ],
+          { cwd: dir, timeout: budgetMs, env: { ...process.env, CI: "1" }, maxBuffer: 1 << 24 },
+        ),
+      )
+    ).wallMs;
+  const demoSqlite = await demo(path.join(dir, "demo.db"));
+  const demoPg = await demo(database("demo"));
+  const { large } = sizes.memory;
+  const largeSqlite = await peak(large, budgetMs / 4);
+  const largeAddress = database("large");
+  const largePg = await peak(large, budgetMs / 4, largeAddress);
+  // Re-scoring the PostgreSQL run in this process (no build id: it scores whatever its stamp says).
+  const stored = Store.open(largeAddress);
+  const record = stored.runs.latest();
+  if (!record) throw new Error("the large PostgreSQL run is missing");
+  const rescoring = await measure(() => scoreRun(stored, record, { build: undefined }));
+  stored.close();
+  const outputs = large * 2;
+  // What `callgrade review` does before its first frame, on a queue seeded on each store.
+  const open = async (place: string) => {
+    const seeding = Store.open(place);
+    const queue = seedRun(seeding, { cases: sizes.teamStore.items, gold: false });
+    scoreRun(seeding, queue);
+    seeding.close();
+    return (
+      await measure(() => {
+        const store = Store.open(place);
+        const session = openReviewSession(store, { runId: queue.id, reviewer: "bench" });
+        session.next();
+        session.progress();
+        session.close();
+        store.close();
+      })
+    ).wallMs;
+  };
+  const openSqlite = await open(path.join(dir, "queue.db"));
+  const openPg = await open(database("queue"));
+  const mb = (value: number) => `${value.toFixed(0)} MB`;
+  return {
+    rows: [
+      row({
+        scenario: "team store",
+        measure: "demo suite run, PostgreSQL ÷ SQLite",
+        value: demoPg / demoSqlite,
+        unit: "×",
+        shown: `${(demoPg / demoSqlite).toFixed(2)}× (${seconds(demoPg)} vs ${seconds(demoSqlite)}, start-up included)`,
+      }),
+      row({
+        scenario: "team store",
+        measure: `${large} cases × 2 replay models, PostgreSQL`,
+        value: largePg.wallMs / 1000,
+        unit: "s",
+        shown: `${seconds(largePg.wallMs)}, ${mb(largePg.maxRssMb)} peak (SQLite ${seconds(largeSqlite.wallMs)}, ${mb(largeSqlite.maxRssMb)})${largePg.error ? `: ${largePg.error}` : ""}`,
+        pass: largePg.answered === outputs && !largePg.error,
+      }),
+      row({
+        scenario: "team store",
+        measure: `re-score ${outputs} stored outputs, PostgreSQL`,
+        value: outputs / (rescoring.wallMs / 1000),
+        unit: "/s",
+        shown: `${Math.round(outputs / (rescoring.wallMs / 1000)).toLocaleString("en-US")}/s (${seconds(rescoring.wallMs)})`,
+      }),
+      row({
+        scenario: "team store",
+        measure: `open a queue of ${sizes.teamStore.items} items, PostgreSQL`,
+        value: openPg,
+        unit: "ms",
+        shown: `${openPg.toFixed(1)} ms (SQLite ${openSqlite.toFixed(1)} ms)`,
+      }),
+    ],
+    details: {
+      demoSqliteMs: demoSqlite,
+      demoPgMs: demoPg,
+      largeCases: large,
+      largeSqliteMs: largeSqlite.wallMs,
+      largeSqliteRssMb: largeSqlite.maxRssMb,
+      largePgMs: largePg.wallMs,
+      largePgRssMb: largePg.maxRssMb,
+      rescoreMs: rescoring.wallMs,
+      queueOpenSqliteMs: openSqlite,
+      queueOpenPgMs: openPg,
+    },
+  };
 }

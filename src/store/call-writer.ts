@@ -37,21 +37,42 @@ const UPDATED = CALL_COLUMNS.split(",")
   .map((column) => `${column} = excluded.${column}`)
   .join(", ");
 
+/** A call's columns and its output's, by name, as the PostgreSQL batch statement reads them. */
+const PG_INPUT = `run_id text COLLATE "C", case_id text COLLATE "C", model_id text COLLATE "C", rep integer,
+  status text, error_kind text, error_message text, text text, raw text, input_tokens bigint,
+  output_tokens bigint, cached_input_tokens bigint, cost_usd double precision, latency_ms double precision,
+  attempts integer, from_cache integer, finished_at text, has_output integer, valid integer, reason text,
+  value text, issues text`;
+/** The names of a batch row's values, in the order columnsOf gives them (and has_output between). */
+const PG_NAMES = [
+  ...CALL_COLUMNS.split(",").map((column) => column.trim()),
+  "has_output",
+  "valid",
+  "reason",
+  "value",
+  "issues",
+];
+const SAME_CALL =
+  "i.run_id = c.run_id AND i.case_id = c.case_id AND i.model_id = c.model_id AND i.rep = c.rep";
+
 /**
- * PostgreSQL: the call, and its output (or the removal of an earlier one's), in one statement, so a call
- * costs one round trip. A call stored again keeps its id; SQLite's INSERT OR REPLACE gives it a new one, and
- * drops its output with the old row. The last parameter says whether there is an output (1) or not (0).
+ * PostgreSQL: a whole batch of calls, and their outputs (or the removal of earlier ones'), in one statement
+ * from one JSON parameter: one round trip and one firing of the revision triggers per batch, not per call.
+ * A call stored again keeps its id; SQLite's INSERT OR REPLACE gives it a new one, dropping its output.
  */
-const PG_CALL = `WITH call AS (
-    INSERT INTO calls (${CALL_COLUMNS}) VALUES (${CALL_VALUES})
+const PG_BATCH = `WITH input AS (
+    SELECT * FROM json_to_recordset(CAST(CAST(? AS TEXT) AS json)) AS i(${PG_INPUT})
+  ), call AS (
+    INSERT INTO calls (${CALL_COLUMNS}) SELECT ${CALL_COLUMNS} FROM input
     ON CONFLICT (run_id, case_id, model_id, rep) DO UPDATE SET ${UPDATED}
-    RETURNING id
+    RETURNING id, run_id, case_id, model_id, rep
   ), dropped AS (
-    DELETE FROM outputs WHERE call_id IN (SELECT id FROM call) AND CAST(? AS INTEGER) = 0
+    DELETE FROM outputs WHERE call_id IN (
+      SELECT c.id FROM call c JOIN input i ON ${SAME_CALL} WHERE i.has_output = 0)
   )
   INSERT INTO outputs (call_id, valid, reason, value, issues)
-  SELECT id, CAST(? AS INTEGER), CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT) FROM call
-  WHERE CAST(? AS INTEGER) = 1
+  SELECT c.id, i.valid, i.reason, i.value, i.issues FROM call c JOIN input i ON ${SAME_CALL}
+  WHERE i.has_output = 1
   ON CONFLICT (call_id) DO UPDATE SET valid = excluded.valid, reason = excluded.reason, value = excluded.value,
     issues = excluded.issues`;
 
@@ -60,8 +81,8 @@ export class CallWriter {
   private readonly insertCall: Statement<Row>;
   private readonly insertOutput: Statement<Row>;
   private readonly upsertCache: Statement<Row>;
-  /** PostgreSQL's one statement for a call and its output; undefined on SQLite. */
-  private readonly pgCall: Statement<Row> | undefined;
+  /** PostgreSQL's one statement for a batch of calls and their outputs; undefined on SQLite. */
+  private readonly pgBatch: Statement<[string]> | undefined;
   private readonly many: (calls: readonly CallRecord[]) => void;
 
   constructor(private readonly db: Db) {
@@ -69,7 +90,7 @@ export class CallWriter {
     this.insertOutput = db.prepare(
       "INSERT OR REPLACE INTO outputs (call_id, valid, reason, value, issues) VALUES (?, ?, ?, ?, ?)",
     );
-    this.pgCall = dialectOf(db).name === "postgres" ? db.prepare(PG_CALL) : undefined;
+    this.pgBatch = dialectOf(db).name === "postgres" ? db.prepare<[string]>(PG_BATCH) : undefined;
     this.upsertCache = db.prepare(
       `INSERT INTO cache (key, model, text, usage, finish_reason, latency_ms, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)
@@ -78,7 +99,8 @@ export class CallWriter {
     );
     const write = db.transaction((calls: readonly CallRecord[]) => {
       const finishedAt = new Date().toISOString();
-      for (const call of calls) this.writeOne(call, finishedAt);
+      if (this.pgBatch) this.writeBatch(calls, finishedAt);
+      else for (const call of calls) this.writeOne(call, finishedAt);
     });
     this.many = (calls) => write.immediate(calls);
   }
@@ -91,7 +113,16 @@ export class CallWriter {
     if (calls.length > 0) guardStorage(this.db, calls[0]?.runId, () => this.many(calls));
   }
 
+  /** SQLite: the call, then its output under the call's new row id, then its cache row. */
   private writeOne(call: CallRecord, finishedAt: string): void {
+    const [columns, outputColumns] = this.columnsOf(call, finishedAt);
+    const info = this.insertCall.run(...columns);
+    if (call.output) this.insertOutput.run(info.lastInsertRowid, ...outputColumns);
+    this.writeCache(call, finishedAt);
+  }
+
+  /** A call's columns (CALL_COLUMNS' order), and its output's (valid, reason, value, issues; nulls for none). */
+  private columnsOf(call: CallRecord, finishedAt: string): [Row, Row] {
     const raw =
       call.raw === undefined
         ? null
@@ -125,13 +156,21 @@ export class CallWriter {
           JSON.stringify(output.issues),
         ]
       : [null, null, null, null];
-    if (this.pgCall) {
-      const has = output ? 1 : 0;
-      this.pgCall.run(...columns, has, ...outputColumns, has);
-    } else {
-      const info = this.insertCall.run(...columns);
-      if (output) this.insertOutput.run(info.lastInsertRowid, ...outputColumns);
-    }
+    return [columns, outputColumns];
+  }
+
+  /** PostgreSQL: the batch as one JSON array of named columns, then the fresh answers' cache rows. */
+  private writeBatch(calls: readonly CallRecord[], finishedAt: string): void {
+    const rows = calls.map((call) => {
+      const [columns, outputColumns] = this.columnsOf(call, finishedAt);
+      const values = [...columns, call.output ? 1 : 0, ...outputColumns];
+      return Object.fromEntries(PG_NAMES.map((name, i) => [name, values[i] ?? null]));
+    });
+    this.pgBatch?.run(JSON.stringify(rows));
+    for (const call of calls) this.writeCache(call, finishedAt);
+  }
+
+  private writeCache(call: CallRecord, finishedAt: string): void {
     const cached = call.cache;
     if (cached) {
       const { response } = cached;

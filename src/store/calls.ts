@@ -188,7 +188,7 @@ export class Calls {
     this.selectOutputs ??= this.db.prepare(
       `SELECT c.case_id, c.model_id, c.rep, c.latency_ms, c.cost_usd, o.valid, o.value, o.issues
        FROM calls c LEFT JOIN outputs o ON o.call_id = c.id
-       WHERE c.run_id = ? AND c.status = 'ok' AND c.case_id IN ${dialectOf(this.db).inJsonArray} ${IN_ORDER}`,
+       WHERE c.run_id = ? AND c.status = 'ok' AND ${dialectOf(this.db).inJsonArray("c.case_id")} ${IN_ORDER}`,
     );
     const rows = this.selectOutputs.all(runId, JSON.stringify(caseIds)) as Record<string, unknown>[];
     return rows.map((row) => ({

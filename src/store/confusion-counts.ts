@@ -26,7 +26,7 @@ export function confusionCounts(db: Db, runId: string, fields: readonly string[]
     .prepare(
       `SELECT model_id AS "modelId", field, outcome, ${TEXT_OF(d, "gold")} AS gold, ${TEXT_OF(d, "predicted")} AS predicted,
          COUNT(*) AS n
-       FROM scores WHERE run_id = ? AND field IN ${d.inJsonArray}
+       FROM scores WHERE run_id = ? AND ${d.inJsonArray("field")}
        GROUP BY model_id, field, outcome, 4, 5 ORDER BY model_id, field`,
     )
     .all(runId, JSON.stringify(fields)) as ConfusionCount[];

@@ -216,7 +216,7 @@ export class Runs {
   transcripts(runId: string, caseIds: readonly string[]): Map<string, Case["transcript"]> {
     const rows = this.db
       .prepare(
-        `SELECT case_id, transcript FROM cases WHERE run_id = ? AND case_id IN ${dialectOf(this.db).inJsonArray}`,
+        `SELECT case_id, transcript FROM cases WHERE run_id = ? AND ${dialectOf(this.db).inJsonArray("case_id")}`,
       )
       .all(runId, JSON.stringify(caseIds)) as { case_id: string; transcript: string }[];
     return new Map(rows.map((row) => [row.case_id, JSON.parse(row.transcript)]));

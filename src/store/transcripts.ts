@@ -82,7 +82,7 @@ export class Transcripts {
     const rows = this.db
       .prepare(
         `SELECT * FROM transcripts WHERE run_id = ? AND recogniser = ?
-           AND case_id IN ${dialectOf(this.db).inJsonArray}`,
+           AND ${dialectOf(this.db).inJsonArray("case_id")}`,
       )
       .all(runId, recogniser, JSON.stringify(caseIds)) as Row[];
     return new Map(rows.map((row) => [String(row.case_id), fromRow(row)]));

@@ -5,7 +5,7 @@
 
 /** `FOR EACH STATEMENT` triggers that bump the revision of every run a statement touched. */
 function bump(table: string, event: "INSERT" | "UPDATE" | "DELETE", runs: string): string {
-  const name = `${table}_${event.toLowerCase()}d`;
+  const name = `${table}_${{ INSERT: "inserted", UPDATE: "updated", DELETE: "deleted" }[event]}`;
   const transition =
     event === "INSERT"
       ? "NEW TABLE AS changed"
