@@ -89,7 +89,15 @@ async function handle(request) {
   return { ok: true, rows: Array.from(result), count: typeof result.count === "number" ? result.count : 0 };
 }
 port.on("message", (request) => {
-  handle(request).then(reply, (error) => reply(failure(error)));
+  // Every request gets one answer carrying its number, even when the answer itself cannot be sent.
+  const send = (answer) => {
+    try {
+      reply({ ...answer, id: request.id });
+    } catch (error) {
+      reply({ ...failure(error), id: request.id });
+    }
+  };
+  handle(request).then(send, (error) => send(failure(error)));
 });
 process.on("uncaughtException", (error) => reply(failure(error)));
 process.on("unhandledRejection", (error) => reply(failure(error)));
@@ -102,6 +110,8 @@ export class PgSync {
   readonly #address: string;
   readonly #answerTimeoutMs: number;
   #closed = false;
+  /** Requests asked so far: each answer carries its request's number. */
+  #asked = 0;
 
   constructor(address: string, options: PgSyncOptions = {}) {
     this.#address = address;
@@ -149,22 +159,35 @@ export class PgSync {
 
   #ask(request: Request): Extract<Answer, { ok: true }> {
     if (this.#closed && request.op !== "close") throw new PgError("the store is closed", undefined, false);
+    const id = ++this.#asked;
+    const deadline = Date.now() + this.#answerTimeoutMs;
     Atomics.store(this.#state, 0, 0);
-    this.#port.postMessage(request);
-    const waited = Atomics.wait(this.#state, 0, 0, this.#answerTimeoutMs);
-    const received = receiveMessageOnPort(this.#port);
-    if (!received) {
-      throw new PgError(
-        waited === "timed-out"
-          ? `the store did not answer within ${Math.round(this.#answerTimeoutMs / 1000)} s`
-          : "the store's connection thread stopped answering",
-        undefined,
-        true,
-      );
+    this.#port.postMessage({ ...request, id });
+    // The worker posts its answer, then raises the flag: after every wake the port is read before the flag is
+    // lowered again, so no answer is missed. Anything not answering this request (an error the connection
+    // raised between requests) is let go.
+    for (;;) {
+      for (
+        let received = receiveMessageOnPort(this.#port);
+        received;
+        received = receiveMessageOnPort(this.#port)
+      ) {
+        const answer = received.message as Answer & { id?: number };
+        if (answer.id !== id) continue;
+        if (!answer.ok)
+          throw new PgError(withoutSecrets(answer.message, this.#address), answer.code, answer.lost);
+        return answer;
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new PgError(
+          `the store did not answer within ${Math.round(this.#answerTimeoutMs / 1000)} s`,
+          undefined,
+          true,
+        );
+      }
+      Atomics.wait(this.#state, 0, 0, left);
+      Atomics.store(this.#state, 0, 0);
     }
-    const answer = received.message as Answer;
-    if (!answer.ok)
-      throw new PgError(withoutSecrets(answer.message, this.#address), answer.code, answer.lost);
-    return answer;
   }
 }
