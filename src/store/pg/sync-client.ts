@@ -46,8 +46,9 @@ type Answer =
 /**
  * The worker: plain CommonJS, evaluated as is, so it runs the same from the sources, the tests and dist/.
  * One connection (max: 1, which is also what lets postgres.js take a BEGIN as a plain statement) holds the
- * session (a transaction, temporary tables) across requests; a lost one is replaced by the next request. bigint and numeric columns come back as numbers (counts,
- * sums), as SQLite gives them.
+ * session (a transaction, temporary tables) across requests; a lost one is replaced by the next request.
+ * bigint and numeric columns come back as numbers (counts, sums), as SQLite gives them. Errors raised outside
+ * any request (a connection dropping while idle) are posted without a request number and let go.
  */
 const WORKER = `
 const { workerData } = require("node:worker_threads");
