@@ -37,7 +37,7 @@ export function keepHeld(dir: string, records: readonly CallRecord[]): string {
 }
 
 /**
- * Stores the run's held calls, if it has any, and removes their file once they are: a call stored again
+ * Stores the run's held calls, if there are some, and removes their file once they are: a call stored again
  * replaces itself, so a resume cut short half way stores them again whole. Returns how many there were.
  */
 export function storeHeld(store: Store, dir: string, runId: string): number {

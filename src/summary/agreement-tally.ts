@@ -68,14 +68,14 @@ export class AgreementTally implements ScoringObserver {
     // of every case: plain arrays, reused, and maps only for a disagreement that is listed.
     const size = this.#models.length;
     const slots = this.#slots.fill(undefined);
-    let any = false;
+    let seen = false;
     for (const answer of answers) {
       const at = answer.call.rep === 0 ? this.#index.get(answer.call.modelId) : undefined;
       if (at === undefined) continue;
       slots[at] = answer;
-      any = true;
+      seen = true;
     }
-    if (!any) return;
+    if (!seen) return;
     const values = this.#values;
     for (let i = 0; i < size; i++) {
       const answer = slots[i];
