@@ -51,10 +51,8 @@ export function scoreRun(
   run: RunRecord,
   options: { build?: string | undefined; observer?: ScoringObserver | undefined } = {},
 ): void {
-  const build = "build" in options ? options.build : BUILD_ID;
-  const { revision, scored } = store.runs.scoringState(run.id);
-  const stamp = build === undefined ? undefined : `${build}:${revision}`;
-  if (stamp !== undefined && scored === stamp) return;
+  const { stamp, current } = scoringStamp(store, run.id, "build" in options ? options.build : BUILD_ID);
+  if (current) return;
   rescore(store, run, options.observer);
   // The revision was read before scoring began, so a write made meanwhile leaves the stamp stale: the next
   // report scores again.
@@ -67,10 +65,16 @@ export function scoreRun(
  * no current scoring.
  */
 export function currentScoring(store: Store, runId: string, build: string | undefined = BUILD_ID) {
-  if (build === undefined) return undefined;
+  const { stamp, current } = scoringStamp(store, runId, build);
+  return current ? stamp : undefined;
+}
+
+/** The stamp a scoring by `build` would get now (`<build>:<revision>`), and whether the run carries it. */
+function scoringStamp(store: Store, runId: string, build: string | undefined) {
+  if (build === undefined) return { stamp: undefined, current: false };
   const { revision, scored } = store.runs.scoringState(runId);
   const stamp = `${build}:${revision}`;
-  return scored === stamp ? stamp : undefined;
+  return { stamp, current: scored === stamp };
 }
 
 function rescore(store: Store, run: RunRecord, observer: ScoringObserver | undefined): void {

@@ -63,12 +63,15 @@ export class WriteBatch {
   private pending: Pending[] = [];
   private scheduled = false;
   /** The batch the store refused, waiting to be written again. */
-  private waiting: { batch: Pending[]; since: number; attempt: number } | undefined;
+  private waiting: { batch: Pending[]; since: number; attempt: number; timer: NodeJS.Timeout } | undefined;
 
   constructor(
     private readonly write: (records: readonly CallRecord[]) => void,
     private readonly wait?: StoreWait,
-  ) {}
+  ) {
+    // A stop while the store is away keeps the waiting batch at once rather than after the wait.
+    wait?.signal?.addEventListener("abort", () => this.stopWaiting(), { once: true });
+  }
 
   add(record: CallRecord): Promise<void> {
     return new Promise((stored, failed) => {
@@ -98,9 +101,7 @@ export class WriteBatch {
         const attempt = (waited?.attempt ?? 0) + 1;
         const delayMs = Math.min(FIRST_DELAY_MS * 2 ** (attempt - 1), MAX_DELAY_MS);
         wait?.onWait?.(error, attempt, delayMs);
-        this.waiting = { batch, since, attempt };
-        const timer = setTimeout(() => this.retry(), delayMs);
-        wait?.signal?.addEventListener("abort", () => this.stop(timer), { once: true });
+        this.waiting = { batch, since, attempt, timer: setTimeout(() => this.retry(), delayMs) };
         return;
       }
       this.waiting = undefined;
@@ -123,10 +124,9 @@ export class WriteBatch {
     }
   }
 
-  /** The run stopped while the store was away: the waiting batch is kept now rather than after the wait. */
-  private stop(timer: NodeJS.Timeout): void {
+  private stopWaiting(): void {
     if (!this.waiting) return;
-    clearTimeout(timer);
+    clearTimeout(this.waiting.timer);
     this.retry();
   }
 

@@ -44,19 +44,11 @@ export interface CopyCounts {
 const width = (columns: string) => columns.split(",").length;
 const names = (columns: string) => columns.split(",").map((column) => column.trim());
 
-/** Rows of a run's table, a page at a time in `order`. */
-function* pages(
-  db: Db,
-  table: string,
-  columns: string,
-  order: string,
-  runId: string,
-): Generator<unknown[][]> {
-  const read = db
-    .prepare(`SELECT ${columns} FROM ${table} WHERE run_id = ? ORDER BY ${order} LIMIT ? OFFSET ?`)
-    .raw();
+/** The rows of a statement ending in `LIMIT ? OFFSET ?`, a page at a time (`params` before the two). */
+function* paged(db: Db, sql: string, ...params: unknown[]): Generator<unknown[][]> {
+  const read = db.prepare(sql).raw();
   for (let offset = 0; ; offset += PAGE) {
-    const rows = read.all(runId, PAGE, offset) as unknown[][];
+    const rows = read.all(...params, PAGE, offset) as unknown[][];
     if (rows.length > 0) yield rows;
     if (rows.length < PAGE) return;
   }
@@ -65,7 +57,8 @@ function* pages(
 function copyRows(from: Db, to: Db, table: string, columns: string, order: string, runId: string): number {
   const insert = batchInsert(to, `INSERT INTO ${table} (${columns})`, width(columns));
   let count = 0;
-  for (const rows of pages(from, table, columns, order, runId)) {
+  const sql = `SELECT ${columns} FROM ${table} WHERE run_id = ? ORDER BY ${order} LIMIT ? OFFSET ?`;
+  for (const rows of paged(from, sql, runId)) {
     for (const row of rows) insert.add(...row);
     count += rows.length;
   }
@@ -91,17 +84,11 @@ function copyRun(from: Db, to: Db, runId: string): { calls: number; grades: numb
   const calls = copyRows(from, to, "calls", CALLS, "id", runId);
   const callIds = idsByKey(to, "SELECT id, case_id, model_id, rep FROM calls WHERE run_id = ?", runId);
   const outputs = batchInsert(to, "INSERT INTO outputs (call_id, valid, reason, value, issues)", 5);
-  const readOutputs = from
-    .prepare(
-      `SELECT c.case_id, c.model_id, c.rep, o.valid, o.reason, o.value, o.issues FROM outputs o
-       JOIN calls c ON c.id = o.call_id WHERE c.run_id = ? ORDER BY c.id LIMIT ? OFFSET ?`,
-    )
-    .raw();
-  for (let offset = 0; ; offset += PAGE) {
-    const rows = readOutputs.all(runId, PAGE, offset) as unknown[][];
+  const readOutputs = `SELECT c.case_id, c.model_id, c.rep, o.valid, o.reason, o.value, o.issues FROM outputs o
+    JOIN calls c ON c.id = o.call_id WHERE c.run_id = ? ORDER BY c.id LIMIT ? OFFSET ?`;
+  for (const rows of paged(from, readOutputs, runId)) {
     for (const [caseId, modelId, rep, ...rest] of rows)
       outputs.add(callIds.get(`${caseId}\0${modelId}\0${rep}`), ...rest);
-    if (rows.length < PAGE) break;
   }
   outputs.flush();
   for (const [table, { columns, order }] of Object.entries(PLAIN))
@@ -169,9 +156,7 @@ export function copyRuns(from: Db, to: Db): CopyCounts {
     counts.calls += copied.calls;
     counts.grades += copied.grades;
   }
-  const readCache = from.prepare(`SELECT ${CACHE} FROM cache ORDER BY key LIMIT ? OFFSET ?`).raw();
-  for (let offset = 0; ; offset += PAGE) {
-    const rows = readCache.all(PAGE, offset) as unknown[][];
+  for (const rows of paged(from, `SELECT ${CACHE} FROM cache ORDER BY key LIMIT ? OFFSET ?`)) {
     to.transaction(() => {
       const insert = batchInsert(
         to,
@@ -183,7 +168,6 @@ export function copyRuns(from: Db, to: Db): CopyCounts {
       insert.flush();
     }).immediate();
     counts.cache += rows.length;
-    if (rows.length < PAGE) break;
   }
   return counts;
 }
