@@ -17,6 +17,12 @@ interface CacheRow {
   latency_ms: number;
 }
 
+/** Stores an answer under its key, replacing any answer kept under it (the call writer uses it too). */
+export const CACHE_UPSERT = `INSERT INTO cache (key, model, text, usage, finish_reason, latency_ms, created_at)
+  VALUES (?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (key) DO UPDATE SET model = excluded.model, text = excluded.text, usage = excluded.usage,
+    finish_reason = excluded.finish_reason, latency_ms = excluded.latency_ms, created_at = excluded.created_at`;
+
 export class ResponseCache {
   // Prepared once: preparing per call cost more than the lookup itself (npm run bench).
   private readonly select: Statement<[string], CacheRow>;
@@ -24,10 +30,7 @@ export class ResponseCache {
 
   constructor(private readonly db: Db) {
     this.select = db.prepare("SELECT text, usage, finish_reason, latency_ms FROM cache WHERE key = ?");
-    this.upsert = db.prepare(
-      `INSERT OR REPLACE INTO cache (key, model, text, usage, finish_reason, latency_ms, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    );
+    this.upsert = db.prepare(CACHE_UPSERT);
   }
 
   get(key: string): CachedResponse | undefined {

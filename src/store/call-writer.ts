@@ -1,7 +1,7 @@
 // Writes finished calls: the call, its validated output and its cache row, many calls to a transaction.
 import { MAX_RAW_DEPTH, stringifyBounded } from "../core/json-limits.js";
 import type { CallError, Output, Usage } from "../core/types.js";
-import type { CachedResponse } from "./cache.js";
+import { CACHE_UPSERT, type CachedResponse } from "./cache.js";
 import type { Db, Statement } from "./db.js";
 import { dialectOf } from "./dialect.js";
 import { guardStorage } from "./storage-guard.js";
@@ -91,12 +91,7 @@ export class CallWriter {
       "INSERT OR REPLACE INTO outputs (call_id, valid, reason, value, issues) VALUES (?, ?, ?, ?, ?)",
     );
     this.pgBatch = dialectOf(db).name === "postgres" ? db.prepare<[string]>(PG_BATCH) : undefined;
-    this.upsertCache = db.prepare(
-      `INSERT INTO cache (key, model, text, usage, finish_reason, latency_ms, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (key) DO UPDATE SET model = excluded.model, text = excluded.text, usage = excluded.usage,
-         finish_reason = excluded.finish_reason, latency_ms = excluded.latency_ms, created_at = excluded.created_at`,
-    );
+    this.upsertCache = db.prepare(CACHE_UPSERT);
     const write = db.transaction((calls: readonly CallRecord[]) => {
       const finishedAt = new Date().toISOString();
       if (this.pgBatch) this.writeBatch(calls, finishedAt);

@@ -1,12 +1,14 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { Store } from "../../src/store/index.js";
+import { BACKENDS, storePlace, useBackend } from "../helpers/backends.js";
 import { sqliteOf } from "../helpers/sqlite.js";
 
+/** A new store on the backend of the tests running (see tests/helpers/backends.ts). */
 function tempStore(): Store {
-  return Store.open(path.join(mkdtempSync(path.join(tmpdir(), "cg-store-")), "nested", "callgrade.db"));
+  return Store.open(storePlace("cg-store-"));
 }
 
 const RUN = {
@@ -32,19 +34,8 @@ const CASE = {
 };
 const USAGE = { inputTokens: 10, outputTokens: 5, cachedInputTokens: 2 };
 
-describe("Store", () => {
-  it("creates its folder, uses WAL and migrates to the latest schema", () => {
-    const store = tempStore();
-    expect(sqliteOf(store).pragma("journal_mode", { simple: true })).toBe("wal");
-    expect(sqliteOf(store).pragma("user_version", { simple: true })).toBeGreaterThan(0);
-    store.close();
-  });
-
-  it("refuses a file that is not SQLite with a message naming it", () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), "cg-store-")), "notes.db");
-    writeFileSync(file, "these are my notes, not a database ".repeat(200));
-    expect(() => Store.open(file)).toThrow(`${file}: is not a callgrade store`);
-  });
+describe.each(BACKENDS)("Store on %s", (backend) => {
+  beforeAll(() => useBackend(backend));
 
   it("stores a run with its cases and reads them back", () => {
     const store = tempStore();
@@ -116,5 +107,22 @@ describe("Store", () => {
     expect(store.cache.get("k1")).toEqual({ text: "{}", usage: USAGE, finishReason: "stop", latencyMs: 42 });
     expect(store.cache.get("k2")).toBeUndefined();
     store.close();
+  });
+});
+
+describe("Store on SQLite", () => {
+  it("creates its folder, uses WAL and migrates to the latest schema", () => {
+    const store = Store.open(
+      path.join(mkdtempSync(path.join(tmpdir(), "cg-store-")), "nested", "callgrade.db"),
+    );
+    expect(sqliteOf(store).pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(sqliteOf(store).pragma("user_version", { simple: true })).toBeGreaterThan(0);
+    store.close();
+  });
+
+  it("refuses a file that is not SQLite with a message naming it", () => {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "cg-store-")), "notes.db");
+    writeFileSync(file, "these are my notes, not a database ".repeat(200));
+    expect(() => Store.open(file)).toThrow(`${file}: is not a callgrade store`);
   });
 });
