@@ -6,7 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { tuneHeap } from "../src/cli/heap.js";
 import { seconds } from "./measure.js";
-import { runBench } from "./run.js";
+import { runBench, SCENARIO_NAMES } from "./run.js";
 import { FULL, QUICK } from "./scale.js";
 import { renderTable } from "./table.js";
 
@@ -15,6 +15,14 @@ tuneHeap();
 const quick = process.argv.includes("--quick");
 const onlyAt = process.argv.indexOf("--only");
 const only = onlyAt === -1 ? undefined : (process.argv[onlyAt + 1] ?? "").split(",").map((s) => s.trim());
+const unknown = only?.filter((name) => !SCENARIO_NAMES.includes(name)) ?? [];
+if (unknown.length > 0) {
+  const names = SCENARIO_NAMES.map((name) => `"${name}"`).join(", ");
+  process.stderr.write(
+    `bench: no scenario ${unknown.map((name) => `"${name}"`).join(", ")}; they are ${names}\n`,
+  );
+  process.exit(2);
+}
 const sizes = quick ? QUICK : FULL;
 const out = fileURLToPath(new URL(quick ? "./results.quick.json" : "./results.json", import.meta.url));
 

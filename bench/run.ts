@@ -82,6 +82,9 @@ function failed(name: string, error: unknown): ScenarioResult {
   };
 }
 
+/** The scenarios' names, as --only takes them. */
+export const SCENARIO_NAMES: readonly string[] = SCENARIOS.map((scenario) => scenario.name);
+
 export async function runBench(
   sizes: Sizes,
   log: (line: string) => void = () => {},

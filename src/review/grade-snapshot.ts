@@ -43,6 +43,14 @@ export class GradeSnapshot {
     return result;
   }
 
+  /**
+   * Reads every grade again on the next look. For when the snapshot proved out of date: a write of another
+   * session that landed while one of ours was being written moves the key with ours, unseen.
+   */
+  invalidate(): void {
+    this.key = undefined;
+  }
+
   private patch(caseId: string): void {
     const latest = gradedItems(this.store.review.marks(this.runId, caseId));
     for (const item of this.store.review.caseItems(this.runId, caseId)) {

@@ -28,6 +28,10 @@ export function openReviewSession(store: Store, options: ReviewSessionOptions): 
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+/** How many of the cases open to a reviewer one claim offers the store (the first free one is taken). */
+const CLAIM_PAGE = 32;
+/** What a claim says when the grades it went by were out of date. */
+const STALE = Symbol("stale");
 
 function checkFilter(run: RunRecord, filter: QueueFilter): void {
   const fields = run.fields.map((spec) => spec.name);
@@ -75,29 +79,65 @@ class Session implements ReviewSession {
       reviewer,
     });
     this.byCase = new Map(this.queue.map((queueCase) => [queueCase.caseId, queueCase]));
+    store.review.openLeases(
+      run.id,
+      this.queue.map((queueCase) => queueCase.caseId),
+    );
     this.grades = new GradeSnapshot(store, run.id);
   }
 
   next(): ReviewCase | undefined {
     const now = this.clock();
-    // Leases before grades: a case released after its last grade is then seen as graded.
-    const leases = this.store.review.leases(this.runId, now);
+    for (;;) {
+      const shown = this.claimOpen(now);
+      if (shown !== STALE) return shown;
+    }
+  }
+
+  /** The cases open to this reviewer as the grades stand, in queue order, the case on screen first. */
+  private *openCases(): Generator<string> {
     const graded = this.grades.current();
     const current = this.current === undefined ? undefined : this.byCase.get(this.current);
-    const candidates = current ? [current, ...this.queue] : this.queue;
-    for (const queueCase of candidates) {
-      if (this.skipped.has(queueCase.caseId) || !isOpenTo(queueCase, graded, this.reviewer)) continue;
-      const holder = leases.get(queueCase.caseId);
-      if (holder !== undefined && holder !== this.reviewer) continue;
-      if (!this.hold(queueCase.caseId, now)) continue;
+    if (current && isOpenTo(current, graded, this.reviewer)) yield current.caseId;
+    for (const queueCase of this.queue) {
+      if (queueCase === current || this.skipped.has(queueCase.caseId)) continue;
+      if (isOpenTo(queueCase, graded, this.reviewer)) yield queueCase.caseId;
+    }
+  }
+
+  /**
+   * Claims the first open case the store gives (passing over those other reviewers hold), a page of them
+   * at a time, and shows it; STALE when the case claimed was finished by someone after the grades were read:
+   * they are read again then, since the rest of the list is as old (with 8 reviewers on one queue, walking on
+   * through it cost three statements a case).
+   */
+  private claimOpen(now: number): ReviewCase | undefined | typeof STALE {
+    const open = this.openCases();
+    let page: string[] = [];
+    for (;;) {
+      while (page.length < CLAIM_PAGE) {
+        const next = open.next();
+        if (next.done) break;
+        page.push(next.value);
+      }
+      if (page.length === 0) break;
+      const caseId = this.claim(page, now);
+      if (caseId === undefined) {
+        page = [];
+        continue;
+      }
+      const queueCase = this.byCase.get(caseId) as QueueCase;
       // Someone may have finished it between our read and our lease: check again, now that it is ours.
-      const latest = gradedItems(this.store.review.marks(this.runId, queueCase.caseId));
+      const latest = gradedItems(this.store.review.marks(this.runId, caseId));
       if (!isOpenTo(queueCase, latest, this.reviewer)) {
         this.letGo();
-        continue;
+        this.grades.invalidate();
+        return STALE;
       }
       const view = reviewCaseView(this.store, this.run, queueCase, this.reviewer);
       if (view) return view;
+      // Nothing of it to show: the page goes on without it.
+      page.splice(page.indexOf(caseId), 1);
     }
     this.letGo();
     return undefined;
@@ -164,6 +204,17 @@ class Session implements ReviewSession {
 
   close(): void {
     this.letGo();
+  }
+
+  /** Leases the first of the cases free to this reviewer (see store/review-leases.ts), letting go of another. */
+  private claim(candidates: string[], now: number): string | undefined {
+    const won = this.grades.own(() =>
+      this.store.review.claim(this.runId, candidates, this.reviewer, now, this.leaseMs),
+    );
+    if (won === undefined) return undefined;
+    if (this.current !== undefined && this.current !== won) this.letGo();
+    this.current = won;
+    return won;
   }
 
   /** Leases the case for this reviewer (renewing their own lease), letting go of any other case held. */

@@ -21,6 +21,16 @@ export interface Dialect {
    * or a boolean (`true`) as JSON writes it, an array or object as its JSON text; null for null or nothing.
    */
   jsonValueText(column: string, path: readonly string[]): string;
+  /**
+   * The values of a JSON array given as the parameter `?`, as a table named `alias` with the columns `value`
+   * (text) and `ord` (its place in the array, ascending).
+   */
+  jsonArrayRows(alias: string): string;
+  /**
+   * What ends a SELECT that picks rows of `alias` to change: on PostgreSQL it locks them and passes over the
+   * rows another transaction has locked (`FOR UPDATE SKIP LOCKED`), on SQLite, whose writers take turns, nothing.
+   */
+  skipLocked(alias: string): string;
   /** A column that orders a table's rows as they were inserted (runs, temporary tables). */
   insertOrder: string;
   /** A temporary table, by name, where a statement may name it. */
@@ -46,6 +56,8 @@ const SQLITE: Dialect = {
     return `CASE json_type(${column}, ${at}) WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' WHEN 'null' THEN NULL
       ELSE CAST(json_extract(${column}, ${at}) AS TEXT) END`;
   },
+  jsonArrayRows: (alias) => `(SELECT value, key AS ord FROM json_each(?)) AS ${alias}`,
+  skipLocked: () => "",
   insertOrder: "rowid",
   temp: (table) => `temp.${table}`,
   tempOrderColumn: "",
@@ -54,7 +66,6 @@ const SQLITE: Dialect = {
 
 const POSTGRES: Dialect = {
   name: "postgres",
-  // Bound as text: a parameter the server types as json, postgres.js would encode as JSON a second time.
   // Bound as text (a parameter the server types as json, postgres.js would encode as JSON a second time),
   // made into one array once per statement, and compared with = ANY: an index condition, where `IN` over a
   // set-returning function was a nested loop over every call of the run, for each page of cases.
@@ -67,6 +78,9 @@ const POSTGRES: Dialect = {
     `jsonb_typeof(CAST(${column} AS jsonb) #> '{${keys.map(key).join(",")}}') = 'number'`,
   // json, not jsonb: an object comes back as the text it was stored as, as SQLite gives it.
   jsonValueText: (column, keys) => `(CAST(${column} AS json) #>> '{${keys.map(key).join(",")}}')`,
+  jsonArrayRows: (alias) =>
+    `json_array_elements_text(CAST(CAST(? AS TEXT) AS json)) WITH ORDINALITY AS ${alias}(value, ord)`,
+  skipLocked: (alias) => `FOR UPDATE OF ${alias} SKIP LOCKED`,
   insertOrder: "seq",
   temp: (table) => `pg_temp.${table}`,
   tempOrderColumn: "seq BIGINT GENERATED ALWAYS AS IDENTITY, ",

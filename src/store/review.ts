@@ -13,7 +13,14 @@ import {
   type UndoneGrade,
   undoLastGrade,
 } from "./review-grades.js";
-import { acquireLease, activeLeases, releaseLease, renewLease } from "./review-leases.js";
+import {
+  acquireLease,
+  activeLeases,
+  claimFirst,
+  openLeases,
+  releaseLease,
+  renewLease,
+} from "./review-leases.js";
 import {
   type GradeMark,
   type ItemRow,
@@ -131,6 +138,22 @@ export class Review {
 
   acquire(runId: string, caseId: string, reviewer: string, now: number, leaseMs: number): boolean {
     return this.write(() => acquireLease(this.db, runId, caseId, reviewer, now, leaseMs));
+  }
+
+  /** Readies the leases of a queue's cases for claims (see review-leases.ts); a session does it as it opens. */
+  openLeases(runId: string, caseIds: readonly string[]): void {
+    this.write(() => openLeases(this.db, runId, caseIds));
+  }
+
+  /** Leases the first of `candidates` free to the reviewer (see review-leases.ts); the case, or undefined. */
+  claim(
+    runId: string,
+    candidates: readonly string[],
+    reviewer: string,
+    now: number,
+    leaseMs: number,
+  ): string | undefined {
+    return this.write(() => claimFirst(this.db, runId, candidates, reviewer, now, leaseMs));
   }
 
   renew(runId: string, caseId: string, reviewer: string, now: number, leaseMs: number): boolean {

@@ -102,6 +102,35 @@ describe.each(BACKENDS)("review session on %s", (backend) => {
     expect(seen.sort()).toEqual(["c0", "c1", "c2", "c3", "c4", "c5"]);
   });
 
+  it("a case another reviewer graded while this session was writing is not offered again and again", () => {
+    const file = tempFile();
+    createRun(openStore(file), { cases: 3 });
+    const now = () => T0;
+    const annStore = openStore(file);
+    const ann = session(annStore, "ann", now);
+    const bob = session(openStore(file), "bob", now);
+    const bobs = bob.next();
+    expect(bobs?.caseId).toBe("c0");
+    // Bob's grade on c0 lands in the middle of Ann's claim: her snapshot of the grades misses it.
+    const claim = annStore.review.claim.bind(annStore.review);
+    let claims = 0;
+    annStore.review.claim = (...args) => {
+      if (++claims > 20) throw new Error("the session keeps claiming a case it cannot have");
+      const won = claim(...args);
+      if (claims === 1 && bobs) {
+        gradeAll(bob, bobs);
+        bob.close();
+      }
+      return won;
+    };
+    const first = ann.next();
+    expect(first?.caseId).toBe("c1");
+    if (first) gradeAll(ann, first);
+    // c0 is free now and still open in Ann's old snapshot: the claim finds it graded and moves on.
+    expect(ann.next()?.caseId).toBe("c2");
+    expect(claims).toBeLessThan(6);
+  });
+
   it("a lease expires and the case goes to the other reviewer", () => {
     const file = tempFile();
     createRun(openStore(file), { cases: 3 });

@@ -200,6 +200,34 @@ describe.each(BACKENDS)("store.review on %s", (backend) => {
     expect(one.review.acquire("r1", "c1", "ann", 31 * minute, 15 * minute)).toBe(true);
   });
 
+  it("a claim takes the first case of the reviewer's order that is free or theirs, and nothing else", () => {
+    const file = tempFile();
+    const one = openStore(file);
+    const two = openStore(file);
+    seed(one);
+    const minute = 60_000;
+    expect(one.review.claim("r1", ["c3"], "ann", 0, 15 * minute)).toBeUndefined();
+    one.review.openLeases("r1", ["c1", "c2", "c3"]);
+    two.review.openLeases("r1", ["c1", "c2", "c3"]);
+    expect(one.review.leases("r1", 0)).toEqual(new Map());
+    expect(one.review.claim("r1", ["c3", "c1", "c2"], "ann", 0, 15 * minute)).toBe("c3");
+    expect(two.review.claim("r1", ["c3", "c1"], "bob", minute, 15 * minute)).toBe("c1");
+    expect(two.review.claim("r1", ["c3", "c1"], "cy", minute, 15 * minute)).toBeUndefined();
+    // A reviewer's own lease is theirs to claim again (renewed); an expired one is anyone's.
+    expect(one.review.claim("r1", ["c3"], "ann", 10 * minute, 15 * minute)).toBe("c3");
+    expect(two.review.claim("r1", ["c3", "c2"], "cy", 20 * minute, 15 * minute)).toBe("c2");
+    expect(two.review.claim("r1", ["c3", "c2"], "cy", 26 * minute, 15 * minute)).toBe("c3");
+    expect(one.review.leases("r1", 26 * minute)).toEqual(
+      new Map([
+        ["c2", "cy"],
+        ["c3", "cy"],
+      ]),
+    );
+    one.review.release("r1", "c2", "cy");
+    expect(one.review.claim("r1", ["c2"], "ann", 26 * minute, 15 * minute)).toBe("c2");
+    expect(one.review.claim("r1", [], "ann", 26 * minute, 15 * minute)).toBeUndefined();
+  });
+
   it("keeps notes and lists a reviewer's grade times for pace", () => {
     const store = openStore();
     const ids = seed(store);
@@ -217,6 +245,36 @@ describe.each(BACKENDS)("store.review on %s", (backend) => {
       { itemId: ids["c1.name"], reviewer: "ann" },
       { itemId: ids["c1.note"], reviewer: "bob" },
     ]);
+  });
+});
+
+describe("store.review on PostgreSQL", () => {
+  beforeAll(() => useBackend("postgres"));
+
+  it("a claim passes over a case another claim holds locked, without waiting for it", () => {
+    const place = tempFile();
+    const one = openStore(place);
+    const two = openStore(place);
+    seed(one);
+    const leaseMs = 15 * 60_000;
+    let meanwhile: string | undefined;
+    one.review.openLeases("r1", ["c1", "c2", "c3"]);
+    // Were the claim to wait for ann's lock, it would fail here instead of hanging the test.
+    two.db.exec("SET lock_timeout = '3s'");
+    // ann's claim of c3 is not committed yet when bob asks: bob neither waits nor gets c3 (SKIP LOCKED).
+    one.db.transaction(() => {
+      expect(one.review.claim("r1", ["c3", "c1"], "ann", 0, leaseMs)).toBe("c3");
+      const started = Date.now();
+      meanwhile = two.review.claim("r1", ["c3", "c1"], "bob", 0, leaseMs);
+      expect(Date.now() - started).toBeLessThan(5_000);
+    })();
+    expect(meanwhile).toBe("c1");
+    expect(two.review.leases("r1", 1)).toEqual(
+      new Map([
+        ["c1", "bob"],
+        ["c3", "ann"],
+      ]),
+    );
   });
 });
 
