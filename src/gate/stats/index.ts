@@ -10,6 +10,9 @@
 // - "Too few calls to see maxDrop": `mcnemarSampleSize({ drop: maxDrop, discordance: (b + c) / n, alpha,
 //   alternative: "one-sided" })`, with alpha the level the family leaves one check (α/K under Holm).
 // - One gate's checks share its error rate: `holmAdjust` over their p-values (see ../family.ts).
+// - A field's accuracy from a judge model calibrated on human grades: `ppiMean` (a uniformly random graded
+//   subset) or `activePpiMean` (graded with known, unequal chances), shown beside `humanOnlyMean` and
+//   `judgeOnlyMean`; "grades needed for an interval this narrow": `gradesForWidth`.
 
 export { seededRandom } from "../../core/random.js";
 export { type Alternative, binomialPmf, type McNemarResult, mcnemarExact } from "./binomial.js";
@@ -22,5 +25,17 @@ export {
 export { holmAdjust } from "./holm.js";
 export { normalQuantile, normalUpperTail } from "./normal.js";
 export { type PairedDifference, pairedDifferenceInterval } from "./paired-interval.js";
+export {
+  type ActivePpiMeanInput,
+  activePpiMean,
+  type GradesForWidthInput,
+  gradesForWidth,
+  humanOnlyMean,
+  judgeOnlyMean,
+  type MeanInterval,
+  type PpiMeanInput,
+  type PpiResult,
+  ppiMean,
+} from "./ppi.js";
 export { type McNemarSampleSizeInput, mcnemarSampleSize } from "./sample-size.js";
 export { type SignFlipOptions, type SignFlipResult, signFlipMeanTest } from "./sign-flip.js";
