@@ -18,6 +18,8 @@ function describe(doc: OptionDoc | undefined): string {
 }
 
 function typeCell(entry: Option): string {
+  if (entry.sameAs !== undefined)
+    return `as ${entry.sameAs}: see [${entry.sameAs}](#${anchor(entry.sameAs)})`;
   if (!entry.section) return entry.type;
   return `${entry.type}: see [${entry.section.path}](#${anchor(entry.section.path)})`;
 }

@@ -19,6 +19,8 @@ export interface Option {
   where?: string;
   /** The section documenting this option's own options (an object, or a list of them). */
   section?: Section;
+  /** The section that already documents this option's schema (the judge's model, as `models[]`). */
+  sameAs?: string;
 }
 
 export interface Variant {
@@ -206,6 +208,18 @@ function option(
   const path = join(parent, key);
   const { core } = unwrapped;
   let section: Section | undefined;
+  const seen = documented.get(core);
+  if (seen !== undefined) {
+    return {
+      key,
+      path,
+      type: typeWords(core),
+      default: defaultCell(path, unwrapped, doc, true),
+      ...(doc ? { doc } : {}),
+      ...(where ? { where } : {}),
+      sameAs: seen,
+    };
+  }
   if (core.type === "object" || (core.type === "union" && isObjectUnion(core))) {
     section = sectionOf(path, core, source);
   } else if (core.type === "array") {
@@ -236,8 +250,16 @@ function objectOptions(path: string, def: Def, source: SourceSchema | undefined,
     });
 }
 
+/**
+ * Schemas documented so far, by the section that documents them: one used twice (a model under `models` and
+ * as the judge) is documented once and referred to. Starts empty with each document (the root section).
+ */
+let documented = new Map<Def, string>();
+
 /** The section of an object, or of a union of objects told apart by a discriminator key. */
 export function sectionOf(path: string, def: Def, source: SourceSchema | undefined): Section {
+  if (path === "") documented = new Map();
+  documented.set(def, path);
   if (def.type === "object") return { kind: "object", path, options: objectOptions(path, def, source) };
   const discriminator = typeof def.discriminator === "string" ? def.discriminator : undefined;
   if (def.type !== "union" || !discriminator)

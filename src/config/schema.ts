@@ -221,6 +221,23 @@ export const configSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * A judge model that grades free-text answers: after the models answer, it is sent each valid answer
+     * of the judged fields with the transcript, the field's rubric and the gold when there is one, and
+     * returns a verdict (pass, a 1–5 score, a one-line reason). Any model callgrade can call, a replay
+     * for recorded verdicts included; its calls are cached, retried, priced and resumed like every other.
+     * @default none
+     * @example judge: { model: { id: "judge", provider: "openai", model: "gpt-4.1" } }
+     */
+    judge: z
+      .object({
+        /** The model that judges, configured as under `models` (it need not be one of them). */
+        model: modelConfig,
+        /** The fields it grades. @default every free-text field */
+        fields: z.array(z.string().min(1)).min(1).optional(),
+      })
+      .strict()
+      .optional(),
     /** CI gates (thresholds, baseline regression); checked by `callgrade gate`. */
     gates: gatesSchema.optional(),
     /** Human review settings; used by `callgrade review`. */

@@ -29,6 +29,8 @@ export type RunEvent =
    */
   | { type: "concurrency-changed"; modelId: string; limit: number }
   | { type: "run-finished"; runId: string; status: "finished" | "interrupted" }
+  /** The judge stage: `answers` free-text answers go to the judge, its calls finishing under its id. */
+  | { type: "judge-started"; judgeId: string; answers: number }
   /** The voice stage: `files` audio files (cases with audio) go through each recogniser. */
   | { type: "recognition-started"; recognisers: string[]; files: number }
   /** A file's recognition failed in a way that may go away; it is sent again after `delayMs`. */

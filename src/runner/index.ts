@@ -16,6 +16,7 @@ import { runStages } from "./stages.js";
 import {
   checkedCases,
   closeProviders,
+  createJudge,
   createProviders,
   loadSuitePrompt,
   selectModels,
@@ -57,6 +58,7 @@ export async function runSuite(loaded: Suite, store: Store, options: RunSuiteOpt
   });
   let active: ActiveModel[] = [];
   let voice: Voice | undefined;
+  let judge: ActiveModel | undefined;
   try {
     // Every case is read and checked (rendered) before a single paid call is made; none is held in memory.
     // Providers are made once the dataset is known good, as before: its errors are the ones to fix first.
@@ -66,6 +68,7 @@ export async function runSuite(loaded: Suite, store: Store, options: RunSuiteOpt
         const created = await createProviders(loaded, selected, options);
         active = created.active;
         voice = await createRecognisers(loaded, options.env, options.emit);
+        judge = await createJudge(loaded, options);
         return describeRun(loaded, prompt, created, voice, options.repeat ?? config.repeat);
       },
     );
@@ -77,9 +80,10 @@ export async function runSuite(loaded: Suite, store: Store, options: RunSuiteOpt
       prompt,
       repeat: run.repeat,
       ...(voice ? { voice } : {}),
+      ...(judge ? { judge } : {}),
     });
   } finally {
-    await closeProviders(active);
+    await closeProviders(judge ? [...active, judge] : active);
     await closeRecognisers(voice);
   }
 }

@@ -1,5 +1,6 @@
 // The matrix: every case × model × repeat, fed lazily under global and per-model limits, stored as each call ends.
 import { setMaxListeners } from "node:events";
+import type { z } from "zod";
 import type { Suite } from "../config/suite.js";
 import type { Case, Provider } from "../core/types.js";
 import type { PromptSuite } from "../prompt/index.js";
@@ -7,7 +8,7 @@ import { createRedactor, redactsFor } from "../prompt/redact.js";
 import { callTimeoutMs } from "../providers/call-scope.js";
 import { priceFor } from "../providers/prices.js";
 import { capabilitiesOf } from "../providers/registry.js";
-import { callKey, isConnectionLost } from "../store/index.js";
+import { type CallRecord, callKey, isConnectionLost } from "../store/index.js";
 import { AdaptiveLimit } from "./adaptive-limit.js";
 import { CaseRequests, type PreparedCase } from "./case-requests.js";
 import type { RunListener } from "./events.js";
@@ -38,7 +39,7 @@ export interface MatrixOptions {
   loaded: Suite;
   cases: CaseList;
   models: ActiveModel[];
-  prompt: PromptSuite;
+  prompt: Pick<PromptSuite, "render">;
   store: MatrixStore;
   concurrency: number;
   repeat: number;
@@ -46,7 +47,7 @@ export interface MatrixOptions {
   signal: AbortSignal;
   emit: RunListener;
   retry?: Partial<RetryPolicy>;
-  /** Where answered calls the store could not take are kept for a resume (see held-calls.ts). */
+  /** Where answered calls the store could not take are kept for a resume (see held-calls.ts); calls only. */
   heldDir?: string;
   /** Calls already settled (a resume): `callKey(case, model, rep)`. */
   skip?: Set<string>;
@@ -55,6 +56,10 @@ export interface MatrixOptions {
    * A lane shares its provider's limits with every other lane on that provider.
    */
   variants?: MatrixSource[];
+  /** What the answers are checked against. @default the suite's schema */
+  schema?: z.ZodObject;
+  /** Where a batch of settled calls is written. @default the store's calls */
+  record?: (records: readonly CallRecord[]) => void;
 }
 
 /** Some models and the cases they are sent; a case the list has no entry for is not sent. */
@@ -105,7 +110,7 @@ export async function runMatrix(options: MatrixOptions): Promise<void> {
     run: {
       runId: options.runId,
       store: options.store,
-      writes: new WriteBatch((records) => options.store.calls.recordAll(records), {
+      writes: new WriteBatch(options.record ?? ((records) => options.store.calls.recordAll(records)), {
         transient: isConnectionLost,
         budgetMs: STORE_WAIT_MS,
         onWait: (error, attempt, delayMs) =>
@@ -119,7 +124,7 @@ export async function runMatrix(options: MatrixOptions): Promise<void> {
         ...(options.heldDir ? { keep: (records) => keepHeld(options.heldDir ?? "", records) } : {}),
         signal: options.signal,
       }),
-      schema: options.loaded.config.schema,
+      schema: options.schema ?? options.loaded.config.schema,
       repeat,
       signal: options.signal,
       emit: options.emit,

@@ -5,8 +5,9 @@ import { RETRYABLE_ON_RESUME } from "../core/retryable.js";
 import type { RunRecord, Store } from "../store/index.js";
 import { storeHeld } from "./held-calls.js";
 import type { RunSuiteOptions } from "./index.js";
+import type { ActiveModel } from "./matrix.js";
 import { runStages } from "./stages.js";
-import { closeProviders, createProviders, loadSuitePrompt, storedCases } from "./suite-parts.js";
+import { closeProviders, createJudge, createProviders, loadSuitePrompt, storedCases } from "./suite-parts.js";
 import { closeRecognisers, createRecognisers } from "./voice.js";
 
 export { RETRYABLE_ON_RESUME };
@@ -35,7 +36,15 @@ export async function resumeSuite(
   }
   // A finished run is resumed for its calls that failed transiently; one with none has nothing left to send,
   // and resuming it only finishes what came after the calls (its reports, the caller's job).
-  if (run.status === "finished" && store.calls.failedWith(run.id, RETRYABLE_ON_RESUME) === 0) return run;
+  const judgementsLeft =
+    store.judgements.count(run.id) - store.judgements.settled(run.id, RETRYABLE_ON_RESUME).size;
+  if (
+    run.status === "finished" &&
+    store.calls.failedWith(run.id, RETRYABLE_ON_RESUME) === 0 &&
+    judgementsLeft === 0
+  ) {
+    return run;
+  }
   const prompt = await loadSuitePrompt(loaded);
   const changed = (Object.keys(run.hashes) as (keyof RunRecord["hashes"])[]).filter(
     (key) => run.hashes[key] !== prompt.hashes[key],
@@ -73,6 +82,7 @@ export async function resumeSuite(
     run.recognisers.map((r) => r.id),
   );
   const unusable = [...skipped, ...voice.skipped];
+  let judge: ActiveModel | undefined;
   try {
     if (unusable.length > 0) {
       throw new CallgradeError(
@@ -80,6 +90,7 @@ export async function resumeSuite(
         `cannot resume run ${run.id}: ${unusable.map((s) => `${s.id}: ${s.reason}`).join("; ")}`,
       );
     }
+    judge = await createJudge(loaded, options);
     store.runs.reopen(run.id);
     // Answers a lost store could not take, kept on this machine: stored before anything is sent again.
     if (options.heldDir) storeHeld(store, options.heldDir, run.id);
@@ -91,9 +102,10 @@ export async function resumeSuite(
       repeat: run.repeat,
       skip: store.calls.settled(run.id, RETRYABLE_ON_RESUME),
       voice,
+      ...(judge ? { judge } : {}),
     });
   } finally {
-    await closeProviders(active);
+    await closeProviders(judge ? [...active, judge] : active);
     await closeRecognisers(voice);
   }
 }

@@ -1,7 +1,9 @@
-// The stages of a run after its inputs are checked: the voice stage, the matrix, scoring, the run's status.
+// The stages of a run after its inputs are checked: the voice stage, the matrix, the judge, scoring, the
+// run's status.
 import type { Suite } from "../config/suite.js";
 import type { RunRecord, Store } from "../store/index.js";
 import type { RunListener } from "./events.js";
+import { judgeRun } from "./judge.js";
 import { type ActiveModel, runMatrix } from "./matrix.js";
 import { recogniseRun } from "./recognition.js";
 import type { RetryPolicy } from "./retry.js";
@@ -29,6 +31,8 @@ export interface Work {
   repeat: number;
   skip?: Set<string>;
   voice?: Voice;
+  /** The judge of the run's free-text answers, when the config has one. */
+  judge?: ActiveModel;
 }
 
 export async function runStages(
@@ -82,9 +86,22 @@ export async function runStages(
       ...(options.heldDir ? { heldDir: options.heldDir } : {}),
     });
   }
-  const status = options.signal.aborted ? "interrupted" : "finished";
   const stored = store.runs.get(work.runId);
   if (!stored) throw new Error(`run ${work.runId} vanished from the store`);
+  if (work.judge && !options.signal.aborted) {
+    await judgeRun({
+      loaded,
+      store,
+      run: stored,
+      judge: work.judge,
+      concurrency: options.concurrency ?? loaded.config.concurrency,
+      useCache: options.useCache,
+      signal: options.signal,
+      emit: options.emit,
+      ...(options.retry ? { retry: options.retry } : {}),
+    });
+  }
+  const status = options.signal.aborted ? "interrupted" : "finished";
   scoreRun(store, stored, { observer: options.observeScoring?.(stored) });
   store.runs.finish(work.runId, status);
   options.emit({ type: "run-finished", runId: work.runId, status });

@@ -39,6 +39,20 @@ export async function createProviders(
   return { active, skipped };
 }
 
+/** The config's judge, ready to call; undefined without one. A judge that cannot run stops the run here. */
+export async function createJudge(
+  loaded: Suite,
+  options: { env: NodeJS.ProcessEnv },
+): Promise<ActiveModel | undefined> {
+  const config = loaded.config.judge?.model;
+  if (!config) return undefined;
+  const created = await createProvider(config, { baseDir: loaded.baseDir, env: options.env });
+  if ("skipped" in created) {
+    throw new CallgradeError("USAGE", `the judge "${config.id}" cannot run: ${created.skipped}`);
+  }
+  return { config, provider: created };
+}
+
 export async function closeProviders(models: readonly ActiveModel[]): Promise<void> {
   await Promise.allSettled(models.map((model) => model.provider.close?.()));
 }

@@ -27,6 +27,12 @@ const PLAIN: Record<string, { columns: string; order: string }> = {
       from_cache, words, chars, finished_at`,
     order: "recogniser, case_id",
   },
+  judgements: {
+    columns: `run_id, case_id, model_id, rep, field, judge_id, status, error_kind, error_message, text,
+      input_tokens, output_tokens, cached_input_tokens, cost_usd, latency_ms, attempts, from_cache, pass, score,
+      reason, issues, finished_at`,
+    order: "case_id, model_id, rep, field, judge_id",
+  },
 };
 const CALLS = `run_id, case_id, model_id, rep, status, error_kind, error_message, text, raw, input_tokens,
   output_tokens, cached_input_tokens, cost_usd, latency_ms, attempts, from_cache, finished_at`;
@@ -189,5 +195,6 @@ export function runRowCounts(db: Db, runId: string): Record<string, number> {
       "SELECT COUNT(*) FROM review_notes n JOIN review_items r ON r.id = n.review_item_id WHERE r.run_id = ?",
     ),
     transcripts: count("SELECT COUNT(*) FROM transcripts WHERE run_id = ?"),
+    judgements: count("SELECT COUNT(*) FROM judgements WHERE run_id = ?"),
   };
 }

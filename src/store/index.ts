@@ -1,7 +1,9 @@
-// The SQLite store: one file holds runs, calls, outputs, scores, the review queue, grades and the cache.
+// The store (a SQLite file or a PostgreSQL database): runs, calls, outputs, judgements, scores, the review queue,
+// grades and the cache.
 import { ResponseCache } from "./cache.js";
 import { Calls } from "./calls.js";
 import type { Db } from "./db.js";
+import { Judgements } from "./judgements.js";
 import { openDb } from "./open.js";
 import { isPostgresAddress, maskedAddress } from "./pg/address.js";
 import { openPostgres } from "./pg/open.js";
@@ -13,6 +15,13 @@ import { Transcripts } from "./transcripts.js";
 
 export type { CachedResponse } from "./cache.js";
 export { type CallRecord, callKey, type StoredCall } from "./calls.js";
+export {
+  type JudgementRecord,
+  type Judgements,
+  type JudgementVerdict,
+  judgementKey,
+  type StoredJudgement,
+} from "./judgements.js";
 export type { AgreementRow, ReviewItemInput, ScoreRow } from "./results.js";
 export type { Review } from "./review.js";
 export type { UndoneGrade } from "./review-grades.js";
@@ -44,6 +53,7 @@ export class Store {
   readonly results: Results;
   readonly review: Review;
   readonly transcripts: Transcripts;
+  readonly judgements: Judgements;
 
   private constructor(
     readonly db: Db,
@@ -55,6 +65,7 @@ export class Store {
     this.results = new Results(db);
     this.review = new Review(db);
     this.transcripts = new Transcripts(db);
+    this.judgements = new Judgements(db);
   }
 
   /** A SQLite file (made with its folder if need be), or a PostgreSQL database by its postgres:// address. */

@@ -42,6 +42,18 @@ describe("progress", () => {
     expect(describeTally(tally)).toBe("3/4 calls (75%) · 1 errors · 1 cached · 1 retries");
   });
 
+  it("counts a judge's calls under the judge, added to the run's total when its stage starts", () => {
+    const tally = tallyOf([
+      START,
+      finished("a"),
+      { type: "judge-started", judgeId: "judge", answers: 3 },
+      finished("judge", { valid: false }),
+    ]);
+    expect(tally.total).toBe(7);
+    expect(tally.done).toBe(2);
+    expect(tally.models.judge).toEqual({ done: 1, total: 3, errors: 0, invalid: 1, cached: 0 });
+  });
+
   it("counts models named like an object's own members, and touches no prototype", () => {
     const ids = ["__proto__", "constructor", "toString"];
     const tally = tallyOf([

@@ -1,12 +1,12 @@
-// `callgrade store copy`: a team's SQLite store moved into PostgreSQL and back, runs, grades, notes and cache
-// included, each run checked by its rows and by scoring both sides to the same summary.
+// `callgrade store copy`: a team's SQLite store moved into PostgreSQL and back, runs, grades, notes, judgements
+// and cache included, each run checked by its rows and by scoring both sides to the same summary.
 import { cpSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUILTIN_REPORTERS, loadSuite, openReview, type Reporter, report, run } from "../../src/index.js";
 import { runRowCounts } from "../../src/store/copy.js";
-import { Store } from "../../src/store/index.js";
+import { type JudgementRecord, Store } from "../../src/store/index.js";
 import { ROOT, runCli } from "../helpers/cli.js";
 import { startPostgres, type TestPostgres } from "../helpers/postgres.js";
 
@@ -34,6 +34,40 @@ describe("callgrade store copy", () => {
     review.session.grade({ itemId: first.itemId, verdict: { kind: "pick", modelId: "a", value: "Lee" } });
     review.session.note(first.itemId, "Lee, not Li");
     review.close();
+    // A judge's verdict on one answer, and its failed call on another.
+    const store = Store.open(sqlite);
+    const [caseId] = store.db
+      .prepare("SELECT case_id FROM cases WHERE run_id = ? ORDER BY idx")
+      .pluck()
+      .all(runIds[0]) as string[];
+    const judged: JudgementRecord = {
+      runId: runIds[0] ?? "",
+      caseId: caseId ?? "",
+      modelId: "a",
+      rep: 0,
+      field: "name",
+      judgeId: "judge",
+      text: '{"pass":true,"score":5,"reason":"right"}',
+      error: null,
+      raw: undefined,
+      usage: { inputTokens: 10, outputTokens: 5, cachedInputTokens: 0 },
+      costUsd: 0.001,
+      latencyMs: 12,
+      attempts: 1,
+      fromCache: false,
+      output: { ok: true, value: { pass: true, score: 5, reason: "right" }, issues: [] },
+    };
+    store.judgements.recordAll([
+      judged,
+      {
+        ...judged,
+        modelId: "b",
+        text: null,
+        output: null,
+        error: { kind: "timeout", message: "slow", retryable: true },
+      },
+    ]);
+    store.close();
   });
 
   afterAll(() => server?.destroy());
@@ -65,6 +99,8 @@ describe("callgrade store copy", () => {
       .get();
     expect(replaced).toBe(1);
     expect(to.review.notes(runIds[0] ?? "").map((n) => n.text)).toEqual(["Lee, not Li"]);
+    expect(to.judgements.forRun(runIds[0] ?? "").map((j) => j.status)).toEqual(["ok", "error"]);
+    expect(to.judgements.forRun(runIds[0] ?? "")).toEqual(from.judgements.forRun(runIds[0] ?? ""));
     from.close();
     to.close();
     const suite = await loadSuite(path.join(dir, "callgrade.config.ts"));
@@ -90,6 +126,7 @@ describe("callgrade store copy", () => {
         .map((r) => r.id)
         .sort(),
     ).toEqual([...runIds].sort());
+    expect(copy.judgements.count(runIds[0] ?? "")).toBe(2);
     copy.close();
   });
 });

@@ -69,6 +69,12 @@ export function applyEvent(tally: Tally, event: RunEvent): Tally {
       tally.done++;
       return tally;
     }
+    case "judge-started": {
+      const judge = { done: 0, total: event.answers, errors: 0, invalid: 0, cached: 0 };
+      tally.models[event.judgeId] = judge;
+      tally.total += event.answers;
+      return tally;
+    }
     case "store-waiting":
       tally.storeWaiting = event.message;
       return tally;

@@ -1,7 +1,8 @@
 // The store's tables on PostgreSQL: the same tables and columns as SQLite's latest schema (../migrations.ts),
-// written once at that version; later changes are added to both lists. Text sorts and compares by code point
-// (COLLATE "C"), as SQLite's does, whatever the server's locale: the same run lists its cases in one order. Counts by trigger as SQLite does, but
-// once per statement: a batch of 64 calls bumps its run's revision once, not 128 times.
+// written once at SQLite's schema 10; later changes are added to both lists (PG_MIGRATIONS[n] makes SQLite's
+// schema 10 + n). Text sorts and compares by code point (COLLATE "C"), as SQLite's does, whatever the
+// server's locale: the same run lists its cases in one order. Counts by trigger as SQLite does, but once per
+// statement: a batch of 64 calls bumps its run's revision once, not 128 times.
 
 /** `FOR EACH STATEMENT` triggers that bump the revision of every run a statement touched. */
 function bump(table: string, event: "INSERT" | "UPDATE" | "DELETE", runs: string): string {
@@ -206,6 +207,37 @@ export const PG_MIGRATIONS: string[] = [
   ${bump("grades", "INSERT", GRADE_RUNS)}
   ${bump("grades", "UPDATE", GRADE_RUNS)}
   ${bump("grades", "DELETE", GRADE_RUNS)}
+  `,
+  // SQLite's 11: a judge model's verdicts on free-text answers, counted in the run's revision as calls are.
+  `
+  CREATE TABLE judgements (
+    run_id TEXT COLLATE "C" NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    case_id TEXT COLLATE "C" NOT NULL,
+    model_id TEXT COLLATE "C" NOT NULL,
+    rep INTEGER NOT NULL,
+    field TEXT COLLATE "C" NOT NULL,
+    judge_id TEXT COLLATE "C" NOT NULL,
+    status TEXT COLLATE "C" NOT NULL CHECK (status IN ('ok', 'invalid', 'error')),
+    error_kind TEXT COLLATE "C",
+    error_message TEXT COLLATE "C",
+    text TEXT COLLATE "C",
+    input_tokens BIGINT NOT NULL DEFAULT 0,
+    output_tokens BIGINT NOT NULL DEFAULT 0,
+    cached_input_tokens BIGINT NOT NULL DEFAULT 0,
+    cost_usd DOUBLE PRECISION,
+    latency_ms DOUBLE PRECISION NOT NULL,
+    attempts INTEGER NOT NULL,
+    from_cache INTEGER NOT NULL DEFAULT 0,
+    pass INTEGER CHECK (pass IN (0, 1)),
+    score INTEGER CHECK (score BETWEEN 1 AND 5),
+    reason TEXT COLLATE "C",
+    issues TEXT COLLATE "C" NOT NULL DEFAULT '[]',
+    finished_at TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (run_id, case_id, model_id, rep, field, judge_id)
+  );
+  ${bump("judgements", "INSERT", CALL_RUNS)}
+  ${bump("judgements", "UPDATE", `${CALL_RUNS} UNION SELECT run_id FROM before`)}
+  ${bump("judgements", "DELETE", CALL_RUNS)}
   `,
 ];
 

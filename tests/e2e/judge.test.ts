@@ -1,0 +1,152 @@
+// A judge model grades the free-text answers of a run through the real OpenAI and Anthropic SDKs against the
+// loopback server: structured verdicts are stored, an invalid verdict is kept as invalid, and a second run
+// takes every verdict from the cache.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadSuite, run } from "../../src/index.js";
+import type { RunEvent } from "../../src/runner/index.js";
+import { Store } from "../../src/store/index.js";
+import { type FakeApi, type FakeApiCall, startFakeApi } from "../helpers/fake-api.js";
+import { promptParts } from "../helpers/fake-api-replies.js";
+
+const SMALL = path.resolve("tests/fixtures/suite-small");
+
+/** The text between a block's markers in the judge's request, or undefined when it has no such block. */
+function block(text: string, name: string): string | undefined {
+  return new RegExp(`<${name}>\\n([\\s\\S]*?)\\n</${name}>`).exec(text)?.[1];
+}
+
+describe.each(["openai", "anthropic"] as const)("a %s judge", (provider) => {
+  let api: FakeApi;
+  const seen: { prefix: string; rest: string }[] = [];
+  beforeAll(async () => {
+    api = await startFakeApi({
+      respond: (call: FakeApiCall) => {
+        const parts = promptParts(call.api, call.body);
+        seen.push(parts);
+        const answer = block(parts.rest, "answer") ?? "";
+        // Case c4's answer gets a verdict that breaks the schema: a score of 9.
+        if (parts.rest.includes("佐藤")) return { json: { pass: true, score: 9, reason: "?" } };
+        const pass = answer.includes("window");
+        return { json: { pass, score: pass ? 5 : 2, reason: pass ? "Names the seat." : "Misses it." } };
+      },
+    });
+  });
+  afterAll(() => api?.close());
+
+  /** suite-small with a judge; `extra` goes into the judge's model config, `judge` into the judge's. */
+  function writeSuite(extra = "", judgeExtra = ""): string {
+    const dir = mkdtempSync(path.join(tmpdir(), "cg-judge-"));
+    cpSync(SMALL, dir, { recursive: true });
+    const config = path.join(dir, "callgrade.config.ts");
+    const baseURL = provider === "openai" ? api.openaiBaseURL : api.anthropicBaseURL;
+    const model = provider === "openai" ? "gpt-4.1-mini" : "claude-sonnet-4-5";
+    const judge = `judge: { model: { id: "judge", provider: "${provider}", model: "${model}", baseURL: "${baseURL}"${extra} }${judgeExtra} },`;
+    writeFileSync(config, readFileSync(config, "utf8").replace("models: [", `${judge}\n  models: [`));
+    return config;
+  }
+
+  it("grades each valid free-text answer with a checked verdict, and a second run asks nothing", async () => {
+    const configFile = writeSuite();
+    const suite = await loadSuite(configFile);
+    const storeFile = path.join(path.dirname(configFile), "store.db");
+    const env = { OPENAI_API_KEY: "sk-test", ANTHROPIC_API_KEY: "sk-ant-test" };
+    const events: RunEvent[] = [];
+    const first = await run(suite, { store: storeFile, env, onEvent: (e) => events.push(e) });
+    // a: 5 valid answers; b: 4 (its c1 is not JSON): 9 notes to judge.
+    expect(events).toContainEqual({ type: "judge-started", judgeId: "judge", answers: 9 });
+    expect(api.requests).toHaveLength(9);
+    const store = Store.open(storeFile);
+    const verdicts = store.judgements.forRun(first.runId);
+    expect(verdicts).toHaveLength(9);
+    expect(verdicts.every((v) => v.field === "notes" && v.judgeId === "judge")).toBe(true);
+    const c1a = verdicts.find((v) => v.caseId === "c1" && v.modelId === "a");
+    expect(c1a).toMatchObject({ status: "ok", verdict: { pass: true, score: 5, reason: "Names the seat." } });
+    expect(verdicts.find((v) => v.caseId === "c2" && v.modelId === "b")).toMatchObject({
+      status: "ok",
+      verdict: { pass: false, score: 2 },
+    });
+    const invalid = verdicts.filter((v) => v.status === "invalid");
+    expect(invalid.map((v) => `${v.caseId}/${v.modelId}`).sort()).toEqual(["c4/a", "c4/b"]);
+    expect(invalid[0]?.issues.join(" ")).toMatch(/score/);
+    expect(verdicts.every((v) => !v.fromCache && v.attempts === 1)).toBe(true);
+
+    // What the judge saw: the rubric in the cacheable prefix; transcript, gold and answer as data.
+    const c1 = seen.find((parts) => block(parts.rest, "answer") === "Wants a window seat.");
+    expect(c1?.prefix).toContain("Field: notes\nRubric: Faithful to the call.");
+    expect(block(c1?.rest ?? "", "transcript")).toContain("A window seat please.");
+    expect(block(c1?.rest ?? "", "reference")).toBe("Window seat.");
+
+    // The same suite again: every verdict comes from the cache.
+    const second = await run(suite, { store: storeFile, env });
+    expect(api.requests).toHaveLength(9);
+    const again = store.judgements.forRun(second.runId);
+    expect(again).toHaveLength(9);
+    expect(again.every((v) => v.fromCache)).toBe(true);
+    expect(again.map((v) => v.verdict)).toEqual(verdicts.map((v) => v.verdict));
+    store.close();
+  });
+
+  it("a resume sends again only the verdicts that failed in a way a retry may mend", async () => {
+    const before = api.requests.length;
+    let failing = true;
+    const respond = api.respond;
+    api.respond = (call) => {
+      const parts = promptParts(call.api, call.body);
+      if (failing && parts.rest.includes("Table for four")) return { status: 503, body: { error: "busy" } };
+      return respond(call);
+    };
+    try {
+      const configFile = writeSuite(", maxRetries: 0");
+      const suite = await loadSuite(configFile);
+      const storeFile = path.join(path.dirname(configFile), "store.db");
+      const env = { OPENAI_API_KEY: "sk-test", ANTHROPIC_API_KEY: "sk-ant-test" };
+      const first = await run(suite, { store: storeFile, env, cache: false });
+      const store = Store.open(storeFile);
+      const failed = store.judgements.forRun(first.runId).filter((v) => v.status === "error");
+      // c1: model a's answer (b's c1 is not JSON, so not judged).
+      expect(failed.map((v) => `${v.caseId}/${v.modelId}`)).toEqual(["c1/a"]);
+      expect(api.requests.length - before).toBe(9);
+      failing = false;
+      const resumed = await run(suite, { store: storeFile, env, cache: false, resume: first.runId });
+      expect(resumed.runId).toBe(first.runId);
+      expect(api.requests.length - before).toBe(10);
+      expect(store.judgements.forRun(first.runId).every((v) => v.status !== "error")).toBe(true);
+      store.close();
+    } finally {
+      api.respond = respond;
+    }
+  });
+
+  it("refuses a judge named like a model, a judged field the schema lacks, and a judge that cannot run", async () => {
+    // Without a baseURL the judge needs its provider's key, and the environment has none.
+    const keyless = await loadSuite(
+      (() => {
+        const file = writeSuite();
+        writeFileSync(file, readFileSync(file, "utf8").replace(/, baseURL: "[^"]*"/, ""));
+        return file;
+      })(),
+    );
+    const asModel = await loadSuite(
+      (() => {
+        const file = writeSuite();
+        writeFileSync(file, readFileSync(file, "utf8").replace('id: "judge"', 'id: "a"'));
+        return file;
+      })(),
+    );
+    const env = { OPENAI_API_KEY: "sk-test", ANTHROPIC_API_KEY: "sk-ant-test" };
+    const storeOf = (suite: { baseDir: string }) => path.join(suite.baseDir, "store.db");
+    await expect(run(asModel, { store: storeOf(asModel), env })).rejects.toThrow(
+      /the judge's id "a" is a model's too/,
+    );
+    const fields = await loadSuite(writeSuite("", ', fields: ["summary"]'));
+    await expect(run(fields, { store: storeOf(fields), env })).rejects.toThrow(
+      /judge\.fields names no field "summary"; fields: name, phone, date, size, notes/,
+    );
+    await expect(run(keyless, { store: storeOf(keyless), env: {} })).rejects.toThrow(
+      /the judge "judge" cannot run/,
+    );
+  });
+});
