@@ -196,6 +196,50 @@ export interface ReviewNoteSummary {
   at: string;
 }
 
+/** An accuracy and its 95% interval; `estimate` null when there is too little to estimate from. */
+export interface EstimateInterval {
+  estimate: number | null;
+  lower: number;
+  upper: number;
+}
+
+/** A judge against people on the answers both graded: how far its verdicts can be trusted. */
+export interface JudgeCalibration {
+  /** Answers with both a judge's verdict and a person's grade. */
+  n: number;
+  /** Cohen's kappa between the judge's pass/fail and people's; null when undefined (see CohensKappa). */
+  kappa: number | null;
+  /** Share of those answers the judge passed, and the share people passed. */
+  judgePassRate: number | null;
+  humanPassRate: number | null;
+  confusion: { bothPass: number; judgeOnlyPass: number; humanOnlyPass: number; bothFail: number };
+}
+
+/** A model's accuracy on a judged field, three ways: the corrected estimate, the judge's, the people's. */
+export interface JudgedFieldMetrics {
+  /** Answers in the estimate (first repetitions on the field's review items) and how many people graded. */
+  N: number;
+  n: number;
+  /**
+   * The judge's verdicts on all N corrected by the graded sample (active inference over the priority
+   * sample): valid whatever the judge's bias.
+   */
+  estimate: EstimateInterval & { effectiveHumanGrades: number | null; lambda: number | null };
+  /** Trusting the judge blindly: as biased as it is. */
+  judgeOnly: EstimateInterval;
+  /** The graded sample alone (unweighted: a guide, not an estimate of the field when sampling is uneven). */
+  humanOnly: EstimateInterval;
+  calibration: JudgeCalibration;
+  /** Grades in all that would bring the estimate's interval to 0.10 wide; null when unknown yet. */
+  gradesForTenPoints: number | null;
+}
+
+export interface JudgeSummary {
+  judgeId: string;
+  /** Field → model id → figures. */
+  fields: Record<string, Record<string, JudgedFieldMetrics>>;
+}
+
 export interface RunSummary {
   runId: string;
   suite: string;
@@ -226,6 +270,8 @@ export interface RunSummary {
   asr?: AsrSummary;
   /** Only when the dataset has noisy variants (`callgrade perturb`): accuracy as a function of WER. */
   robustness?: RobustnessSummary;
+  /** Only when a judge graded the run's free text: its estimates, beside the judge's own and the people's. */
+  judge?: JudgeSummary;
   /** Only when the suite names `slices`: meta key → value → accuracy per model on those cases. */
   slices?: Record<string, Record<string, SliceValueSummary>>;
 }

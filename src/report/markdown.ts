@@ -5,6 +5,7 @@ import { reviewItems } from "../summary/review-wording.js";
 import { fieldNames, humanFieldNames, reviewLine } from "./console.js";
 import { confusionMarkdown } from "./markdown-confusion.js";
 import { failuresMarkdown } from "./markdown-failures.js";
+import { judgeMarkdown } from "./markdown-judge.js";
 import { notesMarkdown } from "./markdown-notes.js";
 import { robustnessMarkdown } from "./markdown-robustness.js";
 import { slicesMarkdown } from "./markdown-slices.js";
@@ -96,6 +97,7 @@ export function renderMarkdown(summary: RunSummary): string {
     }
   }
   lines.push(...voiceMarkdown(summary), ...robustnessMarkdown(summary));
+  lines.push(...judgeMarkdown(summary));
   lines.push(...slicesMarkdown(summary));
   lines.push("", "## Review queue", "", `${reviewItems(summary.review.queued)} queued for human review.`);
   if (human.length > 0) lines.push("", reviewLine(summary), "");

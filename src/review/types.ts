@@ -11,6 +11,11 @@ export interface ModelAnswer {
   value: unknown;
   /** Schema-validation issues when the model's whole output was invalid. */
   invalid?: string[];
+  /**
+   * The judge's verdict on this answer (free text), given once the reviewer has graded the field: seen
+   * before, it could sway the grade that checks it.
+   */
+  judge?: { pass: boolean; score: number; reason: string };
 }
 
 /** One field of a case that needs a person: a review item. */

@@ -6,6 +6,7 @@ import type { MatchContext } from "../core/types.js";
 import { agreeOnCanonicals } from "../scoring/agreement.js";
 import { matchContext } from "../scoring/context.js";
 import { type FieldScorer, fieldScorer } from "../scoring/field-scorer.js";
+import { itemDraw, itemWeight, type JudgeScore, reviewPriority } from "../scoring/judge-sample.js";
 import type { Canonical } from "../scoring/matchers/index.js";
 import { getPath } from "../scoring/path.js";
 import { scoreCanonical } from "../scoring/score.js";
@@ -83,6 +84,7 @@ function rescore(store: Store, run: RunRecord, observer: ScoringObserver | undef
   // Models are compared with each other on the reference transcripts only: a model against itself on a
   // recogniser's transcript is the recognition penalty, reported on its own, not a disagreement to grade.
   const compared = new Set(run.models.filter((m) => !m.transcript).map((m) => m.id));
+  const judged = judgeScores(store, run.id);
   store.results.rewrite(run.id, (sink) => {
     for (const page of store.runs.casePages(run.id)) {
       const byCase = groupByCase(
@@ -102,7 +104,10 @@ function rescore(store: Store, run: RunRecord, observer: ScoringObserver | undef
           const correction = corrections.get(`${item.id}\0${scorer.field.name}`);
           const unreadable = scoreAgainstGold(item, scorer, answers, ctx, correction, sink);
           const peers = answers.filter((answer) => compared.has(answer.call.modelId));
-          const queued = compareModels(item, scorer, peers, ctx, sink);
+          const scores = judged.get(`${item.id}\0${scorer.field.name}`);
+          const queued = scorer.auto
+            ? compareModels(item, scorer, peers, ctx, sink)
+            : freeTextItem(run.id, item, scorer, peers, scores);
           if (unreadable.size > 0) sink.review(unreadableItem(item, scorer, answers, unreadable, queued));
           else if (queued) sink.review(queued);
           observer?.field(item, scorer, ctx, answers, (answer) => canonicalOf(scorer, answer, ctx));
@@ -214,12 +219,6 @@ function compareModels(
 ): ReviewItemInput | undefined {
   const field = scorer.field.name;
   const first = answers.filter((answer) => answer.call.rep === 0);
-  if (!scorer.auto) {
-    const anyValue = first.some(({ call, value }) => call.valid && (value ?? null) !== null);
-    return anyValue
-      ? { caseId: item.id, field, reason: "free-text", modelValues: modelValues(first), priority: 0 }
-      : undefined;
-  }
   if (first.length < 2) return undefined;
   const result = agreeOnCanonicals(
     scorer.matcher,
@@ -247,6 +246,39 @@ function compareModels(
     // Items whose grade settles the most come first: more camps, and broken outputs.
     priority: result.groups.length + result.invalid.length,
   };
+}
+
+/**
+ * A free-text field goes to people when a model said something there, or when a judge graded it: then every
+ * answer may be drawn, and the item's priority is its place in the judge's priority sample (see
+ * scoring/judge-sample.ts), below every item with a decision between models.
+ */
+function freeTextItem(
+  runId: string,
+  item: ScoringCase,
+  scorer: FieldScorer,
+  answers: Answer[],
+  scores: JudgeScore[] | undefined,
+): ReviewItemInput | undefined {
+  const field = scorer.field.name;
+  const first = answers.filter((answer) => answer.call.rep === 0);
+  const anyValue = first.some(({ call, value }) => call.valid && (value ?? null) !== null);
+  if (!anyValue && !scores) return undefined;
+  const priority = scores ? reviewPriority(itemWeight(scores), itemDraw(runId, item.id, field)) : 0;
+  return { caseId: item.id, field, reason: "free-text", modelValues: modelValues(first), priority };
+}
+
+/** The judges' scores on each case's field (first repetitions), keyed `caseId\0field`: no verdict, undefined. */
+function judgeScores(store: Store, runId: string): Map<string, JudgeScore[]> {
+  const scores = new Map<string, JudgeScore[]>();
+  for (const judgement of store.judgements.forRun(runId)) {
+    if (judgement.rep !== 0) continue;
+    const key = `${judgement.caseId}\0${judgement.field}`;
+    let list = scores.get(key);
+    if (!list) scores.set(key, (list = []));
+    list.push(judgement.verdict?.score);
+  }
+  return scores;
 }
 
 /** What each model said, as a reviewer sees it: the value, or why the output failed the schema. */

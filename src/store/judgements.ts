@@ -89,6 +89,17 @@ export class Judgements {
     return rows.map(fromRow);
   }
 
+  /** One case's judgements, by model, repetition, field and judge (what its review screen shows). */
+  forCase(runId: string, caseId: string): StoredJudgement[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM judgements WHERE run_id = ? AND case_id = ?
+         ORDER BY model_id, rep, field, judge_id`,
+      )
+      .all(runId, caseId) as Row[];
+    return rows.map(fromRow);
+  }
+
   /**
    * Judgements that need no new call on a resume: a verdict, an answer that was no verdict (asking again
    * would cost the same and likely answer alike, as a call's invalid output is kept), and failures a retry

@@ -16,6 +16,7 @@ import type { RunRecord, Store } from "../store/index.js";
 import { confusionMatrices } from "./confusion.js";
 import { callFailures } from "./failures.js";
 import { humanSummary, reviewNotes } from "./human.js";
+import { judgeSummary } from "./judge.js";
 import { robustnessSummary } from "./robustness.js";
 import { slicesSummary } from "./slices.js";
 import { asrSummary } from "./voice.js";
@@ -64,6 +65,15 @@ export function buildSummary(store: Store, run: RunRecord, options: SummaryOptio
   });
   const failures = callFailures(store, run.id);
   const confusion = confusionMatrices(store, run);
+  const judge =
+    store.judgements.count(run.id) === 0
+      ? undefined
+      : judgeSummary({
+          run,
+          items: store.review.items(run.id),
+          grades: store.review.grades(run.id),
+          judgements: store.judgements.forRun(run.id),
+        });
   for (const model of models) {
     const fields = human.accuracy[model.id];
     if (fields && Object.keys(fields).length > 0) model.human = fields;
@@ -91,6 +101,7 @@ export function buildSummary(store: Store, run: RunRecord, options: SummaryOptio
       ...reviewNotes(store.review.notes(run.id)),
     },
     unscored,
+    ...(judge ? { judge } : {}),
     ...voiceSections(store, run),
     ...(options.slices?.length ? { slices: slicesSummary(store, run, options.slices) } : {}),
   };

@@ -79,6 +79,19 @@ describe.each(["openai", "anthropic"] as const)("a %s judge", (provider) => {
     expect(block(c1?.rest ?? "", "transcript")).toContain("A window seat please.");
     expect(block(c1?.rest ?? "", "reference")).toBe("Window seat.");
 
+    // Every case's notes can be drawn for people now, in the judge's priority order (below 1).
+    const notes = store.review.items(first.runId).filter((item) => item.field === "notes");
+    expect(notes.map((item) => item.caseId).sort()).toEqual(["c1", "c2", "c3", "c4", "c5"]);
+    expect(notes.every((item) => item.priority > 0 && item.priority < 1)).toBe(true);
+    // Nobody graded yet: the judge's own number (a: c1 passed, c2, c3, c5 failed, c4 no verdict), no estimate.
+    expect(first.summary.judge?.judgeId).toBe("judge");
+    expect(first.summary.judge?.fields.notes?.a).toMatchObject({
+      N: 5,
+      n: 0,
+      judgeOnly: { estimate: 0.25 },
+      estimate: { estimate: null, lower: 0, upper: 1 },
+    });
+
     // The same suite again: every verdict comes from the cache.
     const second = await run(suite, { store: storeFile, env });
     expect(api.requests).toHaveLength(9);

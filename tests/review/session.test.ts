@@ -2,7 +2,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { isOverlapCase } from "../../src/review/queue.js";
 import { openReviewSession } from "../../src/review/session.js";
-import type { ReviewSession } from "../../src/review/types.js";
+import { detailRows } from "../../src/review/tui/detail-rows.js";
+import type { ReviewField, ReviewSession } from "../../src/review/types.js";
 import { BACKENDS, useBackend } from "../helpers/backends.js";
 import {
   createRun,
@@ -129,6 +130,60 @@ describe.each(BACKENDS)("review session on %s", (backend) => {
     // c0 is free now and still open in Ann's old snapshot: the claim finds it graded and moves on.
     expect(ann.next()?.caseId).toBe("c2");
     expect(claims).toBeLessThan(6);
+  });
+
+  it("shows the judge's verdict beside each free-text answer once the reviewer has rated it, not before", () => {
+    const store = openStore(tempFile());
+    createRun(store, {
+      cases: 1,
+      items: [
+        {
+          caseId: "c0",
+          field: "summary",
+          reason: "free-text",
+          modelValues: { a: "refund", b: "order" },
+          priority: 0.5,
+        },
+      ],
+    });
+    const verdict = (modelId: string, pass: boolean) => ({
+      runId: "r1",
+      caseId: "c0",
+      modelId,
+      rep: 0,
+      field: "summary",
+      judgeId: "judge",
+      text: "{}",
+      error: null,
+      raw: null,
+      usage: { inputTokens: 1, outputTokens: 1, cachedInputTokens: 0 },
+      costUsd: null,
+      latencyMs: 1,
+      attempts: 1,
+      fromCache: false,
+      output: {
+        ok: true as const,
+        value: { pass, score: pass ? 5 : 1, reason: `${modelId} said so` },
+        issues: [] as [],
+      },
+    });
+    store.judgements.recordAll([verdict("a", true), verdict("b", false)]);
+    const s = session(store, "ann", () => T0);
+    const before = s.next();
+    expect(before?.fields[0]?.answers.some((answer) => answer.judge !== undefined)).toBe(false);
+    const itemId = before?.fields[0]?.itemId ?? 0;
+    s.grade({
+      itemId,
+      verdict: { kind: "rating", ratings: { a: { score: 4, pass: true }, b: { score: 4, pass: true } } },
+    });
+    const after = s.reload("c0");
+    expect(after?.fields[0]?.answers).toEqual([
+      { modelId: "a", value: "refund", judge: { pass: true, score: 5, reason: "a said so" } },
+      { modelId: "b", value: "order", judge: { pass: false, score: 1, reason: "b said so" } },
+    ]);
+    const rows = detailRows(after?.fields[0] as ReviewField, ["a", "b"], 80);
+    const judged = rows.filter((row) => row.label.trim() === "judge:").map((row) => row.text);
+    expect(judged).toEqual(["pass 5/5 · a said so", "fail 1/5 · b said so"]);
   });
 
   it("a lease expires and the case goes to the other reviewer", () => {

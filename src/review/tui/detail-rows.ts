@@ -49,7 +49,12 @@ function labelled(entries: Entry[], width: number): LabelledRow[] {
 export function detailRows(field: ReviewField, models: string[], width: number): LabelledRow[] {
   const entries: Entry[] = models.flatMap((id, model) => {
     const answer = field.answers.find((a) => a.modelId === id);
-    return answer ? [{ label: `${model + 1} ${inert(id)}: `, model, text: displayValue(answer.value) }] : [];
+    if (!answer) return [];
+    const entry: Entry = { label: `${model + 1} ${inert(id)}: `, model, text: displayValue(answer.value) };
+    const { judge } = answer;
+    if (!judge) return [entry];
+    const verdict = `${judge.pass ? "pass" : "fail"} ${judge.score}/5 · ${inert(judge.reason)}`;
+    return [entry, { label: "  judge: ", text: verdict }];
   });
   if (field.gold !== undefined) entries.push({ label: "gold: ", text: displayValue(field.gold) });
   if (field.grade) entries.push({ label: "your grade: ", text: `✓ ${describeVerdict(field.grade)}` });

@@ -1,0 +1,67 @@
+// report.md's judged free text: per field and model, the judge-corrected accuracy beside the judge's own
+// number and the people's, and how well the judge agrees with people.
+import { interval, pct } from "../core/format.js";
+import type { EstimateInterval, JudgedFieldMetrics, RunSummary } from "../core/summary.js";
+import { cell, row } from "./markdown-table.js";
+
+const estimate = (e: EstimateInterval) => `${pct(e.estimate)} ${interval([e.lower, e.upper])}`;
+
+function kappa(metrics: JudgedFieldMetrics): string {
+  const { calibration } = metrics;
+  if (calibration.n === 0) return "—";
+  const k = calibration.kappa === null ? "κ —" : `κ ${calibration.kappa.toFixed(2)}`;
+  return `${k}, passes ${pct(calibration.judgePassRate, 0)} vs ${pct(calibration.humanPassRate, 0)} (n=${calibration.n})`;
+}
+
+function worth(metrics: JudgedFieldMetrics): string {
+  const grades = metrics.estimate.effectiveHumanGrades;
+  const worthText = grades === null ? "—" : Number.isFinite(grades) ? String(Math.round(grades)) : "∞";
+  const more = metrics.gradesForTenPoints;
+  const moreText =
+    more === null ? "" : Number.isFinite(more) ? `; ±5 pts at ${more}` : "; ±5 pts out of reach";
+  return `${worthText}${moreText}`;
+}
+
+/** The "Free text, judged" section; none without a judge. */
+export function judgeMarkdown(summary: RunSummary): string[] {
+  const judge = summary.judge;
+  if (!judge) return [];
+  const lines = [
+    "",
+    "## Free text, judged",
+    "",
+    `The judge (${cell(judge.judgeId)}) graded every answer; people graded a sample drawn where it was least sure. ` +
+      "**Estimate**: the judge's verdicts corrected by the people's grades, 95% interval valid whatever the judge's bias. " +
+      "**Judge only**: its verdicts taken as they are. **People only**: the graded sample alone. " +
+      "**Grades worth**: how many human grades alone would be as precise, and the grades in all for ±5 points.",
+    "",
+    row([
+      "field",
+      "model",
+      "estimate",
+      "judge only",
+      "people only",
+      "graded",
+      "judge vs people",
+      "grades worth",
+    ]),
+    row(["---", "---", "---:", "---:", "---:", "---:", "---", "---"]),
+  ];
+  for (const [field, models] of Object.entries(judge.fields)) {
+    for (const [modelId, m] of Object.entries(models)) {
+      lines.push(
+        row([
+          field,
+          modelId,
+          estimate(m.estimate),
+          estimate(m.judgeOnly),
+          estimate(m.humanOnly),
+          `${m.n} of ${m.N}`,
+          kappa(m),
+          worth(m),
+        ]),
+      );
+    }
+  }
+  return lines;
+}
