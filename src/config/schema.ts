@@ -34,6 +34,7 @@ export type RedactKind = (typeof REDACT_KINDS)[number];
 
 export const THRESHOLD_METRICS = [
   "fieldAccuracy",
+  "judgedAccuracy",
   "schemaValidRate",
   "errorRate",
   "latencyMs.p50",
@@ -46,12 +47,13 @@ const threshold = z
   .object({
     /**
      * What is limited: a rate from 0 to 1 (`fieldAccuracy`, the mean of the fields' accuracies or, with `field`,
-     * that field's; `schemaValidRate`; `errorRate`), a latency in milliseconds, or a cost in USD.
+     * that field's; `judgedAccuracy`, a free-text field's accuracy from the judge corrected by people's grades,
+     * with `field`; `schemaValidRate`; `errorRate`), a latency in milliseconds, or a cost in USD.
      */
     metric: z.enum(THRESHOLD_METRICS),
     /** Only this model. @default every model */
     model: z.string().optional(),
-    /** Only this field (fieldAccuracy only). */
+    /** Only this field (fieldAccuracy; judgedAccuracy needs one). */
     field: z.string().optional(),
     /** The lowest passing value; give `min`, `max` or both. */
     min: z.number().optional(),
@@ -65,8 +67,11 @@ const threshold = z
   })
   .strict()
   .refine((t) => t.min !== undefined || t.max !== undefined, { message: "give min or max" })
-  .refine((t) => t.field === undefined || t.metric === "fieldAccuracy", {
-    message: "field applies to metric fieldAccuracy only",
+  .refine((t) => t.field === undefined || t.metric === "fieldAccuracy" || t.metric === "judgedAccuracy", {
+    message: "field applies to metrics fieldAccuracy and judgedAccuracy only",
+  })
+  .refine((t) => t.metric !== "judgedAccuracy" || t.field !== undefined, {
+    message: "judgedAccuracy needs the field it is about",
   })
   .refine((t) => t.slice === undefined || t.metric === "fieldAccuracy", {
     message: "slice applies to metric fieldAccuracy only",

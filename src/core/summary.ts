@@ -224,7 +224,11 @@ export interface JudgedFieldMetrics {
    * The judge's verdicts on all N corrected by the graded sample (active inference over the priority
    * sample): valid whatever the judge's bias.
    */
-  estimate: EstimateInterval & { effectiveHumanGrades: number | null; lambda: number | null };
+  estimate: EstimateInterval & {
+    standardError: number | null;
+    effectiveHumanGrades: number | null;
+    lambda: number | null;
+  };
   /** Trusting the judge blindly: as biased as it is. */
   judgeOnly: EstimateInterval;
   /** The graded sample alone (unweighted: a guide, not an estimate of the field when sampling is uneven). */

@@ -73,6 +73,8 @@ export function measure(
       if (t.slice) return measureSlice(run, model.id, t, index, rateP);
       return { observed: model.fieldAccuracy, ...fieldAccuracyInterval(run, model.id, resamples, t) };
     }
+    case "judgedAccuracy":
+      return judgedAccuracy(run, model, t, index);
     case "schemaValidRate": {
       const valid = Math.round((model.schemaValidRate ?? 0) * answered);
       const pValue = rate(model.schemaValidRate, answered, t);
@@ -132,5 +134,40 @@ function fieldAccuracyInterval(
     ...(first?.interval ? { interval: first.interval } : {}),
     n: units.length,
     ...(pValue === undefined ? {} : { pValue }),
+  };
+}
+
+/**
+ * A judged field's accuracy (the judge's verdicts corrected by people's grades): its 95% interval, and the
+ * two-sided normal test at the limit with the estimate's standard error (the interval inverts it).
+ */
+function judgedAccuracy(run: Baseline, model: ModelSummary, t: ThresholdConfig, index: number): Measured {
+  if (!t.field) {
+    throw new CallgradeError(
+      "CONFIG_INVALID",
+      `gates.thresholds.${index}.field: judgedAccuracy needs a field`,
+    );
+  }
+  const judged = run.judge?.fields[t.field]?.[model.id];
+  if (!judged) {
+    const fields = Object.keys(run.judge?.fields ?? {});
+    throw new CallgradeError(
+      "CONFIG_INVALID",
+      `gates.thresholds.${index}.field: "${t.field}" has no judged accuracy for ${model.id}; judged fields: ${fields.length > 0 ? fields.join(", ") : "none (the run had no judge)"}`,
+    );
+  }
+  const { estimate, lower, upper, standardError } = judged.estimate;
+  if (estimate === null || standardError === null) return { observed: null, n: judged.n };
+  const sides = [t.min, t.max].filter((limit): limit is number => limit !== undefined);
+  const pValues = sides.map((limit) =>
+    standardError === 0
+      ? Number(estimate === limit)
+      : Math.min(1, 2 * normalUpperTail(Math.abs(estimate - limit) / standardError)),
+  );
+  return {
+    observed: estimate,
+    interval: [lower, upper],
+    n: judged.n,
+    ...(pValues.length > 0 ? { pValue: Math.max(...pValues) } : {}),
   };
 }

@@ -109,7 +109,14 @@ function fieldMetrics(units: Unit[]): JudgedFieldMetrics {
   return {
     N: units.length,
     n: graded.length,
-    estimate: { estimate, lower, upper, effectiveHumanGrades: fit.effectiveHumanGrades, lambda: fit.lambda },
+    estimate: {
+      estimate,
+      lower,
+      upper,
+      standardError: fit.standardError,
+      effectiveHumanGrades: fit.effectiveHumanGrades,
+      lambda: fit.lambda,
+    },
     // As a judge-only pipeline would count: its verdicts, and answers that did not validate as wrong.
     judgeOnly: judgeOnlyMean(units.filter((u) => u.verdict !== undefined || u.byRule).map((u) => u.judge)),
     humanOnly: humanOnlyMean(graded.map((u) => u.human)),

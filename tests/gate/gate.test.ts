@@ -169,6 +169,50 @@ describe("thresholds", () => {
     );
   });
 
+  it("a judged field's accuracy is held to its limit with the judge-corrected estimate's interval", () => {
+    const judged = (estimate: number, standardError: number) => ({
+      ...run("j", repeat("1", 10)),
+      judge: {
+        judgeId: "judge",
+        fields: {
+          notes: {
+            m: {
+              N: 500,
+              n: 60,
+              estimate: {
+                estimate,
+                lower: estimate - 1.96 * standardError,
+                upper: estimate + 1.96 * standardError,
+                standardError,
+                effectiveHumanGrades: 120,
+                lambda: 0.8,
+              },
+              judgeOnly: { estimate: 0.95, lower: 0.93, upper: 0.97 },
+              humanOnly: { estimate, lower: 0.6, upper: 0.9 },
+              calibration: {
+                n: 60,
+                kappa: 0.5,
+                judgePassRate: 0.95,
+                humanPassRate: 0.8,
+                confusion: { bothPass: 45, judgeOnlyPass: 12, humanOnlyPass: 3, bothFail: 0 },
+              },
+              gradesForTenPoints: 200,
+            },
+          },
+        },
+      },
+    });
+    const gates = gatesSchema.parse({ thresholds: [{ metric: "judgedAccuracy", field: "notes", min: 0.7 }] });
+    // 0.80 ± 1.96 × 0.03: the whole interval clears 0.70. The judge's own 0.95 plays no part.
+    const clear = runGate(judged(0.8, 0.03), { gates, strict: false }).checks[0];
+    expect(clear).toMatchObject({ verdict: "pass", observed: 0.8, n: 60 });
+    expect(runGate(judged(0.74, 0.03), { gates, strict: false }).checks[0]?.verdict).toBe("inconclusive");
+    expect(runGate(judged(0.65, 0.03), { gates, strict: false }).checks[0]?.verdict).toBe("fail");
+    expect(() => runGate(run("r", "11"), { gates, strict: false })).toThrow(
+      /gates\.thresholds\.0\.field: "notes" has no judged accuracy for m; judged fields: none \(the run had no judge\)/,
+    );
+  });
+
   it("latency and cost limits compare the point estimate", () => {
     const gates = gatesSchema.parse({
       thresholds: [
