@@ -63,7 +63,10 @@ function judgeVerdicts(store: Store, runId: string, caseId: string): Map<string,
   for (const judgement of store.judgements.forCase(runId, caseId)) {
     if (judgement.rep !== 0 || !judgement.verdict) continue;
     let byModel = byField.get(judgement.field);
-    if (!byModel) byField.set(judgement.field, (byModel = new Map()));
+    if (!byModel) {
+      byModel = new Map();
+      byField.set(judgement.field, byModel);
+    }
     byModel.set(judgement.modelId, judgement.verdict);
   }
   return byField;

@@ -275,7 +275,10 @@ function judgeScores(store: Store, runId: string): Map<string, JudgeScore[]> {
     if (judgement.rep !== 0) continue;
     const key = `${judgement.caseId}\0${judgement.field}`;
     let list = scores.get(key);
-    if (!list) scores.set(key, (list = []));
+    if (!list) {
+      list = [];
+      scores.set(key, list);
+    }
     list.push(judgement.verdict?.score);
   }
   return scores;

@@ -78,7 +78,10 @@ function humanPasses(grades: StoredGrade[]): Map<number, Map<string, number>> {
   for (const grade of grades) {
     if (grade.verdict.kind !== "rating") continue;
     let byModel = votes.get(grade.itemId);
-    if (!byModel) votes.set(grade.itemId, (byModel = new Map()));
+    if (!byModel) {
+      byModel = new Map();
+      votes.set(grade.itemId, byModel);
+    }
     for (const [modelId, rating] of Object.entries(grade.verdict.ratings)) {
       const list = byModel.get(modelId) ?? [];
       list.push(rating.pass ? 1 : 0);
