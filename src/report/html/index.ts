@@ -11,6 +11,7 @@ import { callFailuresSection, FAILURES_CSS, failuresSection } from "./failures.j
 import { gateBanner } from "./gate.js";
 import { header, modelTable } from "./header.js";
 import { historySection } from "./history.js";
+import { judgeSection } from "./judge.js";
 import { latencySection } from "./latency.js";
 import { reviewSection } from "./notes.js";
 import { robustnessSection } from "./robustness.js";
@@ -52,6 +53,7 @@ const NAV: [string, string][] = [
   ["history", "History"],
   ["accuracy", "Accuracy"],
   ["slices", "Slices"],
+  ["judge", "Judged free text"],
   ["confusion", "Confusion"],
   ["voice", "Voice stage"],
   ["robustness", "Robustness"],
@@ -73,6 +75,7 @@ export function renderHtml(data: ReportData): string {
     historySection(v),
     accuracySection(v),
     slicesSection(v),
+    judgeSection(v),
     confusionSection(v),
     voiceSection(v),
     robustnessSection(v),

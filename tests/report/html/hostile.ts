@@ -60,6 +60,30 @@ export function hostileReport(): ReportData {
       [PAYLOADS.closeJson]: { cases: 2, models: { [ids[0] ?? ""]: { ...sliced, fields: { phone: field } } } },
     },
   };
+  // A judge's id and a judged field's name are the user's: escaped like every other.
+  const estimate = { estimate: 0.7, lower: 0.6, upper: 0.8 };
+  data.summary.judge = {
+    judgeId: `judge${PAYLOADS.script}`,
+    fields: {
+      [`notes${PAYLOADS.img}`]: {
+        [ids[0] ?? ""]: {
+          N: 10,
+          n: 4,
+          estimate: { ...estimate, standardError: 0.05, effectiveHumanGrades: 8, lambda: 0.5 },
+          judgeOnly: estimate,
+          humanOnly: estimate,
+          calibration: {
+            n: 4,
+            kappa: 0.5,
+            judgePassRate: 0.75,
+            humanPassRate: 0.5,
+            confusion: { bothPass: 2, judgeOnlyPass: 1, humanOnlyPass: 0, bothFail: 1 },
+          },
+          gradesForTenPoints: 30,
+        },
+      },
+    },
+  };
   data.schemaFailures[ids[2] ?? ""] = { [`phone: ${PAYLOADS.img}`]: 3, [PAYLOADS.closeJson]: 1 };
   const [first, second, third] = data.disagreements;
   if (first) {
