@@ -35,6 +35,11 @@ export default defineConfig({
       params: { temperature: 0 },
     },
   ],
+  // The notes' judge is SIMULATED too: verdicts recorded by scripts/simulate-judge.ts, a seeded rule with a
+  // known bias (strict: it fails 30% of faithful paraphrases). Set a real model here to judge for real.
+  judge: {
+    model: { id: "judge-sim", provider: "replay", path: "datasets/demo/recorded/judge-sim.jsonl" },
+  },
   concurrency: 16,
   repeat: 1,
   scoring: { phoneRegion: "US", referenceDateKey: "callDate", phoneRegionKey: "phoneRegion" },

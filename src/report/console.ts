@@ -4,6 +4,7 @@ import { inert } from "../core/inert.js";
 import type { RunSummary } from "../core/summary.js";
 import { gradedLine } from "../summary/review-wording.js";
 import { failureConsoleLines } from "./call-failures.js";
+import { judgeConsole } from "./console-judge.js";
 import { slicesConsole } from "./console-slices.js";
 import { voiceConsole } from "./console-voice.js";
 import { unreadableLine } from "./unreadable.js";
@@ -72,6 +73,7 @@ export function renderConsole(summary: RunSummary): string {
   }
   out.push(...voiceConsole(summary));
   out.push(...slicesConsole(summary));
+  out.push(...judgeConsole(summary));
   for (const skipped of summary.skippedModels) out.push(`skipped ${skipped.id}: ${inert(skipped.reason)}`);
   return out.join("\n");
 }

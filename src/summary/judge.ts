@@ -108,7 +108,10 @@ function fieldMetrics(units: Unit[]): JudgedFieldMetrics {
   });
   const graded = units.filter((u): u is Unit & { human: number } => u.human !== undefined && !u.byRule);
   const rest = units.filter((u) => u.human === undefined);
-  const { estimate, lower, upper } = fit;
+  // Answers wrong by rule are known without anyone, but say nothing of the judge: below two grades by
+  // people, nothing measures its bias, so there is no estimate.
+  const { estimate, lower, upper } = graded.length < 2 ? { estimate: null, lower: 0, upper: 1 } : fit;
+  const known = graded.length >= 2;
   return {
     N: units.length,
     n: graded.length,
@@ -116,9 +119,9 @@ function fieldMetrics(units: Unit[]): JudgedFieldMetrics {
       estimate,
       lower,
       upper,
-      standardError: fit.standardError,
-      effectiveHumanGrades: fit.effectiveHumanGrades,
-      lambda: fit.lambda,
+      standardError: known ? fit.standardError : null,
+      effectiveHumanGrades: known ? fit.effectiveHumanGrades : null,
+      lambda: known ? fit.lambda : null,
     },
     // As a judge-only pipeline would count: its verdicts, and answers that did not validate as wrong.
     judgeOnly: judgeOnlyMean(units.filter((u) => u.verdict !== undefined || u.byRule).map((u) => u.judge)),

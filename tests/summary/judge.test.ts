@@ -130,6 +130,17 @@ describe("judge summary", () => {
     expect(judgeMarkdown({} as RunSummary)).toEqual([]);
   });
 
+  it("gives no estimate before two answers are graded by people, however many are wrong by rule", () => {
+    const items = [item(1, "c1", 0.9), item(2, "c2", 0.8), item(3, "c3", 0.7), item(4, "c4", 0.6)];
+    // b's answers on c3 and c4 did not validate (not judged): known wrong, but no measure of the judge.
+    const judgements = [judged("c1", "a", 5), judged("c1", "b", 5), judged("c2", "b", 4)];
+    const b = judgeSummary({ run: RUN, items, grades: [rated(1, true, true)], judgements })?.fields.notes?.b;
+    expect(b).toMatchObject({
+      n: 1,
+      estimate: { estimate: null, lower: 0, upper: 1, standardError: null, lambda: null },
+    });
+  });
+
   it("has nothing to say without judgements", () => {
     expect(judgeSummary({ run: RUN, items: [], grades: [], judgements: [] })).toBeUndefined();
   });

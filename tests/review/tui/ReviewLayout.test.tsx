@@ -15,6 +15,27 @@ const SIZES = [
 ];
 const CASES = ["en-001", "ja-021"] as const;
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The frame once it has stopped changing (and, with `before`, once it differs from it): on a loaded machine
+ * a key's redraw can come in more than one frame, and reading between them read some turns twice.
+ */
+async function steady(frame: () => string, before?: string): Promise<string> {
+  const deadline = Date.now() + 5_000;
+  let last = frame();
+  let since = Date.now();
+  while (Date.now() < deadline) {
+    await pause(5);
+    const now = frame();
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    } else if (Date.now() - since >= 30 && now !== before) return now;
+  }
+  return last;
+}
+
 /** The frame fits: fewer rows than the terminal (Ink loses the top of a frame as tall as it), none too wide. */
 function expectFits(frame: string, size: { columns: number; rows: number }): void {
   const lines = frame.split("\n");
@@ -33,10 +54,10 @@ describe.each(SIZES)("the review screen at $columns×$rows", (size) => {
         const ready = mode === "rate" ? "rate each answer" : "› phone";
         await vi.waitFor(() => expect(frame()).toContain(ready), { timeout: 2_000 });
         const { rows, screens } = await readWholeTranscript(
-          frame,
-          async () => {
+          () => steady(frame),
+          async (before) => {
             await type("j");
-            return frame();
+            return steady(frame, before);
           },
           size.columns,
         );
