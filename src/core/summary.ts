@@ -240,6 +240,9 @@ export interface JudgedFieldMetrics {
 
 export interface JudgeSummary {
   judgeId: string;
+  /** The judge's calls in the run (every repetition and field), and what they cost (null: not priced). */
+  calls: number;
+  costUsd: number | null;
   /** Field → model id → figures. */
   fields: Record<string, Record<string, JudgedFieldMetrics>>;
 }

@@ -30,7 +30,7 @@ export function judgeMarkdown(summary: RunSummary): string[] {
     "",
     "## Free text, judged",
     "",
-    `The judge (${cell(judge.judgeId)}) graded every answer; people graded a sample drawn where it was least sure. ` +
+    `The judge (${cell(judge.judgeId)}, ${judge.calls} calls${judge.costUsd === null ? "" : `, $${judge.costUsd.toFixed(2)}`}) graded every answer; people graded a sample drawn where it was least sure. ` +
       "**Estimate**: the judge's verdicts corrected by the people's grades, 95% interval valid whatever the judge's bias. " +
       "**Judge only**: its verdicts taken as they are. **People only**: the graded sample alone. " +
       "**Grades worth**: how many human grades alone would be as precise, and the grades in all for ±5 points.",

@@ -69,7 +69,9 @@ export function judgeSummary({ run, items, grades, judgements }: JudgeInputs): J
     }
     fields[field] = byModel;
   }
-  return { judgeId, fields };
+  const priced = judgements.filter((j) => j.costUsd !== null);
+  const costUsd = priced.length === 0 ? null : priced.reduce((sum, j) => sum + (j.costUsd ?? 0), 0);
+  return { judgeId, calls: judgements.length, costUsd, fields };
 }
 
 /** Review item id → model id → share of the item's reviewers who passed that model's answer. */

@@ -84,7 +84,9 @@ describe.each(["openai", "anthropic"] as const)("a %s judge", (provider) => {
     expect(notes.map((item) => item.caseId).sort()).toEqual(["c1", "c2", "c3", "c4", "c5"]);
     expect(notes.every((item) => item.priority > 0 && item.priority < 1)).toBe(true);
     // Nobody graded yet: the judge's own number (a: c1 passed, c2, c3, c5 failed, c4 no verdict), no estimate.
-    expect(first.summary.judge?.judgeId).toBe("judge");
+    expect(first.summary.judge).toMatchObject({ judgeId: "judge", calls: 9 });
+    // gpt-4.1-mini and claude-sonnet-4-5 are in the built-in price table: the judge's calls are priced.
+    expect(first.summary.judge?.costUsd).toBeGreaterThan(0);
     expect(first.summary.judge?.fields.notes?.a).toMatchObject({
       N: 5,
       n: 0,

@@ -174,6 +174,8 @@ describe("thresholds", () => {
       ...run("j", repeat("1", 10)),
       judge: {
         judgeId: "judge",
+        calls: 500,
+        costUsd: 0.5,
         fields: {
           notes: {
             m: {

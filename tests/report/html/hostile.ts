@@ -64,6 +64,8 @@ export function hostileReport(): ReportData {
   const estimate = { estimate: 0.7, lower: 0.6, upper: 0.8 };
   data.summary.judge = {
     judgeId: `judge${PAYLOADS.script}`,
+    calls: 10,
+    costUsd: null,
     fields: {
       [`notes${PAYLOADS.img}`]: {
         [ids[0] ?? ""]: {
