@@ -17,6 +17,7 @@ import { unmeasured } from "./measured.js";
 import { fieldOutcomes } from "./outcomes.js";
 import { costAndLatency } from "./regression-cost.js";
 import { fieldChecks } from "./regression-field.js";
+import { judgedChecks } from "./regression-judged.js";
 import { bootstrapMeanDifference, signFlipMeanTest } from "./stats/index.js";
 import type { Baseline, BaselineModel, GateCheck, GateFamily, UncheckedMetric } from "./types.js";
 import { pts, sidedNote } from "./wording.js";
@@ -62,6 +63,7 @@ export function regressionFamily(
       ...costAndLatency(cand, base, shared, settings, sides, new Set(skipped.map((u) => u.metric))),
     );
   }
+  pending.push(...judgedChecks(candidate, baseline, settings, sides));
   return { ...decideFamily("regression", pending, correction, settings.alpha), unchecked };
 }
 

@@ -69,11 +69,72 @@ function run(id: string, outcomes: string, extra: { latency?: number; cost?: num
 }
 
 const repeat = (pattern: string, times: number) => pattern.repeat(times);
+
+/** A run whose notes a judge graded: the judge-corrected estimate and its standard error. */
+const judged = (estimate: number, standardError: number, id = "j"): Baseline => ({
+  ...run(id, repeat("1", 10)),
+  judge: {
+    judgeId: "judge",
+    calls: 500,
+    costUsd: 0.5,
+    fields: {
+      notes: {
+        m: {
+          N: 500,
+          n: 60,
+          estimate: {
+            estimate,
+            lower: estimate - 1.96 * standardError,
+            upper: estimate + 1.96 * standardError,
+            standardError,
+            effectiveHumanGrades: 120,
+            lambda: 0.8,
+          },
+          judgeOnly: { estimate: 0.95, lower: 0.93, upper: 0.97 },
+          humanOnly: { estimate, lower: 0.6, upper: 0.9 },
+          calibration: {
+            n: 60,
+            kappa: 0.5,
+            judgePassRate: 0.95,
+            humanPassRate: 0.8,
+            confusion: { bothPass: 45, judgeOnlyPass: 12, humanOnlyPass: 3, bothFail: 0 },
+          },
+          gradesForTenPoints: 200,
+        },
+      },
+    },
+  },
+});
+
 const regression = gatesSchema.parse({
   regression: { baseline: "b.json", maxDrop: 0.02, alpha: 0.05, resamples: 500 },
 });
 
 describe("regression against a baseline", () => {
+  it("a judged field's drop fails when significant, passes when the interval clears, else says grade more", () => {
+    const gates = gatesSchema.parse({ regression: { baseline: "b.json", maxDrop: 0.02, alpha: 0.05 } });
+    const judgedCheck = (now: number, then: number, se: number) =>
+      runGate(judged(now, se, "cand"), {
+        gates,
+        baseline: judged(then, se, "base"),
+        strict: false,
+      }).checks.find((c) => c.metric === "judgedAccuracy");
+    expect(judgedCheck(0.7, 0.85, 0.02)).toMatchObject({ verdict: "fail", field: "notes", model: "m" });
+    expect(judgedCheck(0.7, 0.85, 0.02)?.delta).toBeCloseTo(-0.15);
+    expect(judgedCheck(0.95, 0.85, 0.02)?.verdict).toBe("pass");
+    const unsure = judgedCheck(0.84, 0.85, 0.05);
+    expect(unsure?.verdict).toBe("inconclusive");
+    expect(unsure?.message).toMatch(/too few grades to tell/);
+    // A run without an estimate (under two grades) has no judged check.
+    expect(
+      runGate(run("cand", repeat("1", 10)), {
+        gates,
+        baseline: judged(0.8, 0.02, "base"),
+        strict: false,
+      }).checks.some((c) => c.metric === "judgedAccuracy"),
+    ).toBe(false);
+  });
+
   it("a clear regression fails and names the flipped calls", () => {
     const baseline = run("base", repeat("1", 200));
     const candidate = run("cand", repeat("1", 160) + repeat("0", 40));
@@ -170,40 +231,6 @@ describe("thresholds", () => {
   });
 
   it("a judged field's accuracy is held to its limit with the judge-corrected estimate's interval", () => {
-    const judged = (estimate: number, standardError: number) => ({
-      ...run("j", repeat("1", 10)),
-      judge: {
-        judgeId: "judge",
-        calls: 500,
-        costUsd: 0.5,
-        fields: {
-          notes: {
-            m: {
-              N: 500,
-              n: 60,
-              estimate: {
-                estimate,
-                lower: estimate - 1.96 * standardError,
-                upper: estimate + 1.96 * standardError,
-                standardError,
-                effectiveHumanGrades: 120,
-                lambda: 0.8,
-              },
-              judgeOnly: { estimate: 0.95, lower: 0.93, upper: 0.97 },
-              humanOnly: { estimate, lower: 0.6, upper: 0.9 },
-              calibration: {
-                n: 60,
-                kappa: 0.5,
-                judgePassRate: 0.95,
-                humanPassRate: 0.8,
-                confusion: { bothPass: 45, judgeOnlyPass: 12, humanOnlyPass: 3, bothFail: 0 },
-              },
-              gradesForTenPoints: 200,
-            },
-          },
-        },
-      },
-    });
     const gates = gatesSchema.parse({ thresholds: [{ metric: "judgedAccuracy", field: "notes", min: 0.7 }] });
     // 0.80 ± 1.96 × 0.03: the whole interval clears 0.70. The judge's own 0.95 plays no part.
     const clear = runGate(judged(0.8, 0.03), { gates, strict: false }).checks[0];
