@@ -238,7 +238,7 @@ export const configSchema = z
       .object({
         /** The model that judges, configured as under `models` (it need not be one of them). */
         model: modelConfig,
-        /** The fields it grades. @default every free-text field */
+        /** The free-text fields it grades. @default every free-text field */
         fields: z.array(z.string().min(1)).min(1).optional(),
       })
       .strict()

@@ -38,25 +38,35 @@ interface JudgedRef {
   gold: unknown;
 }
 
-/** The fields a judge grades: those the config names, else every free-text field of the run. */
-export function judgedFields(loaded: Suite, run: RunRecord): FieldSpec[] {
+/**
+ * The fields a judge grades: those the config names, else every free-text field. Checked before any call
+ * is made (runSuite asks with the schema's fields and the config's models), and again on the run's.
+ */
+export function judgedFields(loaded: Suite, fields: FieldSpec[], modelIds: readonly string[]): FieldSpec[] {
   const judgeId = loaded.config.judge?.model.id;
-  if (judgeId !== undefined && run.models.some((model) => model.id === judgeId)) {
+  if (judgeId !== undefined && modelIds.includes(judgeId)) {
     throw new CallgradeError(
       "USAGE",
       `${loaded.file}: the judge's id "${judgeId}" is a model's too; give the judge an id of its own (its calls are counted under it)`,
     );
   }
   const named = loaded.config.judge?.fields;
-  if (!named) return run.fields.filter((spec) => spec.match.kind === "free-text");
-  const unknown = named.filter((name) => !run.fields.some((spec) => spec.name === name));
+  if (!named) return fields.filter((spec) => spec.match.kind === "free-text");
+  const unknown = named.filter((name) => !fields.some((spec) => spec.name === name));
   if (unknown.length > 0) {
     throw new CallgradeError(
       "USAGE",
-      `${loaded.file}: judge.fields names no field "${unknown.join('", "')}"; fields: ${run.fields.map((s) => s.name).join(", ")}`,
+      `${loaded.file}: judge.fields names no field "${unknown.join('", "')}"; fields: ${fields.map((s) => s.name).join(", ")}`,
     );
   }
-  return run.fields.filter((spec) => named.includes(spec.name));
+  const matched = fields.filter((spec) => named.includes(spec.name) && spec.match.kind !== "free-text");
+  if (matched.length > 0) {
+    throw new CallgradeError(
+      "USAGE",
+      `${loaded.file}: judge.fields names "${matched.map((s) => s.name).join('", "')}", compared by a matcher; the judge grades free-text fields (\`.meta({ match: "free-text", rubric })\`)`,
+    );
+  }
+  return fields.filter((spec) => named.includes(spec.name));
 }
 
 /**
@@ -100,7 +110,11 @@ const requestId = (ref: JudgedRef) => JSON.stringify([ref.caseId, ref.modelId, r
 /** Judges the run's answers not judged yet (a resume, a rerun of the stage); resolves when all are settled. */
 export async function judgeRun(options: JudgeStageOptions): Promise<void> {
   const { store, run, judge } = options;
-  const fields = judgedFields(options.loaded, run);
+  const fields = judgedFields(
+    options.loaded,
+    run.fields,
+    run.models.map((model) => model.id),
+  );
   if (fields.length === 0) return;
   const judgeId = judge.config.id;
   const refs = judgedAnswers(store, run, fields);

@@ -6,9 +6,11 @@ import { CallgradeError } from "../core/errors.js";
 import type { Case } from "../core/types.js";
 import { loadPrompt, type PromptSuite } from "../prompt/index.js";
 import { createProvider } from "../providers/index.js";
+import { fieldsFromSchema } from "../scoring/fields.js";
 import type { Store } from "../store/index.js";
 import type { CaseCheck } from "./case-check.js";
 import type { RunListener } from "./events.js";
+import { judgedFields } from "./judge.js";
 import type { ActiveModel } from "./matrix.js";
 import { StoredCases } from "./stored-cases.js";
 
@@ -46,6 +48,12 @@ export async function createJudge(
 ): Promise<ActiveModel | undefined> {
   const config = loaded.config.judge?.model;
   if (!config) return undefined;
+  // Its fields and id are checked before a single call is made, not after the models answered.
+  judgedFields(
+    loaded,
+    fieldsFromSchema(loaded.config.schema),
+    loaded.config.models.map((model) => model.id),
+  );
   const created = await createProvider(config, { baseDir: loaded.baseDir, env: options.env });
   if ("skipped" in created) {
     throw new CallgradeError("USAGE", `the judge "${config.id}" cannot run: ${created.skipped}`);

@@ -135,7 +135,7 @@ describe.each(["openai", "anthropic"] as const)("a %s judge", (provider) => {
     }
   });
 
-  it("refuses a judge named like a model, a judged field the schema lacks, and a judge that cannot run", async () => {
+  it("refuses a judge named like a model, a judged field the schema lacks or a matcher compares, and a judge that cannot run", async () => {
     // Without a baseURL the judge needs its provider's key, and the environment has none.
     const keyless = await loadSuite(
       (() => {
@@ -156,9 +156,17 @@ describe.each(["openai", "anthropic"] as const)("a %s judge", (provider) => {
     await expect(run(asModel, { store: storeOf(asModel), env })).rejects.toThrow(
       /the judge's id "a" is a model's too/,
     );
+    // Refused before the run was stored, let alone sent: nothing to resume, nothing paid.
+    const refused = Store.open(storeOf(asModel));
+    expect(refused.runs.latest()).toBeUndefined();
+    refused.close();
     const fields = await loadSuite(writeSuite("", ', fields: ["summary"]'));
     await expect(run(fields, { store: storeOf(fields), env })).rejects.toThrow(
       /judge\.fields names no field "summary"; fields: name, phone, date, size, notes/,
+    );
+    const matched = await loadSuite(writeSuite("", ', fields: ["notes", "date"]'));
+    await expect(run(matched, { store: storeOf(matched), env })).rejects.toThrow(
+      /judge\.fields names "date", compared by a matcher; the judge grades free-text fields/,
     );
     await expect(run(keyless, { store: storeOf(keyless), env: {} })).rejects.toThrow(
       /the judge "judge" cannot run/,
