@@ -49,7 +49,7 @@ export function noteKind(note: unknown, truth: string | null, invented: readonly
   return note === truth ? "verbatim" : "paraphrase";
 }
 
-const INVENTED = ["Asked for a female doctor.", "Celebrating a birthday."];
+export const INVENTED = ["Asked for a female doctor.", "Celebrating a birthday."];
 
 export interface JudgeRow {
   id: string;
