@@ -1,11 +1,19 @@
 // The terminal table of judged free text: per field, each model's judge-corrected estimate, the judge's own
-// number, and how many answers people graded. The full table (the people's number, kappa) is in report.md.
+// number, how many answers people graded and how the judge agrees with them. The people's own number is in
+// report.md.
 import { interval, pct, table } from "../core/format.js";
 import { inert } from "../core/inert.js";
 import type { EstimateInterval, JudgedFieldMetrics, RunSummary } from "../core/summary.js";
 
 const figure = (e: EstimateInterval) =>
   e.estimate === null ? "—" : `${pct(e.estimate)} ${interval([e.lower, e.upper])}`;
+
+/** Cohen's kappa and the two pass rates on the answers both graded; "—" before any. */
+function agreement(m: JudgedFieldMetrics): string {
+  const c = m.calibration;
+  if (c.n === 0) return "—";
+  return `κ ${c.kappa === null ? "—" : c.kappa.toFixed(2)}, ${pct(c.judgePassRate, 0)} vs ${pct(c.humanPassRate, 0)} pass`;
+}
 
 /** One table per judged field, after a blank line; none without a judge. */
 export function judgeConsole(summary: RunSummary): string[] {
@@ -23,6 +31,7 @@ export function judgeConsole(summary: RunSummary): string[] {
           ["estimate, 95% CI", ...models.map((id) => figure(at(id).estimate))],
           ["judge only", ...models.map((id) => figure(at(id).judgeOnly))],
           ["graded by people", ...models.map((id) => `${at(id).n} of ${at(id).N}`)],
+          ["judge vs people", ...models.map((id) => agreement(at(id)))],
         ],
         ["l", ...models.map(() => "r" as const)],
       ),

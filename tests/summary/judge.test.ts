@@ -1,6 +1,7 @@
 // A judge's figures in the summary, on runs small enough to work out by hand.
 import { describe, expect, it } from "vitest";
 import type { RunSummary } from "../../src/core/summary.js";
+import { judgeConsole } from "../../src/report/console-judge.js";
 import { judgeMarkdown } from "../../src/report/markdown-judge.js";
 import type { RunRecord, StoredGrade, StoredJudgement, StoredReviewItem } from "../../src/store/index.js";
 import { judgeSummary } from "../../src/summary/judge.js";
@@ -128,6 +129,15 @@ describe("judge summary", () => {
       /^\| notes \| a \| [\d.]+% \[\d+–\d+\] \| 100\.0% \[44–100\] \| 50\.0% \[9–91\] \| 2 of 3 \| κ 0\.00, passes 100% vs 50% \(n=2\) \| 2 \|$/,
     );
     expect(judgeMarkdown({} as RunSummary)).toEqual([]);
+    // The terminal's table: the same figures, per model a column.
+    const models = [{ id: "a" }, { id: "b" }] as RunSummary["models"];
+    const terminal = judgeConsole({ judge, models } as RunSummary).join("\n");
+    expect(terminal).toMatch(/judge only +100\.0% \[44–100\]/);
+    expect(terminal).toMatch(/graded by people +2 of 3/);
+    expect(terminal).toMatch(/judge vs people +κ 0\.00, 100% vs 50% pass/);
+    // b gave no answer the judge saw (all wrong by rule): nothing measures the judge there.
+    expect(terminal).toMatch(/estimate, 95% CI +[\d.]+% \[\d+–\d+\] +—/);
+    expect(terminal).toContain("no estimate until");
   });
 
   it("gives no estimate before two answers are graded by people, however many are wrong by rule", () => {
