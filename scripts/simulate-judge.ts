@@ -19,6 +19,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { Appointment } from "../schemas/appointment.js";
+import { seededRandom } from "../src/core/random.js";
 import { validateOutput } from "../src/validate/index.js";
 import { DEMO_DIR, parseCalls, parseTruth } from "./simulate-pipelines.js";
 
@@ -26,18 +27,6 @@ export const JUDGE_SEED = 20261207;
 export const PARAPHRASE_FAIL = 0.3;
 export const WRONG_PASS = 0.4;
 const PIPELINES = ["prod-v1", "prod-v2"];
-
-/** mulberry32, as the pipelines' simulation uses. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Kind = "verbatim" | "paraphrase" | "none-right" | "wrong";
 
@@ -63,7 +52,7 @@ export function simulateJudge(
   recorded: Map<string, Map<string, string>>,
   seed: number,
 ): JudgeRow[] {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const truthOf = new Map(hidden.map((row) => [row.id, row.truth.notes]));
   const rows: JudgeRow[] = [];
   for (const call of calls) {
