@@ -1,5 +1,6 @@
 // Answered calls a store could not take in time (its server gone longer than the wait, or the run stopped
-// while it was gone), kept in a local file so no paid answer is dropped; a resume stores them first.
+// while it was gone), kept in a local file so no paid answer is dropped; a resume stores them first. A
+// judge's verdicts are kept in the same file, told apart by their judge.
 import {
   appendFileSync,
   closeSync,
@@ -11,7 +12,7 @@ import {
   rmSync,
 } from "node:fs";
 import path from "node:path";
-import type { CallRecord, Store } from "../store/index.js";
+import type { CallRecord, JudgementRecord, Store } from "../store/index.js";
 
 const BATCH = 500;
 
@@ -46,9 +47,13 @@ export function storeHeld(store: Store, dir: string, runId: string): number {
   const records = readFileSync(file, "utf8")
     .split("\n")
     .filter((line) => line.trim() !== "")
-    .map((line) => JSON.parse(line) as CallRecord)
+    .map((line) => JSON.parse(line) as CallRecord | JudgementRecord)
     .filter((record) => record.runId === runId);
-  for (let at = 0; at < records.length; at += BATCH) store.calls.recordAll(records.slice(at, at + BATCH));
+  const verdicts = records.filter((record): record is JudgementRecord => "judgeId" in record);
+  const calls = records.filter((record) => !("judgeId" in record));
+  for (let at = 0; at < calls.length; at += BATCH) store.calls.recordAll(calls.slice(at, at + BATCH));
+  for (let at = 0; at < verdicts.length; at += BATCH)
+    store.judgements.recordAll(verdicts.slice(at, at + BATCH));
   rmSync(file);
   return records.length;
 }

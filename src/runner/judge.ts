@@ -10,6 +10,7 @@ import { getPath } from "../scoring/path.js";
 import { type CallRecord, callKey, judgementKey, type RunRecord, type Store } from "../store/index.js";
 import { verdictSchema } from "../validate/verdict.js";
 import type { RunListener } from "./events.js";
+import { keepHeld } from "./held-calls.js";
 import { type ActiveModel, runMatrix } from "./matrix.js";
 import type { RetryPolicy } from "./retry.js";
 import { StoredCases } from "./stored-cases.js";
@@ -24,6 +25,8 @@ export interface JudgeStageOptions {
   signal: AbortSignal;
   emit: RunListener;
   retry?: Partial<RetryPolicy>;
+  /** Where verdicts the store could not take are kept for a resume, beside the run's held calls. */
+  heldDir?: string;
 }
 
 /** One answer to judge: whose it is, and what the judge is shown besides the transcript. */
@@ -153,6 +156,15 @@ export async function judgeRun(options: JudgeStageOptions): Promise<void> {
     },
     schema: verdictSchema,
     record: (records) => store.judgements.recordAll(records.map((record) => judgementOf(record, byId))),
+    ...(options.heldDir
+      ? {
+          keep: (records: readonly CallRecord[]) =>
+            keepHeld(
+              options.heldDir ?? "",
+              records.map((record) => judgementOf(record, byId)),
+            ),
+        }
+      : {}),
     store,
     concurrency: options.concurrency,
     repeat: 1,

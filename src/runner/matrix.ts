@@ -60,6 +60,8 @@ export interface MatrixOptions {
   schema?: z.ZodObject;
   /** Where a batch of settled calls is written. @default the store's calls */
   record?: (records: readonly CallRecord[]) => void;
+  /** Keeps a batch the store never took, and says where (see write-batch.ts). @default in heldDir, as calls */
+  keep?: (records: readonly CallRecord[]) => string;
 }
 
 /** Some models and the cases they are sent; a case the list has no entry for is not sent. */
@@ -121,7 +123,11 @@ export async function runMatrix(options: MatrixOptions): Promise<void> {
             message: error instanceof Error ? error.message : String(error),
           }),
         onBack: (waitedMs) => options.emit({ type: "store-back", waitedMs }),
-        ...(options.heldDir ? { keep: (records) => keepHeld(options.heldDir ?? "", records) } : {}),
+        ...(options.keep
+          ? { keep: options.keep }
+          : options.heldDir
+            ? { keep: (records) => keepHeld(options.heldDir ?? "", records) }
+            : {}),
         signal: options.signal,
       }),
       schema: options.schema ?? options.loaded.config.schema,

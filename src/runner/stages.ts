@@ -99,6 +99,7 @@ export async function runStages(
       signal: options.signal,
       emit: options.emit,
       ...(options.retry ? { retry: options.retry } : {}),
+      ...(options.heldDir ? { heldDir: options.heldDir } : {}),
     });
   }
   const status = options.signal.aborted ? "interrupted" : "finished";

@@ -1,13 +1,15 @@
 // A judge model grades the free-text answers of a run through the real OpenAI and Anthropic SDKs against the
 // loopback server: structured verdicts are stored, an invalid verdict is kept as invalid, and a second run
 // takes every verdict from the cache.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSuite, run } from "../../src/index.js";
-import type { RunEvent } from "../../src/runner/index.js";
+import { type RunEvent, resumeSuite, runSuite } from "../../src/runner/index.js";
+import { HeldCalls } from "../../src/runner/write-batch.js";
 import { Store } from "../../src/store/index.js";
+import { PgError } from "../../src/store/pg/sync-client.js";
 import { type FakeApi, type FakeApiCall, startFakeApi } from "../helpers/fake-api.js";
 import { promptParts } from "../helpers/fake-api-replies.js";
 
@@ -133,6 +135,60 @@ describe.each(["openai", "anthropic"] as const)("a %s judge", (provider) => {
     } finally {
       api.respond = respond;
     }
+  });
+
+  it("keeps the verdicts a lost store could not take, and a resume stores them without asking again", async () => {
+    const configFile = writeSuite();
+    const suite = await loadSuite(configFile);
+    const dir = path.dirname(configFile);
+    const heldDir = path.join(dir, "held");
+    const store = Store.open(path.join(dir, "store.db"));
+    const env = { OPENAI_API_KEY: "sk-test", ANTHROPIC_API_KEY: "sk-ant-test" };
+    const record = store.judgements.recordAll.bind(store.judgements);
+    // The store's server goes away as the verdicts come in; the run is stopped while it waits for it.
+    store.judgements.recordAll = () => {
+      throw new PgError("connection lost", "CONNECTION_CLOSED", true);
+    };
+    const stop = new AbortController();
+    const before = api.requests.length;
+    const failed = await runSuite(suite, store, {
+      useCache: true,
+      signal: stop.signal,
+      env,
+      heldDir,
+      emit: (event) => {
+        if (event.type === "store-waiting") stop.abort();
+      },
+    }).catch((error: unknown) => error);
+    expect(failed).toBeInstanceOf(HeldCalls);
+    const file = (failed as HeldCalls).file;
+    const held = readFileSync(file, "utf8")
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line));
+    expect(held.length).toBeGreaterThan(0);
+    expect(
+      held.every(
+        (line: { judgeId?: string; field?: string }) => line.judgeId === "judge" && line.field === "notes",
+      ),
+    ).toBe(true);
+    expect(store.judgements.count(store.runs.latest()?.id ?? "")).toBe(0);
+    const sent = api.requests.length - before;
+
+    // The server is back: the resume stores what was kept first, then asks only for what never came back.
+    store.judgements.recordAll = record;
+    const runId = store.runs.latest()?.id;
+    await resumeSuite(suite, store, runId, {
+      useCache: true,
+      signal: new AbortController().signal,
+      env,
+      heldDir,
+      emit: () => {},
+    });
+    expect(existsSync(file)).toBe(false);
+    expect(store.judgements.forRun(runId ?? "")).toHaveLength(9);
+    expect(api.requests.length - before).toBe(sent + (9 - held.length));
+    store.close();
   });
 
   it("refuses a judge named like a model, a judged field the schema lacks or a matcher compares, and a judge that cannot run", async () => {
