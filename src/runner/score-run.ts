@@ -6,7 +6,7 @@ import type { MatchContext } from "../core/types.js";
 import { agreeOnCanonicals } from "../scoring/agreement.js";
 import { matchContext } from "../scoring/context.js";
 import { type FieldScorer, fieldScorer } from "../scoring/field-scorer.js";
-import { itemDraw, itemWeight, type JudgeScore, reviewPriority } from "../scoring/judge-sample.js";
+import { itemDraw, itemWeight, type JudgeScore, mainJudge, reviewPriority } from "../scoring/judge-sample.js";
 import type { Canonical } from "../scoring/matchers/index.js";
 import { getPath } from "../scoring/path.js";
 import { scoreCanonical } from "../scoring/score.js";
@@ -268,11 +268,13 @@ function freeTextItem(
   return { caseId: item.id, field, reason: "free-text", modelValues: modelValues(first), priority };
 }
 
-/** The judges' scores on each case's field (first repetitions), keyed `caseId\0field`: no verdict, undefined. */
+/** The main judge's scores on each case's field (first repetitions), keyed `caseId\0field`; no verdict: undefined. */
 function judgeScores(store: Store, runId: string): Map<string, JudgeScore[]> {
   const scores = new Map<string, JudgeScore[]>();
-  for (const judgement of store.judgements.forRun(runId)) {
-    if (judgement.rep !== 0) continue;
+  const judgements = store.judgements.forRun(runId);
+  const judgeId = mainJudge(judgements);
+  for (const judgement of judgements) {
+    if (judgement.rep !== 0 || judgement.judgeId !== judgeId) continue;
     const key = `${judgement.caseId}\0${judgement.field}`;
     let list = scores.get(key);
     if (!list) {

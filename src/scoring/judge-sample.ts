@@ -65,3 +65,18 @@ export function prioritySample(items: readonly FrameItem[]): Map<string, number>
   }
   return sampled;
 }
+
+/**
+ * The judge whose verdicts a run's sampling and estimates go by: the one with the most verdicts (ties: the
+ * first by id). A run judged again under another id (a resume with a new config) keeps the older verdicts,
+ * and mixing two judges' would measure neither.
+ */
+export function mainJudge(judgements: readonly { judgeId: string }[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const j of judgements) counts.set(j.judgeId, (counts.get(j.judgeId) ?? 0) + 1);
+  let best: [string, number] | undefined;
+  for (const entry of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (!best || entry[1] > best[1]) best = entry;
+  }
+  return best?.[0];
+}

@@ -4,7 +4,13 @@
 import type { JudgedFieldMetrics, JudgeSummary } from "../core/summary.js";
 import { activePpiMean, gradesForWidth, humanOnlyMean, judgeOnlyMean } from "../gate/stats/index.js";
 import { cohensKappa } from "../scoring/interrater.js";
-import { itemWeight, type JudgeScore, priorityOf, prioritySample } from "../scoring/judge-sample.js";
+import {
+  itemWeight,
+  type JudgeScore,
+  mainJudge,
+  priorityOf,
+  prioritySample,
+} from "../scoring/judge-sample.js";
 import type { RunRecord, StoredGrade, StoredJudgement, StoredReviewItem } from "../store/index.js";
 
 export interface JudgeInputs {
@@ -27,9 +33,10 @@ interface Unit {
 const key = (...parts: (string | number)[]) => parts.join("\u0000");
 
 export function judgeSummary({ run, items, grades, judgements }: JudgeInputs): JudgeSummary | undefined {
-  const first = judgements.filter((j) => j.rep === 0);
-  const judgeId = first[0]?.judgeId;
+  const judgeId = mainJudge(judgements);
   if (judgeId === undefined) return undefined;
+  const own = judgements.filter((j) => j.judgeId === judgeId);
+  const first = own.filter((j) => j.rep === 0);
   const verdicts = new Map(first.map((j) => [key(j.caseId, j.field, j.modelId), j]));
   const scores = new Map<string, JudgeScore[]>();
   for (const j of first) {
@@ -69,9 +76,9 @@ export function judgeSummary({ run, items, grades, judgements }: JudgeInputs): J
     }
     fields[field] = byModel;
   }
-  const priced = judgements.filter((j) => j.costUsd !== null);
+  const priced = own.filter((j) => j.costUsd !== null);
   const costUsd = priced.length === 0 ? null : priced.reduce((sum, j) => sum + (j.costUsd ?? 0), 0);
-  return { judgeId, calls: judgements.length, costUsd, fields };
+  return { judgeId, calls: own.length, costUsd, fields };
 }
 
 /** Review item id → model id → share of the item's reviewers who passed that model's answer. */

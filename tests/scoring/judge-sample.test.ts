@@ -7,6 +7,7 @@ import {
   type FrameItem,
   itemDraw,
   itemWeight,
+  mainJudge,
   priorityOf,
   prioritySample,
   reviewPriority,
@@ -36,6 +37,12 @@ describe("judge sample", () => {
     expect(high).toBeLessThan(1);
     expect(high).toBeGreaterThan(low);
     expect(priorityOf(high)).toBeCloseTo(12);
+  });
+
+  it("goes by the judge with the most verdicts, the first by id on a tie", () => {
+    expect(mainJudge([{ judgeId: "b" }, { judgeId: "a" }, { judgeId: "b" }])).toBe("b");
+    expect(mainJudge([{ judgeId: "b" }, { judgeId: "a" }])).toBe("a");
+    expect(mainJudge([])).toBeUndefined();
   });
 
   it("samples the graded run from the top, each with min(1, w/τ), τ the first item not graded", () => {

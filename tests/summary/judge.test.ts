@@ -151,6 +151,16 @@ describe("judge summary", () => {
     });
   });
 
+  it("goes by one judge: the one with the most verdicts, another judge's left out", () => {
+    const items = [item(1, "c1", 0.9), item(2, "c2", 0.8)];
+    const older = { ...judged("c1", "a", 1), judgeId: "old-judge" };
+    const judgements = [older, judged("c1", "a", 5), judged("c2", "a", 5)];
+    const summary = judgeSummary({ run: RUN, items, grades: [], judgements });
+    expect(summary).toMatchObject({ judgeId: "judge", calls: 2 });
+    // Only "judge" passed c1 (the old judge failed it): both answers pass as the summary reads them.
+    expect(summary?.fields.notes?.a?.judgeOnly.estimate).toBe(1);
+  });
+
   it("has nothing to say without judgements", () => {
     expect(judgeSummary({ run: RUN, items: [], grades: [], judgements: [] })).toBeUndefined();
   });
