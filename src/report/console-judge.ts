@@ -4,6 +4,7 @@
 import { interval, pct, table } from "../core/format.js";
 import { inert } from "../core/inert.js";
 import type { EstimateInterval, JudgedFieldMetrics, RunSummary } from "../core/summary.js";
+import { kappaText } from "./judge-text.js";
 
 const figure = (e: EstimateInterval) =>
   e.estimate === null ? "—" : `${pct(e.estimate)} ${interval([e.lower, e.upper])}`;
@@ -12,7 +13,7 @@ const figure = (e: EstimateInterval) =>
 function agreement(m: JudgedFieldMetrics): string {
   const c = m.calibration;
   if (c.n === 0) return "—";
-  return `κ ${c.kappa === null ? "—" : c.kappa.toFixed(2)}, ${pct(c.judgePassRate, 0)} vs ${pct(c.humanPassRate, 0)} pass`;
+  return `${kappaText(m)}, ${pct(c.judgePassRate, 0)} vs ${pct(c.humanPassRate, 0)} pass`;
 }
 
 /** One table per judged field, after a blank line; none without a judge. */

@@ -2,24 +2,20 @@
 // number and the people's, and how well the judge agrees with people.
 import { interval, pct } from "../core/format.js";
 import type { EstimateInterval, JudgedFieldMetrics, RunSummary } from "../core/summary.js";
+import { kappaText, moreText, worthText } from "./judge-text.js";
 import { cell, row } from "./markdown-table.js";
 
 const estimate = (e: EstimateInterval) => `${pct(e.estimate)} ${interval([e.lower, e.upper])}`;
 
-function kappa(metrics: JudgedFieldMetrics): string {
-  const { calibration } = metrics;
-  if (calibration.n === 0) return "—";
-  const k = calibration.kappa === null ? "κ —" : `κ ${calibration.kappa.toFixed(2)}`;
-  return `${k}, passes ${pct(calibration.judgePassRate, 0)} vs ${pct(calibration.humanPassRate, 0)} (n=${calibration.n})`;
+function agreement(m: JudgedFieldMetrics): string {
+  const c = m.calibration;
+  if (c.n === 0) return "—";
+  return `${kappaText(m)}, passes ${pct(c.judgePassRate, 0)} vs ${pct(c.humanPassRate, 0)} (n=${c.n})`;
 }
 
-function worth(metrics: JudgedFieldMetrics): string {
-  const grades = metrics.estimate.effectiveHumanGrades;
-  const worthText = grades === null ? "—" : Number.isFinite(grades) ? String(Math.round(grades)) : "∞";
-  const more = metrics.gradesForTenPoints;
-  const moreText =
-    more === null ? "" : Number.isFinite(more) ? `; ±5 pts at ${more}` : "; ±5 pts out of reach";
-  return `${worthText}${moreText}`;
+function worth(m: JudgedFieldMetrics): string {
+  const more = moreText(m);
+  return `${worthText(m)}${more === undefined ? "" : `; ${more}`}`;
 }
 
 /** The "Free text, judged" section; none without a judge. */
@@ -57,7 +53,7 @@ export function judgeMarkdown(summary: RunSummary): string[] {
           estimate(m.judgeOnly),
           estimate(m.humanOnly),
           `${m.n} of ${m.N}`,
-          kappa(m),
+          agreement(m),
           worth(m),
         ]),
       );

@@ -23,6 +23,19 @@ export const CACHE_UPSERT = `INSERT INTO cache (key, model, text, usage, finish_
   ON CONFLICT (key) DO UPDATE SET model = excluded.model, text = excluded.text, usage = excluded.usage,
     finish_reason = excluded.finish_reason, latency_ms = excluded.latency_ms, created_at = excluded.created_at`;
 
+/** CACHE_UPSERT's parameters: an answer kept under `key`, owned by `model`, written at `at`. */
+export function cacheRow(key: string, model: string, response: CachedResponse, at: string) {
+  return [
+    key,
+    model,
+    response.text,
+    JSON.stringify(response.usage),
+    response.finishReason,
+    response.latencyMs,
+    at,
+  ] as const;
+}
+
 export class ResponseCache {
   // Prepared once: preparing per call cost more than the lookup itself (npm run bench).
   private readonly select: Statement<[string], CacheRow>;
@@ -46,15 +59,7 @@ export class ResponseCache {
 
   put(key: string, model: string, response: CachedResponse): void {
     guardStorage(this.db, undefined, () =>
-      this.upsert.run(
-        key,
-        model,
-        response.text,
-        JSON.stringify(response.usage),
-        response.finishReason,
-        response.latencyMs,
-        new Date().toISOString(),
-      ),
+      this.upsert.run(...cacheRow(key, model, response, new Date().toISOString())),
     );
   }
 }

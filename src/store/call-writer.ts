@@ -1,7 +1,7 @@
 // Writes finished calls: the call, its validated output and its cache row, many calls to a transaction.
 import { MAX_RAW_DEPTH, stringifyBounded } from "../core/json-limits.js";
 import type { CallError, Output, Usage } from "../core/types.js";
-import { CACHE_UPSERT, type CachedResponse } from "./cache.js";
+import { CACHE_UPSERT, type CachedResponse, cacheRow } from "./cache.js";
 import type { Db, Statement } from "./db.js";
 import { dialectOf } from "./dialect.js";
 import { guardStorage } from "./storage-guard.js";
@@ -166,18 +166,7 @@ export class CallWriter {
   }
 
   private writeCache(call: CallRecord, finishedAt: string): void {
-    const cached = call.cache;
-    if (cached) {
-      const { response } = cached;
-      this.upsertCache.run(
-        cached.key,
-        call.modelId,
-        response.text,
-        JSON.stringify(response.usage),
-        response.finishReason,
-        response.latencyMs,
-        finishedAt,
-      );
-    }
+    if (call.cache)
+      this.upsertCache.run(...cacheRow(call.cache.key, call.modelId, call.cache.response, finishedAt));
   }
 }

@@ -1,6 +1,6 @@
 // A judge model's verdicts on free-text answers: each a model call of its own, with its validated verdict.
 import { batchInsert } from "./batch-insert.js";
-import { CACHE_UPSERT } from "./cache.js";
+import { CACHE_UPSERT, cacheRow } from "./cache.js";
 import type { Db, Statement } from "./db.js";
 import {
   columnsOf,
@@ -62,17 +62,8 @@ export class Judgements {
     for (const record of records) {
       const cached = record.cache;
       if (!cached) continue;
-      const { response } = cached;
       // The judge gave this answer: the cache row is the judge's, as a call's is its model's.
-      this.upsertCache.run(
-        cached.key,
-        record.judgeId,
-        response.text,
-        JSON.stringify(response.usage),
-        response.finishReason,
-        response.latencyMs,
-        finishedAt,
-      );
+      this.upsertCache.run(...cacheRow(cached.key, record.judgeId, cached.response, finishedAt));
     }
   }
 

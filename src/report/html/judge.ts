@@ -3,6 +3,7 @@
 // user's, and escaped.
 import { interval, pct } from "../../core/format.js";
 import type { EstimateInterval, JudgedFieldMetrics } from "../../core/summary.js";
+import { kappaText, moreText, worthText } from "../judge-text.js";
 import { escapeHtml as h } from "./escape.js";
 import type { View } from "./view.js";
 
@@ -14,21 +15,12 @@ const figure = (e: EstimateInterval) =>
 function agreement(m: JudgedFieldMetrics): string {
   const { calibration: c } = m;
   if (c.n === 0) return "<td>—</td>";
-  const kappa = c.kappa === null ? "—" : c.kappa.toFixed(2);
-  return `<td>κ ${kappa} <small>passes ${pct(c.judgePassRate, 0)} vs ${pct(c.humanPassRate, 0)}, n=${c.n}</small></td>`;
+  return `<td>${kappaText(m)} <small>passes ${pct(c.judgePassRate, 0)} vs ${pct(c.humanPassRate, 0)}, n=${c.n}</small></td>`;
 }
 
 function worth(m: JudgedFieldMetrics): string {
-  const grades = m.estimate.effectiveHumanGrades;
-  const worthText = grades === null ? "—" : Number.isFinite(grades) ? String(Math.round(grades)) : "∞";
-  const more = m.gradesForTenPoints;
-  const moreText =
-    more === null
-      ? ""
-      : Number.isFinite(more)
-        ? ` <small>±5 pts at ${more}</small>`
-        : " <small>±5 pts out of reach</small>";
-  return `<td>${worthText}${moreText}</td>`;
+  const more = moreText(m);
+  return `<td>${worthText(m)}${more === undefined ? "" : ` <small>${more}</small>`}</td>`;
 }
 
 /** The "Free text, judged" section; empty without a judge. */

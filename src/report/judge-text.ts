@@ -1,0 +1,22 @@
+// The words every report uses for a judged field's figures; each report only lays them out.
+import type { JudgedFieldMetrics } from "../core/summary.js";
+
+/** How many human grades alone the estimate is worth: a count, "∞", or "—" without an estimate. */
+export function worthText(m: JudgedFieldMetrics): string {
+  const grades = m.estimate.effectiveHumanGrades;
+  if (grades === null) return "—";
+  return Number.isFinite(grades) ? String(Math.round(grades)) : "∞";
+}
+
+/** The grades in all for an interval ±5 points wide, or that none will do; undefined when unknown. */
+export function moreText(m: JudgedFieldMetrics): string | undefined {
+  const more = m.gradesForTenPoints;
+  if (more === null) return undefined;
+  return Number.isFinite(more) ? `±5 pts at ${more}` : "±5 pts out of reach";
+}
+
+/** "κ 0.50", or "κ —" where kappa is undefined. */
+export function kappaText(m: JudgedFieldMetrics): string {
+  const { kappa } = m.calibration;
+  return kappa === null ? "κ —" : `κ ${kappa.toFixed(2)}`;
+}
