@@ -47,7 +47,7 @@ const threshold = z
   .object({
     /**
      * What is limited: a rate from 0 to 1 (`fieldAccuracy`, the mean of the fields' accuracies or, with `field`,
-     * that field's; `judgedAccuracy`, a free-text field's accuracy from the judge corrected by people's grades,
+     * that field's; `judgedAccuracy`, a judged field's accuracy from the judge corrected by people's grades,
      * with `field`; `schemaValidRate`; `errorRate`), a latency in milliseconds, or a cost in USD.
      */
     metric: z.enum(THRESHOLD_METRICS),
@@ -227,9 +227,9 @@ export const configSchema = z
       .strict()
       .optional(),
     /**
-     * A judge model that grades free-text answers: after the models answer, it is sent each valid answer
-     * of the judged fields with the transcript, the field's rubric and the gold when there is one, and
-     * returns a verdict (pass, a 1–5 score, a one-line reason). Any model callgrade can call, a replay
+     * A judge model that grades free-text answers (and, when named, fields on cases without gold): after
+     * the models answer, it is sent each valid answer of the judged fields with the transcript, the field's
+     * rubric and the gold when there is one, and returns a verdict (pass, a 1–5 score, a one-line reason). Any model callgrade can call, a replay
      * for recorded verdicts included; its calls are cached, retried, priced and resumed like every other.
      * @default none
      * @example judge: { model: { id: "judge", provider: "openai", model: "gpt-4.1" } }
@@ -238,7 +238,10 @@ export const configSchema = z
       .object({
         /** The model that judges, configured as under `models` (it need not be one of them). */
         model: modelConfig,
-        /** The free-text fields it grades. @default every free-text field */
+        /**
+         * The fields it grades: free-text fields, and fields a matcher compares, which it grades on the
+         * cases without gold for them. @default every free-text field
+         */
         fields: z.array(z.string().min(1)).min(1).optional(),
       })
       .strict()

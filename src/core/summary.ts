@@ -245,6 +245,11 @@ export interface JudgeSummary {
   costUsd: number | null;
   /** Field → model id → figures. */
   fields: Record<string, Record<string, JudgedFieldMetrics>>;
+  /**
+   * The judged fields a matcher compares: judged, and estimated, on the cases without gold for them only
+   * (gold scores the others). Free-text fields are judged on every case.
+   */
+  withoutGold: string[];
 }
 
 export interface RunSummary {

@@ -1,10 +1,10 @@
-// The terminal table of judged free text: per field, each model's judge-corrected estimate, the judge's own
+// The terminal table of judged fields: per field, each model's judge-corrected estimate, the judge's own
 // number, how many answers people graded and how the judge agrees with them. The people's own number is in
 // report.md.
 import { interval, pct, table } from "../core/format.js";
 import { inert } from "../core/inert.js";
 import type { EstimateInterval, JudgedFieldMetrics, RunSummary } from "../core/summary.js";
-import { kappaText } from "./judge-text.js";
+import { judgedFieldText, kappaText } from "./judge-text.js";
 
 const figure = (e: EstimateInterval) =>
   e.estimate === null ? "—" : `${pct(e.estimate)} ${interval([e.lower, e.upper])}`;
@@ -27,7 +27,10 @@ export function judgeConsole(summary: RunSummary): string[] {
     out.push(
       "",
       table(
-        [`${inert(field)} (judged by ${inert(judge.judgeId)})`, ...models.map((id) => inert(id))],
+        [
+          `${inert(judgedFieldText(judge, field))} (judged by ${inert(judge.judgeId)})`,
+          ...models.map((id) => inert(id)),
+        ],
         [
           ["estimate, 95% CI", ...models.map((id) => figure(at(id).estimate))],
           ["judge only", ...models.map((id) => figure(at(id).judgeOnly))],

@@ -1,5 +1,13 @@
 // The words every report uses for a judged field's figures; each report only lays them out.
-import type { JudgedFieldMetrics } from "../core/summary.js";
+import type { JudgedFieldMetrics, JudgeSummary } from "../core/summary.js";
+
+/** The section's title in every report. */
+export const JUDGE_TITLE = "Judged fields";
+
+/** Says where a field was judged when it was not on every case: "date (cases without gold)". */
+export function judgedFieldText(judge: JudgeSummary, field: string): string {
+  return (judge.withoutGold ?? []).includes(field) ? `${field} (cases without gold)` : field;
+}
 
 /** How many human grades alone the estimate is worth: a count, "∞", or "—" without an estimate. */
 export function worthText(m: JudgedFieldMetrics): string {

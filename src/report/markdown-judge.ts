@@ -1,8 +1,8 @@
-// report.md's judged free text: per field and model, the judge-corrected accuracy beside the judge's own
+// report.md's judged fields: per field and model, the judge-corrected accuracy beside the judge's own
 // number and the people's, and how well the judge agrees with people.
 import { interval, pct } from "../core/format.js";
 import type { EstimateInterval, JudgedFieldMetrics, RunSummary } from "../core/summary.js";
-import { kappaText, moreText, worthText } from "./judge-text.js";
+import { JUDGE_TITLE, judgedFieldText, kappaText, moreText, worthText } from "./judge-text.js";
 import { cell, row } from "./markdown-table.js";
 
 const estimate = (e: EstimateInterval) => `${pct(e.estimate)} ${interval([e.lower, e.upper])}`;
@@ -18,13 +18,13 @@ function worth(m: JudgedFieldMetrics): string {
   return `${worthText(m)}${more === undefined ? "" : `; ${more}`}`;
 }
 
-/** The "Free text, judged" section; none without a judge. */
+/** The "Judged fields" section; none without a judge. */
 export function judgeMarkdown(summary: RunSummary): string[] {
   const judge = summary.judge;
   if (!judge) return [];
   const lines = [
     "",
-    "## Free text, judged",
+    `## ${JUDGE_TITLE}`,
     "",
     `The judge (${cell(judge.judgeId)}, ${judge.calls} calls${judge.costUsd === null ? "" : `, $${judge.costUsd.toFixed(2)}`}) graded every answer; people graded a sample drawn where it was least sure. ` +
       "**Estimate**: the judge's verdicts corrected by the people's grades, 95% interval valid whatever the judge's bias. " +
@@ -47,7 +47,7 @@ export function judgeMarkdown(summary: RunSummary): string[] {
     for (const [modelId, m] of Object.entries(models)) {
       lines.push(
         row([
-          field,
+          judgedFieldText(judge, field),
           modelId,
           estimate(m.estimate),
           estimate(m.judgeOnly),

@@ -1,14 +1,6 @@
 // Reads a review item's stored model values (modelId → value, or { invalid: issues }) as model answers.
+import { invalidIssues } from "../store/index.js";
 import type { ModelAnswer } from "./types.js";
-
-/** The schema issues when a stored model value marks an invalid output; undefined for a real value. */
-export function invalidIssues(raw: unknown): string[] | undefined {
-  if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return undefined;
-  const keys = Object.keys(raw);
-  const issues = (raw as { invalid?: unknown }).invalid;
-  if (keys.length !== 1 || !Array.isArray(issues)) return undefined;
-  return issues.every((issue) => typeof issue === "string") ? issues : undefined;
-}
 
 /** Answers in the run's model order (so key 1 is always the same model), unknown models last by id. */
 export function answersOf(modelValues: Record<string, unknown>, modelOrder: string[]): ModelAnswer[] {

@@ -5,8 +5,7 @@
 // such reviewer, or 2 when it is an overlap case. A case is open to reviewer R when R has not graded it and
 // fewer reviewers than it needs have.
 import { sha256, stableStringify } from "../core/hash.js";
-import type { GradeMark, StoredReviewItem } from "../store/index.js";
-import { invalidIssues } from "./answers.js";
+import { type GradeMark, invalidIssues, type StoredReviewItem } from "../store/index.js";
 
 export interface QueueFilter {
   /** Only items of this field. */
@@ -60,6 +59,8 @@ export function concernsModel(item: StoredReviewItem, modelId: string): boolean 
   const own = item.modelValues[modelId];
   if (invalidIssues(own)) return true;
   if (item.reason === "free-text") return own !== null && own !== undefined;
+  // Drawn to check a judge: every model's answer is graded, agreeing or not.
+  if (item.reason === "sampled") return true;
   // Models may all write the same unreadable text: each of them still awaits a person's decision.
   if (item.reason === "unreadable" && own !== null && own !== undefined) return true;
   const ownKey = stableStringify(own ?? null);

@@ -22,8 +22,11 @@ export interface ModelAnswer {
 export interface ReviewField {
   itemId: number;
   field: string;
-  /** `unreadable`: a model's value its field's matcher could not read; the grade says whether it is right. */
-  reason: "disagreement" | "invalid" | "free-text" | "unreadable";
+  /**
+   * `unreadable`: a model's value its field's matcher could not read; the grade says whether it is right.
+   * `sampled`: drawn into a judge's priority sample; the grade checks the judge.
+   */
+  reason: "disagreement" | "invalid" | "free-text" | "unreadable" | "sampled";
   match: MatchSpec;
   answers: ModelAnswer[];
   /** The gold label, when the case has one for this field. */

@@ -42,7 +42,8 @@ interface JudgedRef {
 }
 
 /**
- * The fields a judge grades: those the config names, else every free-text field. Checked before any call
+ * The fields a judge grades: those the config names, else every free-text field. A field compared by a
+ * matcher is graded on the cases without gold for it (gold scores it elsewhere). Checked before any call
  * is made (runSuite asks with the schema's fields and the config's models), and again on the run's.
  */
 export function judgedFields(loaded: Suite, fields: FieldSpec[], modelIds: readonly string[]): FieldSpec[] {
@@ -62,14 +63,23 @@ export function judgedFields(loaded: Suite, fields: FieldSpec[], modelIds: reado
       `${loaded.file}: judge.fields names no field "${unknown.join('", "')}"; fields: ${fields.map((s) => s.name).join(", ")}`,
     );
   }
-  const matched = fields.filter((spec) => named.includes(spec.name) && spec.match.kind !== "free-text");
-  if (matched.length > 0) {
-    throw new CallgradeError(
-      "USAGE",
-      `${loaded.file}: judge.fields names "${matched.map((s) => s.name).join('", "')}", compared by a matcher; the judge grades free-text fields (\`.meta({ match: "free-text", rubric })\`)`,
-    );
-  }
   return fields.filter((spec) => named.includes(spec.name));
+}
+
+const WHAT: Partial<Record<FieldSpec["match"]["kind"], string>> = {
+  date: "date",
+  time: "time",
+  phone: "phone number",
+  number: "number",
+  boolean: "yes-or-no answer",
+  enum: "category",
+  set: "list of values",
+};
+
+/** What a judge is told a right answer is for a field compared by a matcher: its value, in any form. */
+function matcherRubric(spec: FieldSpec): string {
+  const what = WHAT[spec.match.kind] ?? "value";
+  return `The answer is the ${what} this call gives for the field (any way of writing the same ${what} is as good), or null when the call gives none.`;
 }
 
 /**
@@ -90,13 +100,14 @@ function judgedAnswers(store: Store, run: RunRecord, fields: FieldSpec[]): Judge
       if (output.valid !== true) continue;
       for (const spec of fields) {
         const gold = getPath(goldOf.get(output.caseId), spec.name);
+        if (spec.match.kind !== "free-text" && gold !== undefined) continue;
         refs.push({
           caseIndex: indexOf.get(output.caseId) ?? 0,
           caseId: output.caseId,
           modelId: output.modelId,
           rep: output.rep,
           field: spec.name,
-          rubric: spec.match.kind === "free-text" ? spec.match.rubric : undefined,
+          rubric: spec.match.kind === "free-text" ? spec.match.rubric : matcherRubric(spec),
           answer: getPath(output.value, spec.name) ?? null,
           gold,
         });

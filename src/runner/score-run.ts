@@ -104,10 +104,20 @@ function rescore(store: Store, run: RunRecord, observer: ScoringObserver | undef
           const correction = corrections.get(`${item.id}\0${scorer.field.name}`);
           const unreadable = scoreAgainstGold(item, scorer, answers, ctx, correction, sink);
           const peers = answers.filter((answer) => compared.has(answer.call.modelId));
-          const scores = judged.get(`${item.id}\0${scorer.field.name}`);
-          const queued = scorer.auto
-            ? compareModels(item, scorer, peers, ctx, sink)
-            : freeTextItem(run.id, item, scorer, peers, scores);
+          const field = scorer.field.name;
+          const decision = scorer.auto ? compareModels(item, scorer, peers, ctx, sink) : undefined;
+          // A judged field is sampled for people on every case the judge grades it on: free text always, a
+          // field compared by a matcher where the case has no gold for it (gold scores it otherwise).
+          const sampled =
+            judged.fields.has(field) && (!scorer.auto || getPath(item.gold, field) === undefined)
+              ? sampledItem(
+                  run.id,
+                  { item, field, answers: peers, auto: scorer.auto },
+                  judged.scores.get(`${item.id}\0${field}`),
+                  decision,
+                )
+              : undefined;
+          const queued = sampled ?? (scorer.auto ? decision : freeTextItem(item, field, peers));
           if (unreadable.size > 0) sink.review(unreadableItem(item, scorer, answers, unreadable, queued));
           else if (queued) sink.review(queued);
           observer?.field(item, scorer, ctx, answers, (answer) => canonicalOf(scorer, answer, ctx));
@@ -248,33 +258,48 @@ function compareModels(
   };
 }
 
-/**
- * A free-text field goes to people when a model said something there, or when a judge graded it: then every
- * answer may be drawn, and the item's priority is its place in the judge's priority sample (see
- * scoring/judge-sample.ts), below every item with a decision between models.
- */
-function freeTextItem(
-  runId: string,
-  item: ScoringCase,
-  scorer: FieldScorer,
-  answers: Answer[],
-  scores: JudgeScore[] | undefined,
-): ReviewItemInput | undefined {
-  const field = scorer.field.name;
+/** A free-text field no judge grades goes to people when a model said something there. */
+function freeTextItem(item: ScoringCase, field: string, answers: Answer[]): ReviewItemInput | undefined {
   const first = answers.filter((answer) => answer.call.rep === 0);
-  const anyValue = first.some(({ call, value }) => call.valid && (value ?? null) !== null);
-  if (!anyValue && !scores) return undefined;
-  const priority = scores ? reviewPriority(itemWeight(scores), itemDraw(runId, item.id, field)) : 0;
-  return { caseId: item.id, field, reason: "free-text", modelValues: modelValues(first), priority };
+  if (!first.some(({ call, value }) => call.valid && (value ?? null) !== null)) return undefined;
+  return { caseId: item.id, field, reason: "free-text", modelValues: modelValues(first), priority: 0 };
 }
 
-/** The main judge's scores on each case's field (first repetitions), keyed `caseId\0field`; no verdict: undefined. */
-function judgeScores(store: Store, runId: string): Map<string, JudgeScore[]> {
+/**
+ * A judged field of a case: always an item, its priority its place in the judge's priority sample (see
+ * scoring/judge-sample.ts), below every item with a decision between models and no judge. A matcher's
+ * field keeps the reason comparing the models gave (they disagree), else is `sampled`; a disagreement
+ * weighs more.
+ */
+function sampledItem(
+  runId: string,
+  { item, field, answers, auto }: { item: ScoringCase; field: string; answers: Answer[]; auto: boolean },
+  scores: JudgeScore[] | undefined,
+  decision: ReviewItemInput | undefined,
+): ReviewItemInput {
+  const first = answers.filter((answer) => answer.call.rep === 0);
+  const weight = itemWeight(scores ?? [], decision !== undefined);
+  return {
+    caseId: item.id,
+    field,
+    reason: !auto ? "free-text" : (decision?.reason ?? "sampled"),
+    modelValues: modelValues(first),
+    priority: reviewPriority(weight, itemDraw(runId, item.id, field)),
+  };
+}
+
+/**
+ * The main judge's scores on each case's field (first repetitions), keyed `caseId\0field` (no verdict:
+ * undefined), and the fields it judged.
+ */
+function judgeScores(store: Store, runId: string) {
   const scores = new Map<string, JudgeScore[]>();
+  const fields = new Set<string>();
   const judgements = store.judgements.forRun(runId);
   const judgeId = mainJudge(judgements);
   for (const judgement of judgements) {
     if (judgement.rep !== 0 || judgement.judgeId !== judgeId) continue;
+    fields.add(judgement.field);
     const key = `${judgement.caseId}\0${judgement.field}`;
     let list = scores.get(key);
     if (!list) {
@@ -283,7 +308,7 @@ function judgeScores(store: Store, runId: string): Map<string, JudgeScore[]> {
     }
     list.push(judgement.verdict?.score);
   }
-  return scores;
+  return { scores, fields };
 }
 
 /** What each model said, as a reviewer sees it: the value, or why the output failed the schema. */

@@ -18,13 +18,16 @@ export type JudgeScore = number | undefined;
 /**
  * An item's sampling weight from the judge's scores on its answers: 1 for each answer it was unsure of
  * (scores 2 to 4, or no verdict), 0.2 where it was sure (1 or 5), averaged, plus 0.2, so no item is out of
- * reach (every probability stays above 0). An item whose answers all had no verdict weighs 1.2.
+ * reach (every probability stays above 0). An item whose answers all had no verdict weighs 1.2. Models
+ * that disagree (a field compared by a matcher) add 2: one of them is wrong whatever the judge says, and
+ * a person's decision there settles the most.
  */
-export function itemWeight(scores: readonly JudgeScore[]): number {
-  if (scores.length === 0) return 1.2;
+export function itemWeight(scores: readonly JudgeScore[], disagreement = false): number {
+  const bonus = disagreement ? 2 : 0;
+  if (scores.length === 0) return 1.2 + bonus;
   let unsure = 0;
   for (const score of scores) unsure += score === 1 || score === 5 ? 0.2 : 1;
-  return 0.2 + unsure / scores.length;
+  return 0.2 + unsure / scores.length + bonus;
 }
 
 /**
@@ -39,6 +42,22 @@ export function reviewPriority(weight: number, draw: number): number {
 /** The priority an item's review priority was made from. */
 export function priorityOf(reviewPriority: number): number {
   return reviewPriority / (1 - reviewPriority);
+}
+
+/**
+ * Whether a review item is in a judge's priority sample: its review priority is in (0, 1). Items with a
+ * decision between models and no judge rank from 1 up, free-text items no judge graded at 0.
+ */
+export function isSampled(reviewPriority: number): boolean {
+  return reviewPriority > 0 && reviewPriority < 1;
+}
+
+/**
+ * The weight a sampled item was given, read back from its review priority and its draw (w = q·u): what
+ * the estimate needs, without making the weight again from what scoring saw.
+ */
+export function weightOf(runId: string, item: { caseId: string; field: string; priority: number }): number {
+  return priorityOf(item.priority) * itemDraw(runId, item.caseId, item.field);
 }
 
 export interface FrameItem {

@@ -22,6 +22,7 @@ export {
   judgementKey,
   type StoredJudgement,
 } from "./judgements.js";
+export { invalidIssues } from "./model-values.js";
 export type { AgreementRow, ReviewItemInput, ScoreRow } from "./results.js";
 export type { Review } from "./review.js";
 export type { UndoneGrade } from "./review-grades.js";

@@ -1,4 +1,7 @@
 // Schema migrations, applied in order inside one transaction each. Append only: never edit a shipped one.
+// 11 on are in ./migrations-judge.ts.
+import { JUDGE_MIGRATIONS } from "./migrations-judge.js";
+
 export const MIGRATIONS: string[] = [
   `
   CREATE TABLE runs (
@@ -329,41 +332,5 @@ export const MIGRATIONS: string[] = [
     figures TEXT NOT NULL
   );
   `,
-  // 11: a judge model's verdicts on free-text answers. One per judged answer (case, model, repetition, field)
-  // and judge; each a model call of its own with its usage and cost. It belongs to its run as a call does (the
-  // run's, not its case's, key: calls have none to their case either). Reports read verdicts, so they count
-  // in the run's revision as calls do.
-  `
-  CREATE TABLE judgements (
-    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
-    case_id TEXT NOT NULL,
-    model_id TEXT NOT NULL,
-    rep INTEGER NOT NULL,
-    field TEXT NOT NULL,
-    judge_id TEXT NOT NULL,
-    status TEXT NOT NULL CHECK (status IN ('ok', 'invalid', 'error')),
-    error_kind TEXT,
-    error_message TEXT,
-    text TEXT,
-    input_tokens INTEGER NOT NULL DEFAULT 0,
-    output_tokens INTEGER NOT NULL DEFAULT 0,
-    cached_input_tokens INTEGER NOT NULL DEFAULT 0,
-    cost_usd REAL,
-    latency_ms REAL NOT NULL,
-    attempts INTEGER NOT NULL,
-    from_cache INTEGER NOT NULL DEFAULT 0,
-    pass INTEGER CHECK (pass IN (0, 1)),
-    score INTEGER CHECK (score BETWEEN 1 AND 5),
-    reason TEXT,
-    issues TEXT NOT NULL DEFAULT '[]',
-    finished_at TEXT NOT NULL,
-    PRIMARY KEY (run_id, case_id, model_id, rep, field, judge_id)
-  );
-  CREATE TRIGGER judgements_inserted AFTER INSERT ON judgements
-    BEGIN UPDATE run_revisions SET revision = revision + 1 WHERE run_id = NEW.run_id; END;
-  CREATE TRIGGER judgements_updated AFTER UPDATE ON judgements
-    BEGIN UPDATE run_revisions SET revision = revision + 1 WHERE run_id IN (OLD.run_id, NEW.run_id); END;
-  CREATE TRIGGER judgements_deleted AFTER DELETE ON judgements
-    BEGIN UPDATE run_revisions SET revision = revision + 1 WHERE run_id = OLD.run_id; END;
-  `,
+  ...JUDGE_MIGRATIONS,
 ];

@@ -1,8 +1,12 @@
 // Row shapes of the review tables and the mapping between a Verdict and its columns.
 import type { Verdict } from "../core/types.js";
 
-/** `unreadable`: a model gave a value its field's matcher could not read, so a person decides whether it is right. */
-export type ReviewReason = "disagreement" | "invalid" | "free-text" | "unreadable";
+/**
+ * `unreadable`: a model gave a value its field's matcher could not read, so a person decides whether it is right.
+ * `sampled`: drawn into a judge's priority sample (a matcher's field, no gold, models agreeing), so a person's
+ * grade checks the judge.
+ */
+export type ReviewReason = "disagreement" | "invalid" | "free-text" | "unreadable" | "sampled";
 
 /** A review item as the queue reads it; `modelValues` maps a model to its value, or `{ invalid: [...] }`. */
 export interface StoredReviewItem {

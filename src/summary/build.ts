@@ -2,6 +2,7 @@
 // Calls are tallied in one streamed pass grouped by model, and outcomes counted by the store: a run of any
 // size costs a few numbers per model, not its rows.
 import type { ModelSummary, RunSummary } from "../core/summary.js";
+import { matchContext } from "../scoring/context.js";
 import { isAutoScored } from "../scoring/matchers/index.js";
 import {
   addOutcome,
@@ -73,6 +74,11 @@ export function buildSummary(store: Store, run: RunRecord, options: SummaryOptio
           items: store.review.items(run.id),
           grades: store.review.grades(run.id),
           judgements: store.judgements.forRun(run.id),
+          contextOf: (item) =>
+            matchContext(
+              run.scoring,
+              store.runs.casesAt(run.id, item.caseIdx, item.caseIdx + 1)[0] ?? { meta: {} },
+            ),
         });
   for (const model of models) {
     const fields = human.accuracy[model.id];

@@ -2,22 +2,26 @@
 // corrected by people's grades on the priority sample (scoring/judge-sample.ts), beside the judge's own
 // number and the people's, and how well the judge agrees with people.
 import type { JudgedFieldMetrics, JudgeSummary } from "../core/summary.js";
+import type { FieldSpec, MatchContext } from "../core/types.js";
 import { activePpiMean, gradesForWidth, humanOnlyMean, judgeOnlyMean } from "../gate/stats/index.js";
+import { rightBy, settle } from "../scoring/adjudicate.js";
 import { cohensKappa } from "../scoring/interrater.js";
+import { isSampled, mainJudge, priorityOf, prioritySample, weightOf } from "../scoring/judge-sample.js";
 import {
-  itemWeight,
-  type JudgeScore,
-  mainJudge,
-  priorityOf,
-  prioritySample,
-} from "../scoring/judge-sample.js";
-import type { RunRecord, StoredGrade, StoredJudgement, StoredReviewItem } from "../store/index.js";
+  invalidIssues,
+  type RunRecord,
+  type StoredGrade,
+  type StoredJudgement,
+  type StoredReviewItem,
+} from "../store/index.js";
 
 export interface JudgeInputs {
   run: RunRecord;
   items: StoredReviewItem[];
   grades: StoredGrade[];
   judgements: StoredJudgement[];
+  /** The case's match context, for a person's value on a field compared by a matcher. */
+  contextOf: (item: StoredReviewItem) => MatchContext;
 }
 
 /** One answer in a field's estimate: the judge's verdict (0.5 for none), its draw, and people's grade. */
@@ -26,44 +30,53 @@ interface Unit {
   verdict: boolean | undefined;
   probability: number;
   human: number | undefined;
-  /** Wrong by rule (the answer did not validate): in the estimate, but nobody's grade or verdict. */
+  /** Wrong by rule (no valid output): in the estimate, but nobody's grade or verdict. */
   byRule?: true;
 }
 
+const WITHOUT_CONTEXT: MatchContext = { phoneRegion: "" };
+
 const key = (...parts: (string | number)[]) => parts.join("\u0000");
 
-export function judgeSummary({ run, items, grades, judgements }: JudgeInputs): JudgeSummary | undefined {
+export function judgeSummary({
+  run,
+  items,
+  grades,
+  judgements,
+  contextOf,
+}: JudgeInputs): JudgeSummary | undefined {
   const judgeId = mainJudge(judgements);
   if (judgeId === undefined) return undefined;
   const own = judgements.filter((j) => j.judgeId === judgeId);
   const first = own.filter((j) => j.rep === 0);
   const verdicts = new Map(first.map((j) => [key(j.caseId, j.field, j.modelId), j]));
-  const scores = new Map<string, JudgeScore[]>();
-  for (const j of first) {
-    const list = scores.get(key(j.caseId, j.field)) ?? [];
-    list.push(j.verdict?.score);
-    scores.set(key(j.caseId, j.field), list);
-  }
-  const passes = humanPasses(grades);
+  const gradesOf = new Map<number, StoredGrade[]>();
+  for (const grade of grades) gradesOf.set(grade.itemId, [...(gradesOf.get(grade.itemId) ?? []), grade]);
   const fields: JudgeSummary["fields"] = {};
   for (const field of new Set(first.map((j) => j.field))) {
-    const frame = items.filter((item) => item.field === field && item.reason === "free-text");
+    const spec = run.fields.find((f) => f.name === field);
+    if (!spec) continue;
+    const frame = items.filter((item) => item.field === field && isSampled(item.priority));
+    const passes = new Map(
+      frame.map((item) => [item.id, humanPasses(spec, item, gradesOf.get(item.id) ?? [], contextOf)]),
+    );
     const sampled = prioritySample(
       frame.map((item) => ({
         key: String(item.id),
         priority: priorityOf(item.priority),
-        weight: itemWeight(scores.get(key(item.caseId, field)) ?? []),
-        graded: passes.has(item.id),
+        weight: weightOf(run.id, item),
+        // An item whose every answer is wrong by rule needs nobody.
+        graded: passes.get(item.id) !== undefined || run.models.every((m) => !answered(item, m.id)),
       })),
     );
     const byModel: Record<string, JudgedFieldMetrics> = {};
     for (const model of run.models) {
       const units = frame.map((item): Unit => {
-        const judged = verdicts.get(key(item.caseId, field, model.id));
+        // No valid output: wrong, known without anyone (drawn for sure).
+        if (!answered(item, model.id))
+          return { judge: 0, verdict: undefined, probability: 1, human: 0, byRule: true };
+        const pass = verdicts.get(key(item.caseId, field, model.id))?.verdict?.pass;
         const probability = sampled.get(String(item.id));
-        // An answer the judge was not sent did not validate: wrong, known without anyone (drawn for sure).
-        if (!judged) return { judge: 0, verdict: undefined, probability: 1, human: 0, byRule: true };
-        const pass = judged.verdict?.pass;
         const human = probability === undefined ? undefined : passes.get(item.id)?.get(model.id);
         return {
           judge: pass === undefined ? 0.5 : Number(pass),
@@ -78,35 +91,47 @@ export function judgeSummary({ run, items, grades, judgements }: JudgeInputs): J
   }
   const priced = own.filter((j) => j.costUsd !== null);
   const costUsd = priced.length === 0 ? null : priced.reduce((sum, j) => sum + (j.costUsd ?? 0), 0);
-  return { judgeId, calls: own.length, costUsd, fields };
+  const withoutGold = Object.keys(fields).filter(
+    (name) => run.fields.find((f) => f.name === name)?.match.kind !== "free-text",
+  );
+  return { judgeId, calls: own.length, costUsd, fields, withoutGold };
 }
 
-/** Review item id → model id → share of the item's reviewers who passed that model's answer. */
-function humanPasses(grades: StoredGrade[]): Map<number, Map<string, number>> {
-  const votes = new Map<number, Map<string, number[]>>();
+/** Whether the model gave the item a valid answer (its first repetition). */
+function answered(item: StoredReviewItem, modelId: string): boolean {
+  return Object.hasOwn(item.modelValues, modelId) && invalidIssues(item.modelValues[modelId]) === undefined;
+}
+
+/**
+ * Model id → share of the item's reviewers who found that model's answer right: by their rating (free
+ * text), or by the value they settled on (a matcher's field: picked, written, or no model is right).
+ * Undefined when nobody graded the item.
+ */
+function humanPasses(
+  spec: FieldSpec,
+  item: StoredReviewItem,
+  grades: StoredGrade[],
+  contextOf: (item: StoredReviewItem) => MatchContext,
+): Map<string, number> | undefined {
+  const votes = new Map<string, number[]>();
+  let context: MatchContext | undefined;
   for (const grade of grades) {
-    if (grade.verdict.kind !== "rating") continue;
-    let byModel = votes.get(grade.itemId);
-    if (!byModel) {
-      byModel = new Map();
-      votes.set(grade.itemId, byModel);
-    }
-    for (const [modelId, rating] of Object.entries(grade.verdict.ratings)) {
-      const list = byModel.get(modelId) ?? [];
-      list.push(rating.pass ? 1 : 0);
-      byModel.set(modelId, list);
+    // Only a value needs the case's context (read once, and only then): ratings and "none" are read as they are.
+    const { kind } = grade.verdict;
+    if (kind !== "rating" && kind !== "none") context ??= contextOf(item);
+    const ctx = (kind !== "rating" && kind !== "none" && context) || WITHOUT_CONTEXT;
+    const settled = settle(spec, [grade], ctx);
+    if (!settled) continue;
+    for (const [modelId, value] of Object.entries(item.modelValues)) {
+      const answer = { valid: invalidIssues(value) === undefined, value };
+      const right = rightBy(spec, settled, modelId, answer, ctx);
+      if (right !== undefined) votes.set(modelId, [...(votes.get(modelId) ?? []), right ? 1 : 0]);
     }
   }
-  const shares = new Map<number, Map<string, number>>();
-  for (const [itemId, byModel] of votes) {
-    shares.set(
-      itemId,
-      new Map(
-        [...byModel].map(([modelId, list]) => [modelId, list.reduce((a, b) => a + b, 0) / list.length]),
-      ),
-    );
-  }
-  return shares;
+  if (votes.size === 0) return undefined;
+  return new Map(
+    [...votes].map(([modelId, list]) => [modelId, list.reduce((a, b) => a + b, 0) / list.length]),
+  );
 }
 
 function fieldMetrics(units: Unit[]): JudgedFieldMetrics {

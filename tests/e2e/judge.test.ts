@@ -5,7 +5,8 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadSuite, run } from "../../src/index.js";
+import { loadSuite, report, run } from "../../src/index.js";
+import { openReviewSession } from "../../src/review/session.js";
 import { type RunEvent, resumeSuite, runSuite } from "../../src/runner/index.js";
 import { HeldCalls } from "../../src/runner/write-batch.js";
 import { Store } from "../../src/store/index.js";
@@ -191,7 +192,61 @@ describe.each(["openai", "anthropic"] as const)("a %s judge", (provider) => {
     store.close();
   });
 
-  it("refuses a judge named like a model, a judged field the schema lacks or a matcher compares, and a judge that cannot run", async () => {
+  it("judges a field a matcher compares on the cases without gold for it, and people's picks calibrate it", async () => {
+    const configFile = writeSuite("", ', fields: ["date"]');
+    const suite = await loadSuite(configFile);
+    const storeFile = path.join(path.dirname(configFile), "store.db");
+    const env = { OPENAI_API_KEY: "sk-test", ANTHROPIC_API_KEY: "sk-ant-test" };
+    const sent = seen.length;
+    const result = await run(suite, { store: storeFile, env });
+    // Only c5 has no gold: a's and b's dates there (both null) are judged; gold scores the rest.
+    const asked = seen.slice(sent);
+    expect(asked).toHaveLength(2);
+    for (const parts of asked) {
+      expect(parts.prefix).toContain(
+        "Field: date\nRubric: The answer is the date this call gives for the field",
+      );
+      expect(block(parts.rest, "transcript")).toContain("Just me, under Lee.");
+      expect(block(parts.rest, "reference")).toBeUndefined();
+      expect(block(parts.rest, "answer")).toBe("null");
+    }
+    const store = Store.open(storeFile);
+    const verdicts = store.judgements.forRun(result.runId);
+    expect(verdicts.map((v) => `${v.caseId}/${v.modelId}/${v.field}`).sort()).toEqual([
+      "c5/a/date",
+      "c5/b/date",
+    ]);
+    // The models agree on c5's date, so comparing them queues nothing: the judge's sample does.
+    const [item] = store.review.items(result.runId).filter((i) => i.field === "date");
+    expect(item).toMatchObject({ caseId: "c5", reason: "sampled", modelValues: { a: null, b: null } });
+    expect(item?.priority).toBeGreaterThan(0);
+    expect(item?.priority).toBeLessThan(1);
+    // The judge failed both (no "window" in the answer); nobody graded yet, so no estimate.
+    expect(result.summary.judge?.fields.date?.a).toMatchObject({ N: 1, n: 0, judgeOnly: { estimate: 0 } });
+    // A reviewer picks a's value (no date): both models are right by it, and the judge was wrong on both.
+    const session = openReviewSession(store, { runId: result.runId, reviewer: "ann" });
+    let view = session.next();
+    while (view && view.caseId !== "c5") {
+      session.skip(view.caseId);
+      view = session.next();
+    }
+    const date = view?.fields.find((f) => f.field === "date");
+    if (!date) throw new Error("no date item on c5");
+    session.grade({ itemId: date.itemId, verdict: { kind: "pick", modelId: "a", value: null } });
+    session.close();
+    store.close();
+    const { summary } = await report(suite, { store: storeFile, runId: result.runId });
+    for (const model of ["a", "b"]) {
+      expect(summary.judge?.fields.date?.[model]).toMatchObject({
+        N: 1,
+        n: 1,
+        humanOnly: { estimate: 1 },
+        calibration: { n: 1, judgePassRate: 0, humanPassRate: 1, confusion: { humanOnlyPass: 1 } },
+      });
+    }
+  });
+
+  it("refuses a judge named like a model, a judged field the schema lacks, and a judge that cannot run", async () => {
     // Without a baseURL the judge needs its provider's key, and the environment has none.
     const keyless = await loadSuite(
       (() => {
@@ -219,10 +274,6 @@ describe.each(["openai", "anthropic"] as const)("a %s judge", (provider) => {
     const fields = await loadSuite(writeSuite("", ', fields: ["summary"]'));
     await expect(run(fields, { store: storeOf(fields), env })).rejects.toThrow(
       /judge\.fields names no field "summary"; fields: name, phone, date, size, notes/,
-    );
-    const matched = await loadSuite(writeSuite("", ', fields: ["notes", "date"]'));
-    await expect(run(matched, { store: storeOf(matched), env })).rejects.toThrow(
-      /judge\.fields names "date", compared by a matcher; the judge grades free-text fields/,
     );
     await expect(run(keyless, { store: storeOf(keyless), env: {} })).rejects.toThrow(
       /the judge "judge" cannot run/,

@@ -77,6 +77,7 @@ const judged = (estimate: number, standardError: number, id = "j"): Baseline => 
     judgeId: "judge",
     calls: 500,
     costUsd: 0.5,
+    withoutGold: [],
     fields: {
       notes: {
         m: {

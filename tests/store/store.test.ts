@@ -101,6 +101,21 @@ describe.each(BACKENDS)("Store on %s", (backend) => {
     store.close();
   });
 
+  it("queues a review item drawn into a judge's sample (reason 'sampled')", () => {
+    const store = tempStore();
+    store.runs.create(RUN, [CASE]);
+    const sampled = {
+      caseId: "c1",
+      field: "a",
+      reason: "sampled" as const,
+      modelValues: { m: "x" },
+      priority: 1,
+    };
+    store.results.replace("r1", [], [], [sampled]);
+    expect(store.review.items("r1")).toMatchObject([{ caseId: "c1", field: "a", reason: "sampled" }]);
+    store.close();
+  });
+
   it("answers a cached response by key", () => {
     const store = tempStore();
     store.cache.put("k1", "m", { text: "{}", usage: USAGE, finishReason: "stop", latencyMs: 42 });

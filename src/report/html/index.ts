@@ -1,6 +1,7 @@
 // report.html: one self-contained file (inline CSS, SVG and one hashed script), safe to open whatever the data holds.
 import { createHash } from "node:crypto";
 import type { ReportData } from "../../summary/report-data-types.js";
+import { JUDGE_TITLE } from "../judge-text.js";
 import { accuracySection } from "./accuracy.js";
 import { agreementSection } from "./agreement.js";
 import { CONFUSION_CSS, confusionSection } from "./confusion.js";
@@ -53,7 +54,7 @@ const NAV: [string, string][] = [
   ["history", "History"],
   ["accuracy", "Accuracy"],
   ["slices", "Slices"],
-  ["judge", "Judged free text"],
+  ["judge", JUDGE_TITLE],
   ["confusion", "Confusion"],
   ["voice", "Voice stage"],
   ["robustness", "Robustness"],

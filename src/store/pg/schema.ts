@@ -239,6 +239,13 @@ export const PG_MIGRATIONS: string[] = [
   ${bump("judgements", "UPDATE", `${CALL_RUNS} UNION SELECT run_id FROM before`)}
   ${bump("judgements", "DELETE", CALL_RUNS)}
   `,
+  // SQLite's 12: review items drawn into a judge's priority sample (reason 'sampled'). PostgreSQL replaces
+  // a CHECK in place; the name is the one it gave the column's CHECK in PG_MIGRATIONS[0].
+  `
+  ALTER TABLE review_items DROP CONSTRAINT review_items_reason_check,
+    ADD CONSTRAINT review_items_reason_check
+      CHECK (reason IN ('disagreement', 'invalid', 'free-text', 'unreadable', 'sampled'));
+  `,
 ];
 
 /** The SQLite schema version PG_MIGRATIONS[0] matches: a store copied between backends needs both at it. */

@@ -66,6 +66,8 @@ export function hostileReport(): ReportData {
     judgeId: `judge${PAYLOADS.script}`,
     calls: 10,
     costUsd: null,
+    // Judged on the cases without gold: its label carries the hostile name too.
+    withoutGold: [`notes${PAYLOADS.img}`],
     fields: {
       [`notes${PAYLOADS.img}`]: {
         [ids[0] ?? ""]: {

@@ -87,12 +87,12 @@ describe("a report of realistic data", () => {
       hostile.indexOf('<section id="judge"'),
       hostile.indexOf("</section>", hostile.indexOf('<section id="judge"')),
     );
-    expect(section).toContain('<h2 id="judge-h">Free text, judged</h2>');
+    expect(section).toContain('<h2 id="judge-h">Judged fields</h2>');
     expect(section).toContain("<td>70.0% <small>[60–80]</small></td>".repeat(3));
     expect(section).toContain(
       "<td>4 of 10</td><td>κ 0.50 <small>passes 75% vs 50%, n=4</small></td><td>8 <small>±5 pts at 30</small></td>",
     );
-    expect(hostile).toContain('<a href="#judge">Judged free text</a>');
+    expect(hostile).toContain('<a href="#judge">Judged fields</a>');
     expect(html).not.toContain('<section id="judge"');
   });
 
