@@ -2,6 +2,7 @@
 // process's peak resident memory at the end: the figure the memory scenario compares across sizes.
 import { tuneHeap } from "../src/cli/heap.js";
 import { callgradeRun } from "./callgrade-run.js";
+import { peakRssMb } from "./measure.js";
 import { answered } from "./scenarios/openai-models.js";
 
 export interface MemoryReport {
@@ -36,8 +37,7 @@ try {
 }
 const report: MemoryReport = {
   type: "memory",
-  // resourceUsage().maxRSS is in kibibytes.
-  maxRssMb: process.resourceUsage().maxRSS / 1024,
+  maxRssMb: peakRssMb(),
   wallMs: performance.now() - started,
   answered: done,
   ...(error === undefined ? {} : { error }),

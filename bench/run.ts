@@ -2,6 +2,7 @@
 import { availableParallelism, cpus, loadavg, totalmem } from "node:os";
 import { withTimeout } from "./measure.js";
 import type { Sizes } from "./scale.js";
+import { batchScenario } from "./scenarios/batch.js";
 import { longCallsScenario } from "./scenarios/long-calls.js";
 import { memoryScenario } from "./scenarios/memory.js";
 import { rateLimitScenario } from "./scenarios/rate-limit.js";
@@ -49,6 +50,7 @@ export const SCENARIOS: Scenario[] = [
   { name: "start-up", budgetMs: 120_000, run: (sizes) => startupScenario(sizes) },
   { name: "memory", budgetMs: 480_000, run: memoryScenario },
   { name: "team store", budgetMs: 600_000, run: teamStoreScenario },
+  { name: "batch", budgetMs: 600_000, run: batchScenario },
 ];
 
 export function machine(): Machine {

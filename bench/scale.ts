@@ -33,6 +33,11 @@ export interface Sizes {
   };
   /** Cases of the two replay runs (each × 2 models) whose peak RSS is compared. */
   memory: { small: number; large: number };
+  /**
+   * Requests to one batched OpenAI model (one case each), submitted by one process and collected by
+   * another; `small` is the size whose peak RSS the larger one's is compared with.
+   */
+  batch: { requests: number; small: number };
   /** Stored outputs re-scored (cases × 2 models). */
   scoringOutputs: number;
   review: { items: number; steps: number };
@@ -50,6 +55,8 @@ export const FULL: Sizes = {
   rateLimit: { cases: 2_000, perMinute: 6_000, burstSeconds: 1, latencyMs: 20, concurrency: 64 },
   longCalls: { dialogues: 1_000, warmupDialogues: 50, latencyMs: 20, concurrency: 64, rounds: 2 },
   memory: { small: 10_000, large: 100_000 },
+  // Two OpenAI batches of 50,000, its most per batch: the split is part of what is measured.
+  batch: { requests: 100_000, small: 10_000 },
   scoringOutputs: 100_000,
   review: { items: 50_000, steps: 50 },
   teamStore: { runs: 4, callsPerRun: 5_000, reviewers: 8, items: 2_000 },
@@ -62,6 +69,7 @@ export const QUICK: Sizes = {
   rateLimit: { cases: 200, perMinute: 6_000, burstSeconds: 1, latencyMs: 20, concurrency: 64 },
   longCalls: { dialogues: 100, warmupDialogues: 10, latencyMs: 20, concurrency: 64, rounds: 1 },
   memory: { small: 1_000, large: 10_000 },
+  batch: { requests: 10_000, small: 1_000 },
   scoringOutputs: 10_000,
   review: { items: 5_000, steps: 10 },
   teamStore: { runs: 4, callsPerRun: 500, reviewers: 8, items: 200 },
@@ -75,6 +83,7 @@ export const TINY: Sizes = {
   rateLimit: { cases: 20, perMinute: 60_000, burstSeconds: 0.01, latencyMs: 1, concurrency: 8 },
   longCalls: { dialogues: 10, warmupDialogues: 2, latencyMs: 1, concurrency: 8, rounds: 1 },
   memory: { small: 20, large: 60 },
+  batch: { requests: 60, small: 20 },
   scoringOutputs: 100,
   review: { items: 20, steps: 3 },
   teamStore: { runs: 2, callsPerRun: 20, reviewers: 2, items: 10 },

@@ -1,6 +1,7 @@
 // The package's public API: what a user's callgrade.config.ts, scripts and tests import from "callgrade".
 
 export { type SaveBaselineOptions, saveBaseline } from "./api/baseline.js";
+export { type BatchInfo, type ListBatchesOptions, listBatches } from "./api/batches.js";
 // Running it: one function per use case; none prints or exits unless given a reporter that prints.
 export { type Comparison, compare } from "./api/compare.js";
 export { type ExportGoldOptions, exportGold } from "./api/export-gold.js";

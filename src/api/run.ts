@@ -5,7 +5,7 @@ import type { Suite } from "../config/suite.js";
 import { hasRetryableFailures, RETRYABLE_ON_RESUME } from "../core/retryable.js";
 import type { RunSummary } from "../core/summary.js";
 import type { Reporter } from "../report/reporter.js";
-import { type RunEvent, resumeSuite, runSuite } from "../runner/index.js";
+import { type BatchChoice, type RunEvent, resumeSuite, runSuite } from "../runner/index.js";
 import type { ScoringObserver } from "../runner/score-run.js";
 import type { RunRecord, Store } from "../store/index.js";
 import { AgreementTally } from "../summary/agreement-tally.js";
@@ -13,6 +13,7 @@ import { buildSummary } from "../summary/build.js";
 import { reportData } from "../summary/report-data.js";
 import { slicesFor } from "../summary/slices.js";
 import { writeRunBaseline } from "./baseline.js";
+import { type BatchInfo, batchInfos } from "./batches.js";
 import { baselineFile, heldDir, reportDir, reportsRoot } from "./places.js";
 import { assertReportFolder, assertWritableDir, emitReport } from "./report-output.js";
 import { type OpenStoreOptions, withStore } from "./store.js";
@@ -46,6 +47,13 @@ export interface RunOptions extends Omit<OpenStoreOptions, "mustExist"> {
   onEvent?: (event: RunEvent) => void;
   /** Where API keys are read from. @default process.env */
   env?: NodeJS.ProcessEnv;
+  /**
+   * The providers' batch APIs (a model's `batch: true` asks for them too). `true`: every OpenAI and
+   * Anthropic model's calls go through them. `wait: false`: submit and return with the batches left at the
+   * provider (status "interrupted", `batches` says where they stand); a resume collects them.
+   * @default each model's `batch`, waiting for its batches
+   */
+  batch?: boolean | BatchChoice;
 }
 
 export interface RunResult {
@@ -65,6 +73,8 @@ export interface RunResult {
   files: string[];
   /** The baseline file written, with `saveBaseline`. */
   baselineFile?: string;
+  /** The run's provider batches, oldest first: what each holds, and where it stands. */
+  batches: BatchInfo[];
 }
 
 /**
@@ -127,6 +137,7 @@ export async function run(suite: Suite, options: RunOptions = {}): Promise<RunRe
       reportDir: dir,
       files,
       ...(saved ? { baselineFile: saved } : {}),
+      batches: batchInfos(store, record.id),
     };
   });
 }
@@ -171,6 +182,9 @@ function execute(
       for (const listener of listeners) listener(event);
     },
     env: options.env ?? process.env,
+    ...(options.batch === undefined
+      ? {}
+      : { batch: typeof options.batch === "boolean" ? { all: options.batch } : options.batch }),
   };
   return options.resume
     ? resumeSuite(suite, store, typeof options.resume === "string" ? options.resume : undefined, runOptions)

@@ -19,6 +19,7 @@ export const handlers: Handlers = {
   baseline: async (...args) => (await import("./commands/baseline.js")).baselineCommand(...args),
   perturb: async (...args) => (await import("./commands/perturb.js")).perturbCommand(...args),
   runs: async (...args) => (await import("./commands/runs.js")).runsCommand(...args),
+  batches: async (...args) => (await import("./commands/batches.js")).batchesCommand(...args),
   storeCopy: async (...args) => (await import("./commands/store-copy.js")).storeCopyCommand(...args),
 };
 

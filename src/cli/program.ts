@@ -22,6 +22,16 @@ export interface RunFlags {
   saveBaseline?: boolean | string;
   /** true: the latest unfinished run; a string: that run. */
   resume?: boolean | string;
+  /** Every OpenAI and Anthropic model through its provider's batch API. */
+  batch?: boolean;
+  /** false (--no-wait): submit the batches and exit, leaving them for a resume. */
+  wait: boolean;
+}
+
+export interface BatchesFlags {
+  config?: string;
+  store?: string;
+  json?: boolean;
 }
 
 export interface ReportFlags {
@@ -97,6 +107,7 @@ export interface Handlers {
   baseline(runId: string | undefined, flags: BaselineFlags): Promise<number>;
   perturb(flags: PerturbFlags): Promise<number>;
   runs(flags: RunsFlags): Promise<number>;
+  batches(runId: string | undefined, flags: BatchesFlags): Promise<number>;
   storeCopy(from: string, to: string): Promise<number>;
 }
 
@@ -171,7 +182,15 @@ export function createProgram(handlers: Handlers, result: ProgramResult): Comman
     .option("--no-cache", "send every call, even ones answered before")
     .addOption(reporter())
     .addOption(force())
-    .option("--resume [runId]", "continue a stopped or killed run (default: the latest unfinished one)")
+    .option(
+      "--resume [runId]",
+      "continue a stopped or killed run, or collect its batches (default: the latest unfinished one)",
+    )
+    .option("--batch", "send every OpenAI and Anthropic model's calls through the provider's batch API")
+    .option(
+      "--no-wait",
+      "submit the batches (and collect those ended) and exit; resume later to collect the rest",
+    )
     .option(
       "--save-baseline [file]",
       "also write this run as the baseline to commit (default: reports/baseline/summary.json)",
@@ -213,6 +232,18 @@ export function createProgram(handlers: Handlers, result: ProgramResult): Comman
     .option("--json", "print the listing as JSON")
     .action(async (flags: RunsFlags) => {
       result.code = await handlers.runs(flags);
+    });
+
+  program
+    .command("batches [runId]")
+    .description(
+      "list a run's provider batches (default: the latest run) as the store last heard of them; run --resume collects them",
+    )
+    .addOption(config)
+    .addOption(store)
+    .option("--json", "print them as JSON")
+    .action(async (runId: string | undefined, flags: BatchesFlags) => {
+      result.code = await handlers.batches(runId, flags);
     });
 
   program

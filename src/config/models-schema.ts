@@ -60,6 +60,14 @@ const remote = {
    * @example { id: "llama-local", provider: "openai", model: "llama3.1", baseURL: "http://localhost:11434/v1", redact: false }
    */
   redact: z.boolean().optional(),
+  /**
+   * Send this model's calls through the provider's batch API (OpenAI's Batch API, Anthropic's Message
+   * Batches): answered within 24 hours at half the price, outside the per-minute limits. `callgrade run`
+   * submits them and waits for the results; with `--no-wait` it submits and exits, and `callgrade run
+   * --resume` collects them later. `run --batch` does this for every OpenAI and Anthropic model.
+   * @default false
+   */
+  batch: z.boolean().optional(),
 };
 
 export const openaiModel = z

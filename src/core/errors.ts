@@ -10,6 +10,7 @@ export type ErrorCode =
   | "STORE_INVALID"
   | "RUN_NOT_FOUND"
   | "STORAGE"
+  | "BATCH"
   | "USAGE";
 
 export class CallgradeError extends Error {

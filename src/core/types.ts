@@ -104,6 +104,61 @@ export interface Provider {
   complete(request: CompletionRequest, options: CallOptions): Promise<CompletionResult>;
   /** Lets go of what the provider holds open (a file); called once when the run is done with it. */
   close?(): Promise<void>;
+  /** The provider's batch API, when it has one (OpenAI's Batch API, Anthropic's Message Batches). */
+  readonly batch?: BatchApi;
+}
+
+/** Where a provider's batch stands, in words every provider's batch is told in. */
+export interface BatchState {
+  /** The provider's id of the batch. */
+  id: string;
+  /** No request of it will be answered any more: its results can be read (completed, expired, cancelled). */
+  ended: boolean;
+  /** The provider's own word for its status ("in_progress", "finalizing", "ended", ...). */
+  status: string;
+  counts: { total: number; succeeded: number; failed: number };
+  /** ISO 8601 times; expiresAt is when the provider gives up on the requests not yet answered. */
+  createdAt: string;
+  expiresAt: string | null;
+  endedAt: string | null;
+  /** Why the provider refused the batch as a whole (a bad file), when it did. */
+  failure?: string;
+}
+
+/** One answered (or failed) request of a batch, by the id it was submitted under. */
+export interface BatchResult {
+  customId: string;
+  result: CompletionResult;
+}
+
+/**
+ * A provider's batch API: requests sent as one job, answered within its completion window outside the
+ * per-minute limits, at a share of the price. Each call is a request to the provider's API, retried by the
+ * SDK on a transient failure; a failure it could not mend rejects.
+ */
+export interface BatchApi {
+  /** The most requests, and bytes of the batch file, in one batch. */
+  readonly limits: { requests: number; bytes: number };
+  /** The share of the normal price a batched call costs. */
+  readonly discount: number;
+  /** One request as a line of the batch file: JSON, without its newline. */
+  line(customId: string, request: CompletionRequest): string;
+  /** Sends a batch file of `count` lines. `tag` marks the batch, so a submission cut short can be found. */
+  submit(file: string, count: number, tag: string): Promise<BatchState>;
+  /**
+   * The batch marked `tag` with `count` requests, created at `since` or later and not one of `known` (the
+   * batches the store has already), when the provider has one.
+   */
+  find(
+    tag: string,
+    since: string,
+    count: number,
+    known: ReadonlySet<string>,
+  ): Promise<BatchState | undefined>;
+  state(id: string): Promise<BatchState>;
+  /** Every result the ended batch has, in the provider's order. */
+  results(id: string): AsyncIterable<BatchResult>;
+  cancel(id: string): Promise<void>;
 }
 
 /** A zod issue, flattened for storage and display. */

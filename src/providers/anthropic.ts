@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { AnthropicModelConfig } from "../config/schema.js";
 import { MAX_ANSWER_DEPTH, stringifyBounded } from "../core/json-limits.js";
 import type { CompletionRequest, CompletionResult, Provider } from "../core/types.js";
+import { anthropicBatch } from "./anthropic-batch.js";
 import { badResponse, unusable, withRateLimit } from "./call-error.js";
 import {
   callTimeoutMs,
@@ -63,7 +64,7 @@ export function anthropicBody(config: AnthropicModelConfig, request: CompletionR
   } as MessageCreateParamsNonStreaming;
 }
 
-function fromResponse(response: unknown): CompletionResult {
+export function fromResponse(response: unknown): CompletionResult {
   const parsed = messageShape.safeParse(response);
   if (!parsed.success) {
     const raw = typeof response === "string" ? response.slice(0, 2000) : response;
@@ -121,6 +122,7 @@ export function createAnthropicProvider(config: AnthropicModelConfig, env: { api
   const body = oncePerRequest((request: CompletionRequest) => JSON.stringify(anthropicBody(config, request)));
   return {
     id: config.id,
+    batch: anthropicBatch({ apiKey, baseURL: config.baseURL }, body),
     complete(request, options) {
       // The rate-limit headers of a successful answer say whether the next call may go out at once.
       let headers: Headers | undefined;

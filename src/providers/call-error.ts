@@ -27,7 +27,7 @@ export interface AbortState {
 
 const MAX_MESSAGE = 500;
 
-function callError(
+export function callError(
   kind: ErrorKind,
   message: string,
   retryable: boolean,
@@ -141,7 +141,7 @@ function rootCause(error: Error): string {
 }
 
 /** The API's own words from an error body: OpenAI's `{ error: { message } }`, Anthropic's `{ error: { error: { message } } }`. */
-function apiMessage(body: unknown): string | undefined {
+export function apiMessage(body: unknown): string | undefined {
   let current = body;
   for (let depth = 0; depth < 3 && typeof current === "object" && current !== null; depth++) {
     const { message, error } = current as { message?: unknown; error?: unknown };

@@ -14,6 +14,7 @@ import {
   schemaBody,
   sdkCall,
 } from "./call-scope.js";
+import { openaiBatch } from "./openai-batch.js";
 import { isStrictCompatible } from "./strict-schema.js";
 import { leanFetch } from "./transport.js";
 
@@ -68,7 +69,7 @@ function bounded(response: unknown): unknown {
   return typeof response === "string" ? response.slice(0, 2000) : response;
 }
 
-function fromResponse(response: unknown): CompletionResult {
+export function fromResponse(response: unknown): CompletionResult {
   const parsed = completionShape.safeParse(response);
   if (!parsed.success) {
     return badResponse(`not a chat completion: ${z.prettifyError(parsed.error)}`, bounded(response));
@@ -115,6 +116,7 @@ export function createOpenAIProvider(config: OpenAIModelConfig, env: { apiKey?: 
   const body = oncePerRequest((request: CompletionRequest) => JSON.stringify(openaiBody(config, request)));
   return {
     id: config.id,
+    batch: openaiBatch({ apiKey, baseURL: config.baseURL }, body),
     complete(request, options) {
       // The rate-limit headers of a successful answer say whether the next call may go out at once.
       let headers: Headers | undefined;

@@ -72,14 +72,19 @@ export async function callWithRetries(plan: CallPlan): Promise<CallResult> {
       });
     },
   });
+  // A replay knows the latency the call really had; the wall clock here measured a file lookup.
+  return callResult(result, result.ok ? (result.latencyMs ?? measuredMs) : measuredMs, attempts);
+}
+
+/** A provider's terminal result as the call path stores it: not from the cache, after `attempts` tries. */
+export function callResult(result: CompletionResult, latencyMs: number, attempts: number): CallResult {
   if (result.ok) {
     return {
       text: result.text,
       error: null,
       usage: result.usage,
       raw: result.raw,
-      // A replay knows the latency the call really had; the wall clock here measured a file lookup.
-      latencyMs: result.latencyMs ?? measuredMs,
+      latencyMs,
       attempts,
       fromCache: false,
       finishReason: result.finishReason ?? null,
@@ -90,7 +95,7 @@ export async function callWithRetries(plan: CallPlan): Promise<CallResult> {
     error: result.error,
     usage: result.usage ?? NO_USAGE,
     raw: result.raw,
-    latencyMs: measuredMs,
+    latencyMs,
     attempts,
     fromCache: false,
     finishReason: null,

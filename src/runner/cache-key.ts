@@ -4,7 +4,17 @@ import type { CompletionRequest } from "../core/types.js";
 import { providerOf } from "../providers/index.js";
 
 // Run limits and where the key comes from change how a call is made, not what it answers.
-const NOT_SHAPING = new Set(["id", "concurrency", "timeoutMs", "maxRetries", "price", "apiKeyEnv", "redact"]);
+// A batched call is the same request as a normal one: either answers the other from the cache.
+const NOT_SHAPING = new Set([
+  "id",
+  "concurrency",
+  "timeoutMs",
+  "maxRetries",
+  "price",
+  "apiKeyEnv",
+  "redact",
+  "batch",
+]);
 
 /** What of the model's entry shapes its answers: as its provider declares, else the entry less its limits. */
 function shapeOf(model: ModelConfig): Record<string, unknown> {

@@ -49,6 +49,23 @@ export type RunEvent =
   | { type: "store-waiting"; attempt: number; delayMs: number; message: string }
   /** The store took the held calls after `waitedMs`. */
   | { type: "store-back"; waitedMs: number }
+  /** A batch of `requests` calls went to the model's provider; it answers by `expiresAt` at the latest. */
+  | { type: "batch-submitted"; modelId: string; batchId: string; requests: number; expiresAt: string | null }
+  /** What the provider says of a batch when polled. */
+  | {
+      type: "batch-status";
+      modelId: string;
+      batchId: string;
+      status: string;
+      total: number;
+      succeeded: number;
+      failed: number;
+      expiresAt: string | null;
+    }
+  /** Polling or reading a batch failed on the way (`message`); the next poll tries again. */
+  | { type: "batch-retrying"; modelId: string; batchId: string; message: string }
+  /** An ended batch's results are stored: `results` of them (the rest failed the batch, and go again). */
+  | { type: "batch-collected"; modelId: string; batchId: string; results: number }
   | {
       type: "recognition-finished";
       recogniser: string;

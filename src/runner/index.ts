@@ -6,6 +6,7 @@ import { iterateDataset } from "../dataset/index.js";
 import type { PromptSuite } from "../prompt/index.js";
 import { fieldsFromSchema } from "../scoring/fields.js";
 import type { NewRun, RunRecord, Store } from "../store/index.js";
+import type { BatchChoice } from "./batch-choice.js";
 import { caseCheck } from "./case-check.js";
 import type { RunListener } from "./events.js";
 import type { ActiveModel } from "./matrix.js";
@@ -24,6 +25,7 @@ import {
 } from "./suite-parts.js";
 import { closeRecognisers, createRecognisers, runModels, type Voice } from "./voice.js";
 
+export type { BatchChoice } from "./batch-choice.js";
 export type { RunEvent, RunListener } from "./events.js";
 export { RETRYABLE_ON_RESUME, resumeSuite } from "./resume.js";
 export { scoreRun } from "./score-run.js";
@@ -43,6 +45,8 @@ export interface RunSuiteOptions {
   observeScoring?: (run: RunRecord) => ScoringObserver;
   /** Where answered calls the store could not take are kept, and where a resume looks for them first. */
   heldDir?: string;
+  /** Which models go through their provider's batch API, and whether to wait for the batches. */
+  batch?: BatchChoice;
 }
 
 export async function runSuite(loaded: Suite, store: Store, options: RunSuiteOptions): Promise<RunRecord> {

@@ -100,36 +100,13 @@ export async function runMatrix(options: MatrixOptions): Promise<void> {
   // Every call in flight listens on the run's signal (and stops listening when it ends): as many listeners as
   // the concurrency, which is no leak, so Node's warning past 10 would only alarm the user.
   setMaxListeners(0, options.signal);
-  const kinds = options.loaded.config.redact ?? [];
-  const redactor = createRedactor(kinds, options.loaded.config.scoring);
-  // Render each case once for every model, so each gets exactly the same strings; redact it right then, here.
-  const prepare = (item: Case): PreparedCase => {
-    const rendered = options.prompt.render(item);
-    return kinds.length > 0 ? { rendered, redaction: redactor.redact(rendered, item) } : { rendered };
-  };
+  const prepare = casePreparer(options.loaded, options.prompt);
   let failure: { error: unknown } | undefined;
   const feed: Feed = {
     run: {
       runId: options.runId,
       store: options.store,
-      writes: new WriteBatch(options.record ?? ((records) => options.store.calls.recordAll(records)), {
-        transient: isConnectionLost,
-        budgetMs: STORE_WAIT_MS,
-        onWait: (error, attempt, delayMs) =>
-          options.emit({
-            type: "store-waiting",
-            attempt,
-            delayMs,
-            message: error instanceof Error ? error.message : String(error),
-          }),
-        onBack: (waitedMs) => options.emit({ type: "store-back", waitedMs }),
-        ...(options.keep
-          ? { keep: options.keep }
-          : options.heldDir
-            ? { keep: (records) => keepHeld(options.heldDir ?? "", records) }
-            : {}),
-        signal: options.signal,
-      }),
+      writes: callWrites(options),
       schema: options.schema ?? options.loaded.config.schema,
       repeat,
       signal: options.signal,
@@ -160,6 +137,47 @@ export async function runMatrix(options: MatrixOptions): Promise<void> {
   });
   await Promise.all(lanes);
   if (failure) throw failure.error;
+}
+
+/**
+ * Renders a case once for every model, so each gets exactly the same strings, and redacts it right then:
+ * a pure function of the case, so a case rendered again (another process collecting a batch) gets the same
+ * request and the same redaction.
+ */
+export function casePreparer(
+  loaded: Suite,
+  prompt: Pick<PromptSuite, "render">,
+): (item: Case) => PreparedCase {
+  const kinds = loaded.config.redact ?? [];
+  const redactor = createRedactor(kinds, loaded.config.scoring);
+  return (item) => {
+    const rendered = prompt.render(item);
+    return kinds.length > 0 ? { rendered, redaction: redactor.redact(rendered, item) } : { rendered };
+  };
+}
+
+/** Where a run's finished calls go: to the store a batch at a time, waiting out a store that went away. */
+export function callWrites(
+  options: Pick<MatrixOptions, "store" | "record" | "keep" | "heldDir" | "emit" | "signal">,
+): WriteBatch {
+  return new WriteBatch(options.record ?? ((records) => options.store.calls.recordAll(records)), {
+    transient: isConnectionLost,
+    budgetMs: STORE_WAIT_MS,
+    onWait: (error, attempt, delayMs) =>
+      options.emit({
+        type: "store-waiting",
+        attempt,
+        delayMs,
+        message: error instanceof Error ? error.message : String(error),
+      }),
+    onBack: (waitedMs) => options.emit({ type: "store-back", waitedMs }),
+    ...(options.keep
+      ? { keep: options.keep }
+      : options.heldDir
+        ? { keep: (records) => keepHeld(options.heldDir ?? "", records) }
+        : {}),
+    signal: options.signal,
+  });
 }
 
 function createLane(

@@ -1,11 +1,11 @@
 // Settles one call of the matrix: from the prepared case to the stored result and its event.
 import type { Config, ModelConfig } from "../config/schema.js";
-import type { Provider } from "../core/types.js";
+import type { CompletionRequest, Provider } from "../core/types.js";
 import { costUsd, type Price } from "../providers/prices.js";
 import { type CachedResponse, isConnectionLost, type Store } from "../store/index.js";
 import { validateOutput } from "../validate/index.js";
 import type { AdaptiveLimit } from "./adaptive-limit.js";
-import { cachedResult, callWithRetries } from "./attempts.js";
+import { type CallResult, cachedResult, callWithRetries } from "./attempts.js";
 import { cacheKey } from "./cache-key.js";
 import type { PreparedCase } from "./case-requests.js";
 import type { RunListener } from "./events.js";
@@ -108,6 +108,29 @@ export async function settleCall(
       });
   // A call cut short by the user's own stop has no terminal result: resume sends it again.
   if (result.error?.kind === "aborted" && run.signal.aborted) return;
+  await recordResult(run, { modelId, price: lane.price, redaction }, request, rep, cache, result);
+}
+
+/** Whose answer a result is, and what storing it needs: its price and the redaction to undo. */
+export interface ResultOwner {
+  modelId: string;
+  price: Price | undefined;
+  redaction: PreparedCase["redaction"];
+}
+
+/**
+ * Stores one call's terminal result, however it came (an attempt, the cache, a provider's batch): its
+ * output validated, its cost, its answer put in the cache, and the event that says it ended.
+ */
+export async function recordResult(
+  run: RunContext,
+  { modelId, price, redaction }: ResultOwner,
+  request: CompletionRequest,
+  rep: number,
+  cache: CacheLookup | undefined,
+  result: CallResult,
+  discount = 1,
+): Promise<void> {
   // Stored text stays as received; the validated value gets the real values back, for scoring.
   const output =
     result.text === null
@@ -123,7 +146,7 @@ export async function settleCall(
     error: result.error,
     raw: result.raw,
     usage: result.usage,
-    costUsd: costUsd(result.usage, lane.price),
+    costUsd: scaled(costUsd(result.usage, price), discount),
     latencyMs: result.latencyMs,
     attempts: result.attempts,
     fromCache: result.fromCache,
@@ -153,4 +176,9 @@ export async function settleCall(
     attempts: result.attempts,
     ...(result.error ? { errorKind: result.error.kind } : {}),
   });
+}
+
+/** A cost at a discount (a batch's price); unknown stays unknown. */
+function scaled(cost: number | null, discount: number): number | null {
+  return cost === null ? null : cost * discount;
 }

@@ -2,6 +2,8 @@
 // run's status.
 import type { Suite } from "../config/suite.js";
 import type { RunRecord, Store } from "../store/index.js";
+import type { BatchChoice } from "./batch-choice.js";
+import { batchStage } from "./batch-stage.js";
 import type { RunListener } from "./events.js";
 import { judgeRun } from "./judge.js";
 import { type ActiveModel, runMatrix } from "./matrix.js";
@@ -21,6 +23,14 @@ export interface StageOptions {
   observeScoring?: (run: RunRecord) => ScoringObserver;
   /** Where answered calls the store could not take are kept for a resume. */
   heldDir?: string;
+  /** The providers' batch APIs: for every model that has one (`all`), else for those with `batch: true`. */
+  batch?: BatchChoice;
+}
+
+/** Whether a model's calls go through its provider's batch API. */
+export function isBatched(model: ActiveModel, choice: BatchChoice | undefined): boolean {
+  if (!model.provider.batch) return false;
+  return choice?.all === true || ("batch" in model.config && model.config.batch === true);
 }
 
 export interface Work {
@@ -67,12 +77,24 @@ export async function runStages(
     models: [...work.active, ...variants.flatMap((v) => v.models)].map((m) => m.config.id),
     cases: work.cases.length,
   });
+  // A model the run already sent batches for stays batched on a resume, flag or not: its calls in those
+  // batches must not go out again as normal calls.
+  const sentBatches = new Set(
+    store.batches
+      .forRun(work.runId)
+      .filter((batch) => batch.state !== "collected")
+      .map((batch) => batch.modelId),
+  );
+  const batched = work.active.filter(
+    (model) => isBatched(model, options.batch) || (sentBatches.has(model.config.id) && model.provider.batch),
+  );
+  let batchesLeft = 0;
   if (!options.signal.aborted) {
-    await runMatrix({
+    const matrix = runMatrix({
       runId: work.runId,
       loaded,
       cases: work.cases,
-      models: work.active,
+      models: work.active.filter((model) => !batched.includes(model)),
       variants,
       prompt: work.prompt,
       store,
@@ -85,10 +107,36 @@ export async function runStages(
       ...(work.skip ? { skip: work.skip } : {}),
       ...(options.heldDir ? { heldDir: options.heldDir } : {}),
     });
+    const batches =
+      batched.length === 0
+        ? Promise.resolve(0)
+        : batchStage({
+            runId: work.runId,
+            loaded,
+            cases: work.cases,
+            models: batched,
+            prompt: work.prompt,
+            store,
+            repeat: work.repeat,
+            useCache: options.useCache,
+            signal: options.signal,
+            emit: options.emit,
+            wait: options.batch?.wait !== false,
+            ...(options.batch?.pollMs === undefined ? {} : { pollMs: options.batch.pollMs }),
+            concurrency: options.concurrency ?? loaded.config.concurrency,
+            ...(options.retry ? { retry: options.retry } : {}),
+            ...(options.heldDir ? { heldDir: options.heldDir } : {}),
+          });
+    // Both run to their end before either's failure is thrown: neither is left running unwatched.
+    const [calls, batchCalls] = await Promise.allSettled([matrix, batches]);
+    if (calls.status === "rejected") throw calls.reason;
+    if (batchCalls.status === "rejected") throw batchCalls.reason;
+    batchesLeft = batchCalls.value;
   }
   const stored = store.runs.get(work.runId);
   if (!stored) throw new Error(`run ${work.runId} vanished from the store`);
-  if (work.judge && !options.signal.aborted) {
+  // With batches still at the provider, the answers are not all in: the judge waits for the resume.
+  if (work.judge && !options.signal.aborted && batchesLeft === 0) {
     await judgeRun({
       loaded,
       store,
@@ -102,7 +150,7 @@ export async function runStages(
       ...(options.heldDir ? { heldDir: options.heldDir } : {}),
     });
   }
-  const status = options.signal.aborted ? "interrupted" : "finished";
+  const status = options.signal.aborted || batchesLeft > 0 ? "interrupted" : "finished";
   scoreRun(store, stored, { observer: options.observeScoring?.(stored) });
   store.runs.finish(work.runId, status);
   options.emit({ type: "run-finished", runId: work.runId, status });

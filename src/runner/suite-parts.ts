@@ -48,6 +48,12 @@ export async function createJudge(
 ): Promise<ActiveModel | undefined> {
   const config = loaded.config.judge?.model;
   if (!config) return undefined;
+  if ("batch" in config && config.batch === true) {
+    throw new CallgradeError(
+      "USAGE",
+      `${loaded.file}: judge.model.batch: the judge's calls go as normal calls (they follow the models' answers); remove \`batch: true\``,
+    );
+  }
   // Its fields and id are checked before a single call is made, not after the models answered.
   judgedFields(
     loaded,

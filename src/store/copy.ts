@@ -33,6 +33,12 @@ const PLAIN: Record<string, { columns: string; order: string }> = {
       reason, issues, finished_at`,
     order: "case_id, model_id, rep, field, judge_id",
   },
+  // A run's provider batches go with it: collected from the target, their calls are not sent again.
+  batches: {
+    columns: `run_id, tag, model_id, batch_id, state, requests, created_at, status, succeeded, failed, expires_at,
+      ended_at, collected_at`,
+    order: "created_at, tag",
+  },
 };
 const CALLS = `run_id, case_id, model_id, rep, status, error_kind, error_message, text, raw, input_tokens,
   output_tokens, cached_input_tokens, cost_usd, latency_ms, attempts, from_cache, finished_at`;
@@ -99,6 +105,11 @@ function copyRun(from: Db, to: Db, runId: string): { calls: number; grades: numb
   outputs.flush();
   for (const [table, { columns, order }] of Object.entries(PLAIN))
     copyRows(from, to, table, columns, order, runId);
+  const batchCalls = batchInsert(to, "INSERT INTO batch_calls (tag, idx, rep)", 3);
+  const readBatchCalls = `SELECT c.tag, c.idx, c.rep FROM batch_calls c JOIN batches b ON b.tag = c.tag
+    WHERE b.run_id = ? ORDER BY c.tag, c.idx, c.rep LIMIT ? OFFSET ?`;
+  for (const rows of paged(from, readBatchCalls, runId)) for (const row of rows) batchCalls.add(...row);
+  batchCalls.flush();
   // The review queue, then grades in the order they were made (a re-grade names the grade it replaces).
   copyRows(
     from,
@@ -196,5 +207,9 @@ export function runRowCounts(db: Db, runId: string): Record<string, number> {
     ),
     transcripts: count("SELECT COUNT(*) FROM transcripts WHERE run_id = ?"),
     judgements: count("SELECT COUNT(*) FROM judgements WHERE run_id = ?"),
+    batches: count("SELECT COUNT(*) FROM batches WHERE run_id = ?"),
+    batch_calls: count(
+      "SELECT COUNT(*) FROM batch_calls c JOIN batches b ON b.tag = c.tag WHERE b.run_id = ?",
+    ),
   };
 }

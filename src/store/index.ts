@@ -1,5 +1,7 @@
 // The store (a SQLite file or a PostgreSQL database): runs, calls, outputs, judgements, scores, the review queue,
 // grades and the cache.
+
+import { Batches } from "./batches.js";
 import { ResponseCache } from "./cache.js";
 import { Calls } from "./calls.js";
 import type { Db } from "./db.js";
@@ -13,6 +15,7 @@ import { Review } from "./review.js";
 import { Runs } from "./runs.js";
 import { Transcripts } from "./transcripts.js";
 
+export type { BatchCall, StoredBatch } from "./batches.js";
 export type { CachedResponse } from "./cache.js";
 export { type CallRecord, callKey, type StoredCall } from "./calls.js";
 export {
@@ -55,6 +58,7 @@ export class Store {
   readonly review: Review;
   readonly transcripts: Transcripts;
   readonly judgements: Judgements;
+  readonly batches: Batches;
 
   private constructor(
     readonly db: Db,
@@ -67,6 +71,7 @@ export class Store {
     this.review = new Review(db);
     this.transcripts = new Transcripts(db);
     this.judgements = new Judgements(db);
+    this.batches = new Batches(db);
   }
 
   /** A SQLite file (made with its folder if need be), or a PostgreSQL database by its postgres:// address. */

@@ -1,5 +1,6 @@
 // Schema migrations, applied in order inside one transaction each. Append only: never edit a shipped one.
-// 11 on are in ./migrations-judge.ts.
+// 11 on are in ./migrations-judge.ts, 13 on in ./migrations-batch.ts.
+import { BATCH_MIGRATIONS } from "./migrations-batch.js";
 import { JUDGE_MIGRATIONS } from "./migrations-judge.js";
 
 export const MIGRATIONS: string[] = [
@@ -333,4 +334,5 @@ export const MIGRATIONS: string[] = [
   );
   `,
   ...JUDGE_MIGRATIONS,
+  ...BATCH_MIGRATIONS,
 ];

@@ -14,6 +14,7 @@ function fakes(code = 0) {
     baseline: vi.fn<Handlers["baseline"]>(async () => code),
     perturb: vi.fn<Handlers["perturb"]>(async () => code),
     runs: vi.fn<Handlers["runs"]>(async () => code),
+    batches: vi.fn<Handlers["batches"]>(async () => code),
     storeCopy: vi.fn<Handlers["storeCopy"]>(async () => code),
   };
 }
@@ -21,6 +22,17 @@ function fakes(code = 0) {
 const argv = (...args: string[]) => ["node", "callgrade", ...args];
 
 describe("the command line", () => {
+  it("passes run --batch and --no-wait, and batches its run", async () => {
+    const handlers = fakes();
+    expect(await main(argv("run", "--batch", "--no-wait"), handlers)).toBe(0);
+    expect(handlers.run.mock.calls[0]?.[0]).toMatchObject({ batch: true, wait: false });
+    expect(await main(argv("run", "--resume"), handlers)).toBe(0);
+    expect(handlers.run.mock.calls[1]?.[0]).toMatchObject({ resume: true, wait: true });
+    expect(handlers.run.mock.calls[1]?.[0]).not.toHaveProperty("batch");
+    expect(await main(argv("batches", "run-1", "--json"), handlers)).toBe(0);
+    expect(handlers.batches).toHaveBeenCalledWith("run-1", expect.objectContaining({ json: true }));
+  });
+
   it("passes store copy its two stores", async () => {
     const handlers = fakes();
     expect(await main(argv("store", "copy", "a.db", "postgres://h/db"), handlers)).toBe(0);
@@ -60,6 +72,7 @@ describe("the command line", () => {
       out: "o",
       store: "x.db",
       cache: false,
+      wait: true,
     });
   });
 
@@ -73,7 +86,7 @@ describe("the command line", () => {
   it("uses the cache unless --no-cache is given", async () => {
     const handlers = fakes();
     await main(argv("run"), handlers);
-    expect(handlers.run.mock.calls[0]?.[0]).toEqual({ cache: true });
+    expect(handlers.run.mock.calls[0]?.[0]).toEqual({ cache: true, wait: true });
   });
 
   it("passes the handler's exit code through", async () => {
@@ -117,7 +130,7 @@ describe("the command line", () => {
     await main(argv("baseline", "r1", "--out", "base.json"), handlers);
     expect(handlers.baseline).toHaveBeenCalledWith("r1", { out: "base.json" });
     await main(argv("run", "--save-baseline"), handlers);
-    expect(handlers.run).toHaveBeenLastCalledWith({ cache: true, saveBaseline: true });
+    expect(handlers.run).toHaveBeenLastCalledWith({ cache: true, wait: true, saveBaseline: true });
   });
 
   it("rejects a bad number with exit code 2 and no handler call", async () => {

@@ -275,6 +275,10 @@ describe.each(["openai", "anthropic"] as const)("a %s judge", (provider) => {
     await expect(run(fields, { store: storeOf(fields), env })).rejects.toThrow(
       /judge\.fields names no field "summary"; fields: name, phone, date, size, notes/,
     );
+    const batched = await loadSuite(writeSuite(", batch: true"));
+    await expect(run(batched, { store: storeOf(batched), env })).rejects.toThrow(
+      /judge\.model\.batch: the judge's calls go as normal calls/,
+    );
     await expect(run(keyless, { store: storeOf(keyless), env: {} })).rejects.toThrow(
       /the judge "judge" cannot run/,
     );

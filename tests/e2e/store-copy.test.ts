@@ -67,6 +67,21 @@ describe("callgrade store copy", () => {
         error: { kind: "timeout", message: "slow", retryable: true },
       },
     ]);
+    // A provider batch still out: a copy must keep its calls from being sent again from the target.
+    const batch = { tag: "t-1", runId: runIds[0] ?? "", modelId: "a", createdAt: "2026-12-07T00:00:00.000Z" };
+    store.batches.open(batch, [
+      { idx: 0, rep: 0 },
+      { idx: 3, rep: 0 },
+    ]);
+    store.batches.update("t-1", {
+      id: "batch_1",
+      ended: false,
+      status: "in_progress",
+      counts: { total: 2, succeeded: 0, failed: 0 },
+      createdAt: batch.createdAt,
+      expiresAt: "2026-12-08T00:00:00.000Z",
+      endedAt: null,
+    });
     store.close();
   });
 
@@ -101,6 +116,13 @@ describe("callgrade store copy", () => {
     expect(to.review.notes(runIds[0] ?? "").map((n) => n.text)).toEqual(["Lee, not Li"]);
     expect(to.judgements.forRun(runIds[0] ?? "").map((j) => j.status)).toEqual(["ok", "error"]);
     expect(to.judgements.forRun(runIds[0] ?? "")).toEqual(from.judgements.forRun(runIds[0] ?? ""));
+    expect(to.batches.forRun(runIds[0] ?? "")).toEqual(from.batches.forRun(runIds[0] ?? ""));
+    // Cases 0 and 3 are still at the provider: the target knows, and will not send them again.
+    const calls = to.db.prepare("SELECT idx, rep FROM batch_calls WHERE tag = 't-1' ORDER BY idx").all();
+    expect(calls).toEqual([
+      { idx: 0, rep: 0 },
+      { idx: 3, rep: 0 },
+    ]);
     from.close();
     to.close();
     const suite = await loadSuite(path.join(dir, "callgrade.config.ts"));

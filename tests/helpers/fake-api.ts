@@ -1,5 +1,6 @@
 // A loopback HTTP server speaking the OpenAI Chat Completions, OpenAI audio transcriptions and Anthropic
-// Messages wire formats, so providers and recognisers are tested through the real SDKs without a real API.
+// Messages wire formats, and both providers' batch APIs (fake-batch.ts), so providers and recognisers are
+// tested through the real SDKs without a real API.
 import { createHash } from "node:crypto";
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -16,9 +17,11 @@ import {
   promptParts,
   tokens,
 } from "./fake-api-replies.js";
+import { createFakeBatches, type FakeBatchInfo, type FakeBatchOptions } from "./fake-batch.js";
 
 export type { FakeUpload, MultipartFields } from "./fake-api-multipart.js";
 export type { FakeApiKind, FakeReply } from "./fake-api-replies.js";
+export type { FakeBatchFate, FakeBatchFateInfo, FakeBatchInfo, FakeBatchOptions } from "./fake-batch.js";
 
 export interface FakeApiCall {
   api: FakeApiKind;
@@ -29,8 +32,13 @@ export interface FakeApiCall {
    */
   endpoint?: "transcription";
   body: unknown;
-  /** 1 for the first request with this exact body, 2 for its first repeat, ... */
+  /**
+   * 1 for the first request with this exact body, 2 for its first repeat, ...; a batch request's body is its
+   * line's `body` (OpenAI) or `params` (Anthropic), counted with the normal calls of the same body.
+   */
   attempt: number;
+  /** Set when the request came in a batch: the batch's id and the request's custom_id. */
+  batch?: { id: string; customId: string };
 }
 
 export type FakeRespond = (req: FakeApiCall) => FakeReply | Promise<FakeReply>;
@@ -48,6 +56,12 @@ export interface FakeApiOptions {
   respond?: FakeRespond;
   /** Keep every request in `requests`; turn off for long benchmarks. @default true */
   recordRequests?: boolean;
+  /**
+   * How batches progress and end, and whether result downloads are cut short.
+   * @default { pollsToFinish: 2 }, every batch completes and downloads are whole
+   * @example { batch: { pollsToFinish: 0, fate: () => ({ expireAfter: 1 }), cutResultsAfter: 2 } }
+   */
+  batch?: FakeBatchOptions;
 }
 
 export interface FakeApi {
@@ -60,6 +74,13 @@ export interface FakeApi {
   /** Every request received, in order. */
   requests: FakeApiRequest[];
   respond: FakeRespond;
+  /** Every batch created, both APIs, in order; each updated in place as it moves on. */
+  batches: readonly FakeBatchInfo[];
+  /**
+   * How many times each request was submitted in an accepted batch, keyed `${api}:${custom_id}`; an OpenAI
+   * batch whose file failed validation runs nothing and counts nothing.
+   */
+  batchSubmissions: Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -70,6 +91,7 @@ const ROUTES: Record<string, FakeApiKind> = {
 };
 
 const TRANSCRIPTIONS = "/v1/audio/transcriptions";
+const FILES = "/v1/files";
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -81,8 +103,8 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /** A JSON body parsed, anything else as text; an upload as its fields, without the file bytes. */
-function parseBody(req: IncomingMessage, raw: Buffer, transcription: boolean): unknown {
-  if (transcription) return parseMultipart(raw, req.headers["content-type"]);
+function parseBody(req: IncomingMessage, raw: Buffer, multipart: boolean): unknown {
+  if (multipart) return parseMultipart(raw, req.headers["content-type"]);
   const text = raw.toString("utf8");
   try {
     return text === "" ? undefined : JSON.parse(text);
@@ -108,6 +130,13 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
   const record = options.recordRequests ?? true;
   let seq = 0;
 
+  function nextAttempt(kind: FakeApiKind, content: string | Buffer): number {
+    const key = createHash("sha1").update(kind).update(content).digest("base64");
+    const attempt = (attempts.get(key) ?? 0) + 1;
+    attempts.set(key, attempt);
+    return attempt;
+  }
+
   function countTokens(api: FakeApiKind, body: unknown): Counts {
     const { prefix, rest, cacheable } = promptParts(api, body);
     const input = tokens(prefix) + tokens(rest);
@@ -123,20 +152,21 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     const raw = await readBody(req);
     const path = (req.url ?? "/").split("?")[0] ?? "/";
     const transcription = path === TRANSCRIPTIONS && req.method === "POST";
-    const body = parseBody(req, raw, transcription);
+    const contentType = req.headers["content-type"];
+    const upload = path === FILES && req.method === "POST" && /^multipart\//i.test(contentType ?? "");
+    const body = parseBody(req, raw, transcription || upload);
     if (record) api.requests.push({ path, body, headers: req.headers });
+    const query = new URL(req.url ?? "/", url).searchParams;
+    if (await batches.handle({ method: req.method ?? "GET", path, query, body, raw, contentType }, res)) {
+      return;
+    }
     const kind = ROUTES[path];
     if (!kind || req.method !== "POST") {
       send(res, 404, errorBody(kind ?? "openai", 404));
       return;
     }
     // An upload's boundary is random per request: its fields say whether it is a repeat.
-    const key = createHash("sha1")
-      .update(kind)
-      .update(transcription ? `transcription ${JSON.stringify(body)}` : raw)
-      .digest("base64");
-    const attempt = (attempts.get(key) ?? 0) + 1;
-    attempts.set(key, attempt);
+    const attempt = nextAttempt(kind, transcription ? `transcription ${JSON.stringify(body)}` : raw);
 
     const endpoint = transcription ? { endpoint: "transcription" as const } : {};
     const reply = await api.respond({ api: kind, ...endpoint, body, attempt });
@@ -166,6 +196,19 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     send(res, 200, build(answer, body, counts, seq), headers);
   }
 
+  const batches = createFakeBatches({
+    url: () => url,
+    options: options.batch ?? {},
+    respond: (call) => api.respond(call),
+    // A normal call sends its body as JSON.stringify writes it, so the same request counts the same here.
+    attempt: (kind, body) => nextAttempt(kind, JSON.stringify(body)),
+    countTokens,
+    nextSeq: () => {
+      seq += 1;
+      return seq;
+    },
+  });
+
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) send(res, 500, { error: { message: `fake api failed: ${String(error)}` } });
@@ -181,6 +224,8 @@ export async function startFakeApi(options: FakeApiOptions = {}): Promise<FakeAp
     anthropicBaseURL: url,
     requests: [],
     respond: options.respond ?? (() => ({ json: {} })),
+    batches: batches.batches,
+    batchSubmissions: batches.submissions,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

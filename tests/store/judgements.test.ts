@@ -313,8 +313,8 @@ describe("the judgements migration", () => {
     db.exec(OLD_ROWS);
     db.close();
     const store = openStore(file);
-    expect(MIGRATIONS).toHaveLength(12);
-    expect(sqliteOf(store).pragma("user_version", { simple: true })).toBe(12);
+    expect(MIGRATIONS).toHaveLength(13);
+    expect(sqliteOf(store).pragma("user_version", { simple: true })).toBe(13);
     expectMigrated(store);
   });
 
@@ -333,7 +333,7 @@ describe("the judgements migration", () => {
     expect(store.db.prepare("SELECT version FROM callgrade_schema").pluck().all()).toEqual([
       PG_MIGRATIONS.length,
     ]);
-    expect(PG_MIGRATIONS).toHaveLength(3);
+    expect(PG_MIGRATIONS).toHaveLength(4);
     expectMigrated(store);
   });
 });

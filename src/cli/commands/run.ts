@@ -41,6 +41,7 @@ async function runWith(flags: RunFlags, where: Where, signal: AbortSignal): Prom
       ...optional("out", flags.out),
       ...optional("force", flags.force),
       ...optional("resume", flags.resume),
+      ...batchChoice(flags),
       ...optional("saveBaseline", flags.saveBaseline),
       cache: flags.cache,
       reporters: [{ name: "progress", onRunEvent: progress.listener, onReport: stopProgress }, ...chosen],
@@ -68,4 +69,12 @@ async function runWith(flags: RunFlags, where: Where, signal: AbortSignal): Prom
   } finally {
     stopProgress();
   }
+}
+
+/** --batch and --no-wait as the API's choice; CALLGRADE_BATCH_POLL_MS sets the first wait between polls. */
+function batchChoice(flags: RunFlags) {
+  const pollMs = Number(process.env.CALLGRADE_BATCH_POLL_MS);
+  const poll = Number.isFinite(pollMs) && pollMs > 0 ? { pollMs } : {};
+  if (!flags.batch && flags.wait !== false && !("pollMs" in poll)) return {};
+  return { batch: { all: flags.batch === true, wait: flags.wait !== false, ...poll } };
 }

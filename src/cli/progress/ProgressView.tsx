@@ -30,6 +30,12 @@ export function ProgressView({ tally }: { tally: Tally }) {
           </Text>
         );
       })}
+      {[...tally.batches].map(([id, batch]) => (
+        <Text key={id} dimColor>
+          batch {inert(id)} ({inert(batch.modelId)}): {inert(batch.status)} · {batch.done}/{batch.total}
+          {batch.expiresAt === null ? "" : ` · expires ${inert(batch.expiresAt)}`}
+        </Text>
+      ))}
       {tally.storeWaiting === undefined ? null : (
         <Text color="yellow">
           store unreachable ({inert(tally.storeWaiting)}): answered calls are held until it is back

@@ -18,6 +18,7 @@ export function lineProgress(write: (line: string) => void): {
   let tally = emptyTally();
   let lastDecile = -1;
   const recognition = { files: 0, done: 0, errors: 0 };
+  const lastStatus = new Map<string, string>();
   return {
     listener(event) {
       tally = applyEvent(tally, event);
@@ -42,6 +43,22 @@ export function lineProgress(write: (line: string) => void): {
         write(`store unreachable (${inert(event.message)}); answered calls are held until it is back`);
       if (event.type === "store-back")
         write(`store back after ${(event.waitedMs / 1000).toFixed(1)} s; held calls stored`);
+      if (event.type === "batch-submitted")
+        write(
+          `batch ${inert(event.batchId)} (${inert(event.modelId)}): ${event.requests} calls submitted${event.expiresAt === null ? "" : `, expires ${inert(event.expiresAt)}`}`,
+        );
+      if (event.type === "batch-status" && event.status !== lastStatus.get(event.batchId)) {
+        lastStatus.set(event.batchId, event.status);
+        write(
+          `batch ${inert(event.batchId)} (${inert(event.modelId)}): ${inert(event.status)}, ${event.succeeded + event.failed}/${event.total} done`,
+        );
+      }
+      if (event.type === "batch-retrying")
+        write(
+          `batch ${inert(event.batchId)} (${inert(event.modelId)}): ${inert(event.message)}; trying again`,
+        );
+      if (event.type === "batch-collected")
+        write(`batch ${inert(event.batchId)} (${inert(event.modelId)}): ${event.results} results stored`);
       if (event.type === "call-finished") {
         const decile = tally.total === 0 ? 10 : Math.floor((tally.done / tally.total) * 10);
         if (decile > lastDecile) {

@@ -18,10 +18,28 @@ export interface Tally {
   skipped: { id: string; reason: string }[];
   /** Why the store is being waited for, while it is. */
   storeWaiting?: string | undefined;
+  /** The provider batches of the run not collected yet, by the provider's id: where each stands. */
+  batches: Map<string, BatchProgress>;
+}
+
+export interface BatchProgress {
+  modelId: string;
+  status: string;
+  done: number;
+  total: number;
+  expiresAt: string | null;
 }
 
 export function emptyTally(): Tally {
-  return { runId: "", total: 0, done: 0, retries: 0, models: modelTallies([]), skipped: [] };
+  return {
+    runId: "",
+    total: 0,
+    done: 0,
+    retries: 0,
+    models: modelTallies([]),
+    skipped: [],
+    batches: new Map(),
+  };
 }
 
 /**
@@ -80,6 +98,29 @@ export function applyEvent(tally: Tally, event: RunEvent): Tally {
       return tally;
     case "store-back":
       tally.storeWaiting = undefined;
+      return tally;
+    case "batch-submitted":
+      tally.batches.set(event.batchId, {
+        modelId: event.modelId,
+        status: "submitted",
+        done: 0,
+        total: event.requests,
+        expiresAt: event.expiresAt,
+      });
+      return tally;
+    case "batch-status":
+      tally.batches.set(event.batchId, {
+        modelId: event.modelId,
+        status: event.status,
+        done: event.succeeded + event.failed,
+        total: event.total,
+        expiresAt: event.expiresAt,
+      });
+      return tally;
+    case "batch-collected":
+      tally.batches.delete(event.batchId);
+      return tally;
+    case "batch-retrying":
       return tally;
     case "concurrency-changed":
     case "run-finished":

@@ -246,6 +246,32 @@ export const PG_MIGRATIONS: string[] = [
     ADD CONSTRAINT review_items_reason_check
       CHECK (reason IN ('disagreement', 'invalid', 'free-text', 'unreadable', 'sampled'));
   `,
+  // SQLite's 13: the providers' batches a run's calls were submitted in.
+  `
+  CREATE TABLE batches (
+    tag TEXT COLLATE "C" PRIMARY KEY,
+    run_id TEXT COLLATE "C" NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    model_id TEXT COLLATE "C" NOT NULL,
+    batch_id TEXT COLLATE "C",
+    state TEXT COLLATE "C" NOT NULL CHECK (state IN ('submitting', 'submitted', 'collected')),
+    requests INTEGER NOT NULL,
+    created_at TEXT COLLATE "C" NOT NULL,
+    status TEXT COLLATE "C",
+    succeeded INTEGER NOT NULL DEFAULT 0,
+    failed INTEGER NOT NULL DEFAULT 0,
+    expires_at TEXT COLLATE "C",
+    ended_at TEXT COLLATE "C",
+    collected_at TEXT COLLATE "C"
+  );
+  CREATE INDEX batches_by_run ON batches (run_id, model_id, state);
+  CREATE TABLE batch_calls (
+    tag TEXT COLLATE "C" NOT NULL REFERENCES batches(tag) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    rep INTEGER NOT NULL,
+    PRIMARY KEY (tag, idx, rep)
+  );
+  CREATE INDEX batch_calls_by_call ON batch_calls (idx, rep);
+  `,
 ];
 
 /** The SQLite schema version PG_MIGRATIONS[0] matches: a store copied between backends needs both at it. */

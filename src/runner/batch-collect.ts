@@ -1,0 +1,129 @@
+// Reading a batched model's batches back: each one the provider still holds is polled, and once it has
+// ended its results are stored the way a normal call's are, read a line at a time however many there are.
+
+import { RETRYABLE_ON_RESUME } from "../core/retryable.js";
+import type { BatchState } from "../core/types.js";
+import { isTransient } from "../providers/batch-lines.js";
+import { callKey, type StoredBatch } from "../store/index.js";
+import { callResult } from "./attempts.js";
+import { type BatchLane, type BatchStageOptions, parseCustomId, requestOf } from "./batch-context.js";
+import { recoverSubmission } from "./batch-submit.js";
+import { cacheKey } from "./cache-key.js";
+import { type RunContext, recordResult } from "./settle-call.js";
+
+/** Results stored to a transaction: the write batch commits what was added in one turn of the event loop. */
+const STORE_EVERY = 512;
+
+/**
+ * Polls the model's batches the provider holds and stores the results of those that ended. A submission
+ * with no answer recorded is first looked for. Returns whether anything changed (a status, a result).
+ */
+export async function pollBatches(
+  options: BatchStageOptions,
+  lane: BatchLane,
+  run: RunContext,
+): Promise<boolean> {
+  let changed = false;
+  for (const batch of options.store.batches.forRun(options.runId, lane.modelId)) {
+    if (options.signal.aborted) break;
+    if (batch.state === "submitting") {
+      await recoverSubmission(options, lane, batch);
+      changed = true;
+      continue;
+    }
+    if (batch.state !== "submitted" || batch.batchId === null) continue;
+    try {
+      if (await pollOne(options, lane, run, batch, batch.batchId)) changed = true;
+    } catch (error) {
+      // A poll or a download that failed on the way (a connection cut mid-file): the batch stays the
+      // provider's, and the next poll tries again, skipping what is stored. Anything else stops the run.
+      if (!isTransient(error)) throw error;
+      options.emit({
+        type: "batch-retrying",
+        modelId: lane.modelId,
+        batchId: batch.batchId,
+        message: error instanceof Error ? error.message : String(error),
+      });
+    }
+  }
+  return changed;
+}
+
+/** Polls one batch, and stores its results when it has ended; returns whether anything changed. */
+async function pollOne(
+  options: BatchStageOptions,
+  lane: BatchLane,
+  run: RunContext,
+  batch: StoredBatch,
+  batchId: string,
+): Promise<boolean> {
+  const state = await lane.api.state(batchId);
+  let changed =
+    state.status !== batch.status ||
+    state.counts.succeeded !== batch.succeeded ||
+    state.counts.failed !== batch.failed;
+  options.store.batches.update(batch.tag, state);
+  options.emit({
+    type: "batch-status",
+    modelId: lane.modelId,
+    batchId: state.id,
+    status: state.status,
+    total: state.counts.total,
+    succeeded: state.counts.succeeded,
+    failed: state.counts.failed,
+    expiresAt: state.expiresAt,
+  });
+  if (state.ended) {
+    await collect(options, lane, run, batch, state);
+    changed = true;
+  }
+  return changed;
+}
+
+/**
+ * Stores every result of an ended batch not stored yet, then marks it collected. A download cut short
+ * leaves the batch uncollected: the next poll reads it again, and skips what this one stored.
+ */
+async function collect(
+  options: BatchStageOptions,
+  lane: BatchLane,
+  run: RunContext,
+  batch: StoredBatch,
+  state: BatchState,
+): Promise<void> {
+  const { store, runId, repeat } = options;
+  const settled = store.calls.settled(runId, RETRYABLE_ON_RESUME, lane.modelId);
+  // A batch answers no request alone: each one's latency is the batch's turnaround.
+  const latencyMs = Math.max(
+    0,
+    Date.parse(state.endedAt ?? new Date().toISOString()) - Date.parse(state.createdAt),
+  );
+  const stores: Promise<void>[] = [];
+  let results = 0;
+  for await (const { customId, result } of lane.api.results(state.id)) {
+    if (options.signal.aborted) break;
+    const at = parseCustomId(customId);
+    const item = at && options.cases.at(at.idx);
+    if (!at || !item || at.rep >= repeat || settled.has(callKey(item.id, lane.modelId, at.rep))) continue;
+    const prepared = lane.prepare(item);
+    const request = requestOf(lane, prepared);
+    const cache = lane.useCache
+      ? { key: cacheKey(lane.model.config, request, at.rep, repeat), hit: undefined }
+      : undefined;
+    const owner = {
+      modelId: lane.modelId,
+      price: lane.price,
+      redaction: lane.redacts ? prepared.redaction : undefined,
+    };
+    stores.push(
+      recordResult(run, owner, request, at.rep, cache, callResult(result, latencyMs, 1), lane.api.discount),
+    );
+    results++;
+    if (stores.length >= STORE_EVERY) await Promise.all(stores.splice(0));
+  }
+  await Promise.all(stores);
+  // Stopped half way: the batch stays the provider's, and the next poll reads the rest.
+  if (options.signal.aborted) return;
+  store.batches.collected(batch.tag);
+  options.emit({ type: "batch-collected", modelId: lane.modelId, batchId: state.id, results });
+}
