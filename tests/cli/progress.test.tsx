@@ -88,4 +88,61 @@ describe("progress", () => {
     expect(lines[0]).toBe("run r: 100 cases × m = 100 calls");
     expect(lines.at(-1)).toBe("100/100 calls (100%) · 0 errors · 0 cached · 0 retries");
   });
+
+  it("shows each batch at the provider until it is collected, in the view and in plain lines", () => {
+    const events: RunEvent[] = [
+      START,
+      {
+        type: "batch-submitted",
+        modelId: "a",
+        batchId: "batch_1",
+        requests: 2,
+        expiresAt: "2026-12-08T10:00:00Z",
+      },
+      {
+        type: "batch-status",
+        modelId: "a",
+        batchId: "batch_1",
+        status: "in_progress",
+        total: 2,
+        succeeded: 1,
+        failed: 0,
+        expiresAt: "2026-12-08T10:00:00Z",
+      },
+      {
+        type: "batch-status",
+        modelId: "a",
+        batchId: "batch_1",
+        status: "in_progress",
+        total: 2,
+        succeeded: 1,
+        failed: 0,
+        expiresAt: "2026-12-08T10:00:00Z",
+      },
+      { type: "batch-retrying", modelId: "a", batchId: "batch_1", message: "terminated" },
+    ];
+    const tally = tallyOf(events);
+    const frame = render(<ProgressView tally={tally} />).lastFrame() ?? "";
+    expect(frame).toContain("batch batch_1 (a): in_progress · 1/2 · expires 2026-12-08T10:00:00Z");
+    const collected = tallyOf([
+      ...events,
+      { type: "batch-collected", modelId: "a", batchId: "batch_1", results: 2 },
+    ]);
+    expect(render(<ProgressView tally={collected} />).lastFrame()).not.toContain("batch_1");
+
+    const lines: string[] = [];
+    const progress = lineProgress((line) => lines.push(line));
+    for (const event of [
+      ...events,
+      { type: "batch-collected", modelId: "a", batchId: "batch_1", results: 2 } as RunEvent,
+    ])
+      progress.listener(event);
+    // A status said once, however often it is polled.
+    expect(lines.slice(1)).toEqual([
+      "batch batch_1 (a): 2 calls submitted, expires 2026-12-08T10:00:00Z",
+      "batch batch_1 (a): in_progress, 1/2 done",
+      "batch batch_1 (a): terminated; trying again",
+      "batch batch_1 (a): 2 results stored",
+    ]);
+  });
 });
