@@ -16,7 +16,8 @@ const STORE_EVERY = 512;
 
 /**
  * Polls the model's batches the provider holds and stores the results of those that ended. A submission
- * with no answer recorded is first looked for. Returns whether anything changed (a status, a result).
+ * with no answer recorded is first looked for. Returns whether a batch ended or was found: what makes the
+ * next poll come soon (a batch merely counting up does not).
  */
 export async function pollBatches(
   options: BatchStageOptions,
@@ -26,22 +27,22 @@ export async function pollBatches(
   let changed = false;
   for (const batch of options.store.batches.forRun(options.runId, lane.modelId)) {
     if (options.signal.aborted) break;
-    if (batch.state === "submitting") {
-      await recoverSubmission(options, lane, batch);
-      changed = true;
-      continue;
-    }
-    if (batch.state !== "submitted" || batch.batchId === null) continue;
+    if (batch.state === "collected") continue;
     try {
-      if (await pollOne(options, lane, run, batch, batch.batchId)) changed = true;
+      if (batch.state === "submitting") {
+        await recoverSubmission(options, lane, batch);
+        changed = true;
+      } else if (batch.batchId !== null && (await pollOne(options, lane, run, batch, batch.batchId))) {
+        changed = true;
+      }
     } catch (error) {
-      // A poll or a download that failed on the way (a connection cut mid-file): the batch stays the
-      // provider's, and the next poll tries again, skipping what is stored. Anything else stops the run.
+      // A poll, a look-up or a download that failed on the way (a connection cut mid-file): the batch stays
+      // the provider's, and the next poll tries again, skipping what is stored. Anything else stops the run.
       if (!isTransient(error)) throw error;
       options.emit({
         type: "batch-retrying",
         modelId: lane.modelId,
-        batchId: batch.batchId,
+        batchId: batch.batchId ?? `(submission ${batch.tag})`,
         message: error instanceof Error ? error.message : String(error),
       });
     }
@@ -49,7 +50,7 @@ export async function pollBatches(
   return changed;
 }
 
-/** Polls one batch, and stores its results when it has ended; returns whether anything changed. */
+/** Polls one batch, and stores its results when it has ended; returns whether it had. */
 async function pollOne(
   options: BatchStageOptions,
   lane: BatchLane,
@@ -58,10 +59,6 @@ async function pollOne(
   batchId: string,
 ): Promise<boolean> {
   const state = await lane.api.state(batchId);
-  let changed =
-    state.status !== batch.status ||
-    state.counts.succeeded !== batch.succeeded ||
-    state.counts.failed !== batch.failed;
   options.store.batches.update(batch.tag, state);
   options.emit({
     type: "batch-status",
@@ -73,11 +70,9 @@ async function pollOne(
     failed: state.counts.failed,
     expiresAt: state.expiresAt,
   });
-  if (state.ended) {
-    await collect(options, lane, run, batch, state);
-    changed = true;
-  }
-  return changed;
+  if (!state.ended) return false;
+  await collect(options, lane, run, batch, state);
+  return true;
 }
 
 /**

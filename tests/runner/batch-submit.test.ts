@@ -10,21 +10,9 @@ import type { BatchLane, BatchStageOptions } from "../../src/runner/batch-contex
 import { recoverSubmission, submitCalls } from "../../src/runner/batch-submit.js";
 import type { RunEvent } from "../../src/runner/index.js";
 import { Store } from "../../src/store/index.js";
+import { runRecord } from "../helpers/run-record.js";
 
-const RUN = {
-  id: "r1",
-  suite: "s",
-  createdAt: "2026-01-01T00:00:00.000Z",
-  configFile: "/x/callgrade.config.ts",
-  hashes: { prompt: "p", knowledgeBase: "k", schema: "s" },
-  models: [{ id: "m", provider: "openai" }],
-  fields: [],
-  scoring: { phoneRegion: "US", referenceDateKey: "callDate", phoneRegionKey: "phoneRegion" },
-  repeat: 1,
-  skipped: [],
-  knowledgeBase: "",
-  review: { overlap: 0, leaseMinutes: 15, passRating: 3 },
-};
+const RUN = runRecord();
 
 const cases: Case[] = Array.from({ length: 7 }, (_, i) => ({
   id: `case-${i}`,

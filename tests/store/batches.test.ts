@@ -3,21 +3,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Store } from "../../src/store/index.js";
 import { BACKENDS, storePlace, useBackend } from "../helpers/backends.js";
+import { runRecord } from "../helpers/run-record.js";
 
-const RUN = {
-  id: "r1",
-  suite: "s",
-  createdAt: "2026-01-01T00:00:00.000Z",
-  configFile: "/x/callgrade.config.ts",
-  hashes: { prompt: "p", knowledgeBase: "k", schema: "s" },
-  models: [{ id: "m", provider: "openai" }],
-  fields: [{ name: "a", match: { kind: "text" as const } }],
-  scoring: { phoneRegion: "US", referenceDateKey: "callDate", phoneRegionKey: "phoneRegion" },
-  repeat: 2,
-  skipped: [],
-  knowledgeBase: "",
-  review: { overlap: 0, leaseMinutes: 15, passRating: 3 },
-};
+const RUN = runRecord({ repeat: 2 });
 
 const STATE = {
   id: "batch_1",
