@@ -4,7 +4,7 @@
 import { RETRYABLE_ON_RESUME } from "../core/retryable.js";
 import type { BatchState } from "../core/types.js";
 import { isTransient } from "../providers/batch-lines.js";
-import { callKey, type StoredBatch } from "../store/index.js";
+import type { StoredBatch } from "../store/index.js";
 import { callResult } from "./attempts.js";
 import { type BatchLane, type BatchStageOptions, parseCustomId, requestOf } from "./batch-context.js";
 import { recoverSubmission } from "./batch-submit.js";
@@ -86,8 +86,12 @@ async function collect(
   batch: StoredBatch,
   state: BatchState,
 ): Promise<void> {
-  const { store, runId, repeat } = options;
-  const settled = store.calls.settled(runId, RETRYABLE_ON_RESUME, lane.modelId);
+  const { store, repeat } = options;
+  // One bit per call of the run: set for this batch's calls still without a result. A line for any other
+  // call (stored already, or not this batch's at all) is passed over.
+  const awaiting = new Uint8Array(options.cases.length * repeat);
+  for (const call of store.batches.awaiting(batch.tag, RETRYABLE_ON_RESUME))
+    awaiting[call.idx * repeat + call.rep] = 1;
   // A batch answers no request alone: each one's latency is the batch's turnaround.
   const latencyMs = Math.max(
     0,
@@ -98,8 +102,10 @@ async function collect(
   for await (const { customId, result } of lane.api.results(state.id)) {
     if (options.signal.aborted) break;
     const at = parseCustomId(customId);
-    const item = at && options.cases.at(at.idx);
-    if (!at || !item || at.rep >= repeat || settled.has(callKey(item.id, lane.modelId, at.rep))) continue;
+    if (!at || at.rep >= repeat || awaiting[at.idx * repeat + at.rep] !== 1) continue;
+    awaiting[at.idx * repeat + at.rep] = 0;
+    const item = options.cases.at(at.idx);
+    if (!item) continue;
     const prepared = lane.prepare(item);
     const request = requestOf(lane, prepared);
     const cache = lane.useCache

@@ -155,6 +155,26 @@ export class Batches {
     return rows.map((row) => ({ idx: Number(row.idx), tries: Number(row.tries) }));
   }
 
+  /**
+   * The calls of a batch that still need its result: those with no terminal result stored (a result read
+   * before a download was cut, or a kill, is one). A result for any other call is not this batch's to store.
+   */
+  awaiting(tag: string, retryableKinds: readonly string[]): BatchCall[] {
+    const kinds = retryableKinds.map(() => "?").join(", ");
+    const rows = this.db
+      .prepare(
+        `SELECT c.idx, c.rep FROM batch_calls c
+         JOIN batches b ON b.tag = c.tag
+         JOIN cases k ON k.run_id = b.run_id AND k.idx = c.idx
+         WHERE c.tag = ?
+           AND NOT EXISTS (SELECT 1 FROM calls x WHERE x.run_id = b.run_id AND x.case_id = k.case_id
+             AND x.model_id = b.model_id AND x.rep = c.rep
+             AND (x.status = 'ok' OR x.error_kind IS NULL OR x.error_kind NOT IN (${kinds || "''"})))`,
+      )
+      .all(tag, ...retryableKinds) as { idx: number | string; rep: number | string }[];
+    return rows.map((row) => ({ idx: Number(row.idx), rep: Number(row.rep) }));
+  }
+
   /** How many of the run's batches are not collected yet. */
   waiting(runId: string): number {
     const row = this.db

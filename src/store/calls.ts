@@ -40,21 +40,12 @@ export class Calls {
 
   /**
    * Calls of a run that need no second request on resume: answered ones, and ones that failed in a way a
-   * retry cannot mend (auth, bad request, refusal...). Keys are `caseId\0modelId\0rep`. Only one model's
-   * with `modelId`: a batch collecting 100,000 calls of one model holds no other model's keys.
+   * retry cannot mend (auth, bad request, refusal...). Keys are `caseId\0modelId\0rep`.
    */
-  settled(runId: string, retryableKinds: readonly string[], modelId?: string): Set<string> {
-    const rows = (
-      modelId === undefined
-        ? this.db
-            .prepare("SELECT case_id, model_id, rep, status, error_kind FROM calls WHERE run_id = ?")
-            .all(runId)
-        : this.db
-            .prepare(
-              "SELECT case_id, model_id, rep, status, error_kind FROM calls WHERE run_id = ? AND model_id = ?",
-            )
-            .all(runId, modelId)
-    ) as {
+  settled(runId: string, retryableKinds: readonly string[]): Set<string> {
+    const rows = this.db
+      .prepare("SELECT case_id, model_id, rep, status, error_kind FROM calls WHERE run_id = ?")
+      .all(runId) as {
       case_id: string;
       model_id: string;
       rep: number;
