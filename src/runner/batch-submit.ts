@@ -68,12 +68,13 @@ export async function planCalls(
     }
   }
   await Promise.all(stores);
-  const rebatch = failed.length > FEW_FOR_BATCH ? failed.filter((call) => call.tries < BATCH_TRIES) : [];
-  const asCalls = failed.filter((call) => !rebatch.includes(call));
-  return {
-    toBatch: [...fresh, ...rebatch].map(({ idx, rep }) => ({ idx, rep })),
-    asCalls: asCalls.map(({ idx, rep }) => ({ idx, rep })),
-  };
+  // Many failed: those with tries left go in a new batch. Few: all go as normal calls, at once.
+  const many = failed.length > FEW_FOR_BATCH;
+  const plan: CallPlan = { toBatch: fresh, asCalls: [] };
+  for (const { idx, rep, tries } of failed) {
+    (many && tries < BATCH_TRIES ? plan.toBatch : plan.asCalls).push({ idx, rep });
+  }
+  return plan;
 }
 
 /** Writes the calls into batch files within the provider's limits and submits each; resolves once all are. */
