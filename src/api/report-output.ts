@@ -73,7 +73,12 @@ export function writeOutputFile(file: string, content: string): string {
   return writeReportFile(path.dirname(file), file, content, undefined);
 }
 
-function writeReportFile(dir: string, file: string, content: string, next: NextStep | undefined): string {
+function writeReportFile(
+  dir: string,
+  file: string,
+  content: string | Iterable<string>,
+  next: NextStep | undefined,
+): string {
   try {
     return writeAtomic(file, content);
   } catch (error) {

@@ -9,8 +9,11 @@ export interface ReportOutput {
   readonly dir: string;
   /** Environment variables a reporter may read (e.g. GITHUB_STEP_SUMMARY). */
   readonly env: Readonly<Record<string, string | undefined>>;
-  /** Writes `name` into the report folder, whole or not at all; returns its path. */
-  file(name: string, content: string): string;
+  /**
+   * Writes `name` into the report folder, whole or not at all; returns its path. Content of megabytes may
+   * come in parts, written in order, so it is never joined into one string.
+   */
+  file(name: string, content: string | Iterable<string>): string;
   /** Appends to a file outside the report folder that others write to as well (a CI step summary). */
   append(file: string, content: string): string;
   /** Text for the person at the terminal. */

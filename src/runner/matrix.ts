@@ -10,6 +10,7 @@ import { priceFor } from "../providers/prices.js";
 import { capabilitiesOf } from "../providers/registry.js";
 import { type CallRecord, callKey, isConnectionLost } from "../store/index.js";
 import { AdaptiveLimit } from "./adaptive-limit.js";
+import { CacheAhead } from "./cache-ahead.js";
 import { CaseRequests, type PreparedCase } from "./case-requests.js";
 import type { RunListener } from "./events.js";
 import { keepHeld } from "./held-calls.js";
@@ -219,6 +220,7 @@ async function runLane(feed: Feed, source: SourceFeed, lane: Lane): Promise<void
   const modelId = lane.model.config.id;
   let answered = 0;
   let hitting = true;
+  const ahead = new CacheAhead(feed.run, lane, source, feed.skip);
   const start = (index: number, task: Promise<void>, release?: () => void) => {
     const tracked: Promise<void> = task.catch(feed.fail).finally(() => {
       release?.();
@@ -242,8 +244,10 @@ async function runLane(feed: Feed, source: SourceFeed, lane: Lane): Promise<void
         prepared ??= source.requests.get(index);
         // While the cache answers this lane, it looks a call up before taking a slot: an answer from the cache
         // sends nothing, so it takes none, and only the stores wait, a concurrency's worth at a time, so the
-        // lane yields to the others and to the event loop.
-        const early = hitting ? lookUp(feed.run, lane, prepared, rep) : undefined;
+        // lane yields to the others and to the event loop. The calls up to that point are looked up at once.
+        const early = hitting
+          ? ahead.at(index, rep, feed.concurrency - (answered % feed.concurrency))
+          : undefined;
         if (early?.hit) {
           const task = start(index, settleCall(feed.run, lane, prepared, rep, early));
           if (++answered % feed.concurrency === 0) await task;

@@ -20,7 +20,7 @@ export interface ActiveModel {
 /** What a run writes to: the store, or a fake of just these parts of it. */
 export interface MatrixStore {
   calls: Pick<Store["calls"], "recordAll">;
-  cache: Pick<Store["cache"], "get">;
+  cache: Pick<Store["cache"], "get" | "getMany">;
 }
 
 /** What every call of one run shares. */
@@ -75,6 +75,26 @@ export function lookUp(
     if (isConnectionLost(error)) return { key, hit: undefined };
     throw error;
   }
+}
+
+/** `lookUp` for several calls of a lane at once, in one read of the store. */
+export function lookUpMany(
+  run: RunContext,
+  lane: Lane,
+  calls: readonly { prepared: PreparedCase; rep: number }[],
+): CacheLookup[] | undefined {
+  if (!lane.useCache) return undefined;
+  const keys = calls.map(({ prepared, rep }) =>
+    cacheKey(lane.model.config, requestFor(lane, prepared), rep, run.repeat),
+  );
+  let hits: (CachedResponse | undefined)[] = [];
+  try {
+    hits = run.store.cache.getMany(keys);
+  } catch (error) {
+    // As for one lookup: a store out of reach answers nothing, and the calls are sent.
+    if (!isConnectionLost(error)) throw error;
+  }
+  return keys.map((key, i) => ({ key, hit: hits[i] }));
 }
 
 /**

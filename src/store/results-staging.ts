@@ -2,7 +2,7 @@
 import { type BatchInsert, batchInsert } from "./batch-insert.js";
 import type { Db } from "./db.js";
 import { dialectOf } from "./dialect.js";
-import type { ResultSink } from "./results.js";
+import type { ResultSink, ScoreRow } from "./results.js";
 
 // A re-scoring's rows wait here until they replace the run's: temporary tables, private to this connection,
 // typed as the tables they go to. `seq` (PostgreSQL) or SQLite's rowid keeps the review items' order.
@@ -38,10 +38,12 @@ export function stageAndSwap(db: Db, runId: string, produce: (sink: ResultSink) 
         STAGES[stage].split(",").length,
       ),
     ) as [BatchInsert, BatchInsert, BatchInsert];
+    const outcomes = new OutcomeTally();
     // Deferred: it writes only temporary tables, and reads the run as one snapshot.
     db.transaction(() => {
       produce({
-        score: (s) =>
+        score: (s) => {
+          outcomes.add(s);
           scores.add(
             s.caseId,
             s.modelId,
@@ -51,7 +53,8 @@ export function stageAndSwap(db: Db, runId: string, produce: (sink: ResultSink) 
             s.outcome,
             JSON.stringify(s.gold),
             JSON.stringify(s.predicted),
-          ),
+          );
+        },
         agreement: (a) => agreement.add(a.caseId, a.field, a.agreed ? 1 : 0),
         review: (r) => review.add(r.caseId, r.field, r.reason, JSON.stringify(r.modelValues), r.priority),
       });
@@ -62,7 +65,7 @@ export function stageAndSwap(db: Db, runId: string, produce: (sink: ResultSink) 
     );
     // Re-scoring an unchanged run (every `report`, every `gate`) gives the rows it has: reading them back is
     // cheaper than rewriting them, and leaves the store (and its write lock) alone.
-    if (!sameAsStored(db, runId)) swapIn(db, runId);
+    if (!sameAsStored(db, runId)) swapIn(db, runId, outcomes);
   } finally {
     drop();
   }
@@ -92,12 +95,15 @@ function sameAsStored(db: Db, runId: string): boolean {
   return same === 1;
 }
 
-function swapIn(db: Db, runId: string): void {
+function swapIn(db: Db, runId: string, outcomes: OutcomeTally): void {
   const dialect = dialectOf(db);
   const t = dialect.temp;
-  // An invalid output whose gold is "no value": metrics count it apart (see OutcomeCount.goldNone).
-  const goldNone = `CASE WHEN outcome = 'invalid' AND ${dialect.jsonText("gold", ["kind"])} = 'none' THEN 1 ELSE 0 END`;
   const run = (sql: string) => db.prepare(sql).run(runId);
+  const counts = batchInsert(
+    db,
+    "INSERT INTO outcome_counts (run_id, model_id, field, outcome, correct, gold_none, n)",
+    7,
+  );
   db.transaction(() => {
     run("DELETE FROM scores WHERE run_id = ?");
     run("DELETE FROM agreement WHERE run_id = ?");
@@ -106,9 +112,8 @@ function swapIn(db: Db, runId: string): void {
            SELECT CAST(? AS TEXT), ${names("staged_scores")} FROM ${t("staged_scores")}
            ORDER BY model_id, field, case_id, rep`);
     run("DELETE FROM outcome_counts WHERE run_id = ?");
-    run(`INSERT INTO outcome_counts (run_id, model_id, field, outcome, correct, gold_none, n)
-           SELECT CAST(? AS TEXT), model_id, field, outcome, correct, ${goldNone}, COUNT(*)
-           FROM ${t("staged_scores")} GROUP BY 2, 3, 4, 5, 6`);
+    for (const count of outcomes.counts()) counts.add(runId, ...count);
+    counts.flush();
     run(`INSERT INTO agreement (run_id, case_id, field, agreed)
            SELECT CAST(? AS TEXT), ${names("staged_agreement")} FROM ${t("staged_agreement")} ORDER BY field, case_id`);
     // An item no longer queued goes, unless someone graded it; the others are updated, in queue order.
@@ -122,4 +127,27 @@ function swapIn(db: Db, runId: string): void {
            ON CONFLICT (run_id, case_id, field) DO UPDATE SET
              reason = excluded.reason, model_values = excluded.model_values, priority = excluded.priority`);
   }).immediate();
+}
+
+/**
+ * The run's outcomes counted per model, field, outcome, correctness and "gold is no value" (an invalid output
+ * there is counted apart: see OutcomeCount.goldNone), as the scores are made: no second pass over them.
+ */
+class OutcomeTally {
+  readonly #counts = new Map<string, [string, string, string, number, number, number]>();
+
+  add(s: ScoreRow): void {
+    const goldNone =
+      s.outcome === "invalid" && (s.gold as { kind?: unknown } | null)?.kind === "none" ? 1 : 0;
+    const correct = s.correct ? 1 : 0;
+    const key = `${s.modelId}\0${s.field}\0${s.outcome}\0${correct}\0${goldNone}`;
+    const count = this.#counts.get(key);
+    if (count) count[5]++;
+    else this.#counts.set(key, [s.modelId, s.field, s.outcome, correct, goldNone, 1]);
+  }
+
+  /** model_id, field, outcome, correct, gold_none, n: one row per kind counted. */
+  counts(): Iterable<readonly [string, string, string, number, number, number]> {
+    return this.#counts.values();
+  }
 }

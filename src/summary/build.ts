@@ -46,7 +46,10 @@ export function buildSummary(store: Store, run: RunRecord, options: SummaryOptio
     modelSummary(store, model, run, tallies.get(model.id) ?? newTally(), outcomes.get(model.id)),
   );
   const unscored: Record<string, string[]> = {};
+  // A model that answered every repetition of every case left none unanswered: no need to look for one.
+  const complete = store.runs.caseCount(run.id) * run.repeat;
   for (const model of run.models) {
+    if ((tallies.get(model.id)?.answered ?? 0) === complete) continue;
     const missing = store.runs.unanswered(run.id, model.id);
     if (missing.length > 0) unscored[model.id] = missing;
   }

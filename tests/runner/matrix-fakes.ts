@@ -112,6 +112,9 @@ export function fakeStore(): MatrixStore & {
         }
         return cached.get(key);
       },
+      getMany(keys: readonly string[]): (CachedResponse | undefined)[] {
+        return keys.map((key) => store.cache.get(key));
+      },
     },
   };
   return store;

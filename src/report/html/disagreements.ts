@@ -13,11 +13,17 @@ const REASONS: Record<Disagreement["reason"], string> = {
   "wrong-vs-gold": "wrong vs gold",
 };
 
-export function disagreementsSection(v: View): string {
+/**
+ * The section in parts, each row made as it is written: a large run lists thousands, and none of them need be
+ * held at once (see renderHtmlParts).
+ */
+export function* disagreementsSection(v: View): Generator<string> {
   const list = v.data.disagreements;
   const intro = `<section id="disagreements" aria-labelledby="dis-h"><h2 id="dis-h">Disagreements</h2>`;
-  if (list.length === 0)
-    return `${intro}<p class="lead ok">✓ The models agreed with each other, and with gold, on every auto-scored field.</p></section>`;
+  if (list.length === 0) {
+    yield `${intro}<p class="lead ok">✓ The models agreed with each other, and with gold, on every auto-scored field.</p></section>`;
+    return;
+  }
   const models = v.models.filter((id) => list.some((d) => id in d.values));
   const fields = [...new Set(list.map((d) => d.field))].sort();
   const reasons = [...new Set(list.map((d) => d.reason))];
@@ -26,8 +32,7 @@ export function disagreementsSection(v: View): string {
     .map((id) => `<th scope="col">${swatch(v.index(id))}${h(truncate(id, 24))}</th>`)
     .join("");
   const columns = 5 + models.length;
-  const bodies = list.map((d, i) => body(v, d, i, models, columns)).join("\n");
-  return `${intro}<p class="lead">${count(list.length, "field value")} where models disagree with each other or with gold, or gave no valid output. <span class="eq">✓</span> marks a value the field's matcher reads as the gold one, or as the one reviewers settled; ⚑ marks a field reviewers disagree on. Click a row to read the call.</p>
+  yield `${intro}<p class="lead">${count(list.length, "field value")} where models disagree with each other or with gold, or gave no valid output. <span class="eq">✓</span> marks a value the field's matcher reads as the gold one, or as the one reviewers settled; ⚑ marks a field reviewers disagree on. Click a row to read the call.</p>
 <div class="controls" role="search">
 <label>Search <input type="search" id="dq" placeholder="case id, field, value or transcript text (press /)" autocomplete="off"></label>
 <label>Field <select id="df">${option("", "all fields")}${fields.map((f) => option(f, truncate(f, 40))).join("")}</select></label>
@@ -36,9 +41,10 @@ export function disagreementsSection(v: View): string {
 <output id="dc" aria-live="polite">${list.length} of ${list.length}</output>
 </div>
 <div class="scroll"><table class="dis-table">
-<thead><tr><th scope="col"><span class="sr">details</span></th><th scope="col">case</th><th scope="col">field</th><th scope="col">reason</th>${heads}<th scope="col">gold / settled</th></tr></thead>
-${bodies}
-</table></div>
+<thead><tr><th scope="col"><span class="sr">details</span></th><th scope="col">case</th><th scope="col">field</th><th scope="col">reason</th>${heads}<th scope="col">gold / settled</th></tr></thead>`;
+  // On lines of their own, as the page's sections are.
+  for (const [i, d] of list.entries()) yield `\n${body(v, d, i, models, columns)}`;
+  yield `\n</table></div>
 <p id="dn" class="note" hidden>No disagreement matches the search.</p></section>`;
 }
 

@@ -35,6 +35,8 @@ export function jsonForScript(value: unknown): string {
 
 /** At most `max` code points, with an ellipsis when cut; escape the result separately. */
 export function truncate(text: string, max: number): string {
+  // No more UTF-16 units than `max`: no more code points either, and nothing to cut.
+  if (text.length <= max) return text;
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
 }

@@ -67,6 +67,14 @@ const NAV: [string, string][] = [
 ];
 
 export function renderHtml(data: ReportData): string {
+  return [...renderHtmlParts(data)].join("");
+}
+
+/**
+ * report.html as the parts it is made of, in order, the disagreements' rows made as they are read: a large
+ * run's page is megabytes, and written part by part it is never held whole (see writeAtomic).
+ */
+export function* renderHtmlParts(data: ReportData): Generator<string> {
   const v = view(data);
   const { summary, gate } = data;
   const sections = [
@@ -84,12 +92,12 @@ export function renderHtml(data: ReportData): string {
     latencySection(v),
     failuresSection(v),
     agreementSection(v),
-    disagreementsSection(v),
-    reviewSection(v),
   ].filter(Boolean);
-  const body = sections.join("\n");
-  // One pass over the page for the sections it has, not one per section: a large run's page is megabytes.
-  const drawn = new Set(Array.from(body.matchAll(/<section id="([\w-]+)"/g), (match) => match[1]));
+  const review = reviewSection(v);
+  // The disagreements section is always drawn, and its rows hold no section.
+  const drawn = new Set<string | undefined>(["disagreements"]);
+  for (const part of [...sections, review])
+    for (const match of part.matchAll(/<section id="([\w-]+)"/g)) drawn.add(match[1]);
   const nav = NAV.filter(([id]) => drawn.has(id))
     .map(([id, label]) => `<a href="#${id}">${label}</a>`)
     .join("");
@@ -97,7 +105,7 @@ export function renderHtml(data: ReportData): string {
     ? `${gate.verdict === "pass" ? "✓" : gate.verdict === "fail" ? "✗" : "?"} gate ${gate.verdict} · `
     : "";
   const embedded = jsonForScript({ summary, ...(gate ? { gate } : {}) });
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -113,7 +121,12 @@ export function renderHtml(data: ReportData): string {
 ${header(v)}
 <nav aria-label="sections">${nav}</nav>
 <main id="main">
-${body}
+`;
+  // Each section on a line of its own.
+  for (const section of sections) yield `${section}\n`;
+  yield* disagreementsSection(v);
+  if (review) yield `\n${review}`;
+  yield `
 </main>
 <footer><p>Written by callgrade. This file is self-contained and makes no network requests. The run summary${gate ? " and the gate's result are" : " is"} embedded as JSON in <code>script#callgrade-summary</code>.</p></footer>
 <script type="application/json" id="callgrade-summary">${embedded}</script>

@@ -111,8 +111,16 @@ export function marker(index: number, x: number, y: number, r = 6): string {
 
 /** A small inline swatch (marker in the model's colour) to put before a model id in text. */
 export function swatch(index: number): string {
-  return `<svg class="swatch ${modelClass(index)}" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" fill="currentColor">${marker(index, 8, 8, 5)}</svg>`;
+  let drawn = SWATCHES.get(index);
+  if (drawn === undefined) {
+    drawn = `<svg class="swatch ${modelClass(index)}" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true" fill="currentColor">${marker(index, 8, 8, 5)}</svg>`;
+    SWATCHES.set(index, drawn);
+  }
+  return drawn;
 }
+
+/** Each model's swatch, drawn once: a report lists thousands of values beside one. */
+const SWATCHES = new Map<number, string>();
 
 /** An <svg> chart: scales to its container, described for screen readers. */
 export function chart(width: number, height: number, title: string, body: string, desc = ""): string {

@@ -1,10 +1,10 @@
-import { renderHtml } from "../html/index.js";
+import { renderHtmlParts } from "../html/index.js";
 import type { Reporter } from "../reporter.js";
 
 /** report.html: one self-contained page with charts, no network. */
 export const htmlReporter: Reporter = {
   name: "html",
   onReport(data, out) {
-    out.file("report.html", renderHtml(data));
+    out.file("report.html", renderHtmlParts(data));
   },
 };
