@@ -90,8 +90,6 @@ export async function run(suite: Suite, options: RunOptions = {}): Promise<RunRe
     if (options.out) assertReportFolder(path.resolve(cwd, options.out), { force: options.force === true });
   }
   return withStore(suite, options, async (store) => {
-    // A run writes much and fast: its commits only append to the log, and a thread copies it into the file.
-    store.checkpointInBackground();
     // Scoring gathers report.html's agreement figures as it goes (see reportData).
     let agreement: AgreementTally | undefined;
     const observeScoring =

@@ -1,11 +1,9 @@
 // The store (a SQLite file or a PostgreSQL database): runs, calls, outputs, judgements, scores, the review queue,
 // grades and the cache.
 
-import type Database from "better-sqlite3";
 import { Batches } from "./batches.js";
 import { ResponseCache } from "./cache.js";
 import { Calls } from "./calls.js";
-import { Checkpointer } from "./checkpointer.js";
 import type { Db } from "./db.js";
 import { Judgements } from "./judgements.js";
 import { openDb } from "./open.js";
@@ -62,12 +60,9 @@ export class Store {
   readonly judgements: Judgements;
   readonly batches: Batches;
 
-  #checkpointer: Checkpointer | undefined;
-
   private constructor(
     readonly db: Db,
     readonly file: string,
-    private readonly sqlite?: Database.Database,
   ) {
     this.runs = new Runs(db);
     this.calls = new Calls(db);
@@ -82,25 +77,12 @@ export class Store {
   /** A SQLite file (made with its folder if need be), or a PostgreSQL database by its postgres:// address. */
   static open(file: string): Store {
     // A PostgreSQL address is kept and shown with its password masked: `file` appears in messages and results.
-    return isPostgresAddress(file) ? new Store(openPostgres(file), maskedAddress(file)) : Store.#sqlite(file);
-  }
-
-  static #sqlite(file: string): Store {
-    const db = openDb(file);
-    return new Store(db, file, file === ":memory:" ? undefined : db);
-  }
-
-  /**
-   * Checkpoints the store from a thread of its own until it is closed (see Checkpointer): for a run, whose
-   * commits then never stop to copy pages. A PostgreSQL store, or one in memory, has nothing to do.
-   */
-  checkpointInBackground(): void {
-    if (this.sqlite && !this.#checkpointer) this.#checkpointer = new Checkpointer(this.sqlite, this.file);
+    return isPostgresAddress(file)
+      ? new Store(openPostgres(file), maskedAddress(file))
+      : new Store(openDb(file), file);
   }
 
   close(): void {
-    this.#checkpointer?.stop();
-    this.#checkpointer = undefined;
     if (this.db.open) this.db.close();
   }
 }
