@@ -67,14 +67,8 @@ export function lookUp(
   rep: number,
 ): CacheLookup | undefined {
   if (!lane.useCache) return undefined;
-  const key = cacheKey(lane.model.config, requestFor(lane, prepared), rep, run.repeat);
-  try {
-    return { key, hit: run.store.cache.get(key) };
-  } catch (error) {
-    // A store out of reach answers nothing: the call is sent, and its answer waits with the others.
-    if (isConnectionLost(error)) return { key, hit: undefined };
-    throw error;
-  }
+  const key = keyOf(run, lane, prepared, rep);
+  return { key, hit: orNothing(() => run.store.cache.get(key), undefined) };
 }
 
 /** `lookUp` for several calls of a lane at once, in one read of the store. */
@@ -84,17 +78,24 @@ export function lookUpMany(
   calls: readonly { prepared: PreparedCase; rep: number }[],
 ): CacheLookup[] | undefined {
   if (!lane.useCache) return undefined;
-  const keys = calls.map(({ prepared, rep }) =>
-    cacheKey(lane.model.config, requestFor(lane, prepared), rep, run.repeat),
-  );
-  let hits: (CachedResponse | undefined)[] = [];
-  try {
-    hits = run.store.cache.getMany(keys);
-  } catch (error) {
-    // As for one lookup: a store out of reach answers nothing, and the calls are sent.
-    if (!isConnectionLost(error)) throw error;
-  }
+  const keys = calls.map(({ prepared, rep }) => keyOf(run, lane, prepared, rep));
+  const hits = orNothing(() => run.store.cache.getMany(keys), []);
   return keys.map((key, i) => ({ key, hit: hits[i] }));
+}
+
+/** What a call's answer is cached under: what the model is sent, and the repetition. */
+function keyOf(run: RunContext, lane: Lane, prepared: PreparedCase, rep: number): string {
+  return cacheKey(lane.model.config, requestFor(lane, prepared), rep, run.repeat);
+}
+
+/** A cache read; a store out of reach answers `nothing`: the call is sent, and its answer waits with the others. */
+function orNothing<T>(read: () => T, nothing: T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (isConnectionLost(error)) return nothing;
+    throw error;
+  }
 }
 
 /**

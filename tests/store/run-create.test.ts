@@ -1,22 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Case } from "../../src/core/types.js";
-import { type NewRun, Store } from "../../src/store/index.js";
+import { Store } from "../../src/store/index.js";
 import { BACKENDS, storePlace, useBackend } from "../helpers/backends.js";
+import { runRecord } from "../helpers/run-record.js";
 
-const RUN: NewRun = {
-  id: "r1",
-  suite: "s",
-  createdAt: "2026-01-01T00:00:00.000Z",
-  configFile: null,
-  hashes: { prompt: "p", knowledgeBase: "k", schema: "s" },
-  models: [{ id: "m", provider: "replay" }],
-  fields: [],
-  scoring: { phoneRegion: "US", referenceDateKey: "callDate", phoneRegionKey: "phoneRegion" },
-  repeat: 1,
-  skipped: [],
-  knowledgeBase: "",
-  review: { overlap: 0, leaseMinutes: 15, passRating: 3 },
-};
+const RUN = runRecord({ configFile: null, models: [{ id: "m", provider: "replay" }] });
 
 const caseAt = (i: number): Case => ({
   id: `c${i}`,

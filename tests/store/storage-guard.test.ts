@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { CallgradeError, StorageError, storageFailure } from "../../src/core/errors.js";
 import { Store } from "../../src/store/index.js";
 import { guardStorage } from "../../src/store/storage-guard.js";
+import { runRecord } from "../helpers/run-record.js";
 
 const failing =
   (code: string, message = "disk trouble") =>
@@ -16,23 +17,7 @@ const failing =
 
 function storeWithRun(status: "running" | "finished"): Store {
   const store = Store.open(path.join(mkdtempSync(path.join(tmpdir(), "cg-guard-")), "callgrade.db"));
-  store.runs.create(
-    {
-      id: "r1",
-      suite: "s",
-      createdAt: "2026-01-01T00:00:00.000Z",
-      configFile: null,
-      hashes: { prompt: "p", knowledgeBase: "k", schema: "s" },
-      models: [{ id: "m", provider: "replay" }],
-      fields: [],
-      scoring: { phoneRegion: "US", referenceDateKey: "callDate", phoneRegionKey: "phoneRegion" },
-      repeat: 1,
-      skipped: [],
-      knowledgeBase: "",
-      review: { overlap: 0, leaseMinutes: 15, passRating: 3 },
-    },
-    [],
-  );
+  store.runs.create(runRecord({ configFile: null, models: [{ id: "m", provider: "replay" }] }), []);
   if (status === "finished") store.runs.finish("r1", "finished");
   return store;
 }

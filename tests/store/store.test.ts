@@ -4,6 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Store } from "../../src/store/index.js";
 import { BACKENDS, storePlace, useBackend } from "../helpers/backends.js";
+import { runRecord } from "../helpers/run-record.js";
 import { sqliteOf } from "../helpers/sqlite.js";
 
 /** A new store on the backend of the tests running (see tests/helpers/backends.ts). */
@@ -11,20 +12,12 @@ function tempStore(): Store {
   return Store.open(storePlace("cg-store-"));
 }
 
-const RUN = {
-  id: "r1",
-  suite: "s",
-  createdAt: "2026-01-01T00:00:00.000Z",
-  configFile: "/x/callgrade.config.ts",
-  hashes: { prompt: "p", knowledgeBase: "k", schema: "s" },
+const RUN = runRecord({
   models: [{ id: "m", provider: "replay" }],
-  fields: [{ name: "a", match: { kind: "text" as const } }],
-  scoring: { phoneRegion: "US", referenceDateKey: "callDate", phoneRegionKey: "phoneRegion" },
-  repeat: 1,
-  skipped: [],
+  fields: [{ name: "a", match: { kind: "text" } }],
   knowledgeBase: "Hours: 9 to 5.",
   review: { overlap: 0.1, leaseMinutes: 15, passRating: 3 },
-};
+});
 const CASE = {
   id: "c1",
   transcript: "hi",
